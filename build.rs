@@ -1,0 +1,144 @@
+//! Build script: parses every lesson with the crate's own parser
+//! (`src/lesson`, compiled here through `#[path]`) and generates
+//!
+//! - `$OUT_DIR/embedded.rs`, for the library: the lesson texts and the files
+//!   they include, embedded so the program needs no files at run time;
+//! - `$OUT_DIR/snippets.rs` and one module per runnable rust fence under
+//!   `$OUT_DIR/lessons/`, for the binary: the snippets compiled in, each
+//!   registered under its id. A snippet that does not compile fails the
+//!   build with an error in `lessons/NN-slug.md/slide-N.rs` at the lesson
+//!   file's own line number.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+// The build script uses only part of the lesson module.
+#[allow(dead_code, unused_imports)]
+#[path = "src/lesson/mod.rs"]
+mod lesson;
+
+use lesson::{IncludeSource, Lesson};
+
+/// Reads included files from the project and remembers them, to embed them.
+struct ProjectFiles {
+    root: PathBuf,
+    read: RefCell<BTreeSet<String>>,
+}
+
+impl IncludeSource for ProjectFiles {
+    fn read(&self, project_path: &str) -> Result<String, String> {
+        let text = fs::read_to_string(self.root.join(project_path)).map_err(|e| e.to_string())?;
+        self.read.borrow_mut().insert(project_path.to_string());
+        Ok(text)
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    println!("cargo:rerun-if-changed=lessons");
+    println!("cargo:rerun-if-changed=src/lesson");
+
+    let files = ProjectFiles {
+        root: root.clone(),
+        read: RefCell::new(BTreeSet::new()),
+    };
+    let lessons = parse_lessons(&root.join("lessons"), &files);
+    for included in files.read.borrow().iter() {
+        println!("cargo:rerun-if-changed={included}");
+    }
+    write(
+        &out.join("embedded.rs"),
+        &embedded(&root, &lessons, &files.read.borrow()),
+    );
+    write(&out.join("snippets.rs"), &snippets(&out, &lessons));
+}
+
+fn parse_lessons(dir: &Path, files: &ProjectFiles) -> Vec<Lesson> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| lesson::lesson_file_id(name).is_some())
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|name| {
+            let text = fs::read_to_string(dir.join(name))
+                .unwrap_or_else(|e| panic!("cannot read lessons/{name}: {e}"));
+            lesson::parse_lesson(name, &format!("lessons/{name}"), &text, files)
+                .unwrap_or_else(|e| panic!("\n\nerror in a lesson file: {e}\n\n"))
+        })
+        .collect()
+}
+
+fn embedded(root: &Path, lessons: &[Lesson], included: &BTreeSet<String>) -> String {
+    let mut code = String::from("pub(crate) static LESSON_FILES: &[(&str, &str)] = &[\n");
+    for lesson in lessons {
+        let path = root.join(&lesson.path);
+        writeln!(
+            code,
+            "    ({:?}, include_str!({:?})),",
+            format!("{}.md", lesson.id),
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\npub(crate) static INCLUDED_FILES: &[(&str, &str)] = &[\n");
+    for path in included {
+        writeln!(
+            code,
+            "    ({path:?}, include_str!({:?})),",
+            root.join(path).display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    code
+}
+
+fn snippets(out: &Path, lessons: &[Lesson]) -> String {
+    let mut modules = String::new();
+    let mut table = String::from("static SNIPPETS: &[::avance::run::CompiledSnippet] = &[\n");
+    for lesson in lessons {
+        for snippet in lesson.snippets().filter(|s| s.is_compiled()) {
+            let file = out
+                .join("lessons")
+                .join(lesson::codegen::module_path(lesson, snippet));
+            write(&file, &lesson::codegen::snippet_module(lesson, snippet));
+            let name = lesson::codegen::module_name(snippet);
+            writeln!(
+                modules,
+                "#[path = {:?}]\nmod {name};",
+                file.display().to_string()
+            )
+            .unwrap();
+            writeln!(
+                table,
+                "    ::avance::run::CompiledSnippet {{ id: {:?}, code: {:?}, run: {name}::run }},",
+                snippet.id,
+                snippet.compiled_code()
+            )
+            .unwrap();
+        }
+    }
+    table.push_str("];\n");
+    modules + &table
+}
+
+/// Writes only when the content changed, so cargo does not rebuild for nothing.
+fn write(path: &Path, content: &str) {
+    if fs::read_to_string(path).is_ok_and(|old| old == content) {
+        return;
+    }
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)
+            .unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+    }
+    fs::write(path, content).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}

@@ -1,0 +1,219 @@
+//! The catalog: every lesson of the course, parsed, and how the student
+//! names one (`1`, `01`, `underscore`, `01-underscore`, or a unique prefix).
+//!
+//! Lessons come embedded in the program (the build put them there), or from a
+//! folder given with `--lessons DIR`, whose includes are read from the
+//! folder's parent (the project root).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::lesson::{self, IncludeSource, Lesson, ParseError};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Why the lessons could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    #[error("cannot read the lessons folder {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no lesson files (named like 01-underscore.md) in {0}")]
+    Empty(PathBuf),
+    #[error("lessons {first} and {second} share the number {number}; each lesson needs its own")]
+    DuplicateNumber {
+        number: u32,
+        first: String,
+        second: String,
+    },
+}
+
+/// Why a lesson or slide name did not resolve.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LookupError {
+    #[error("no lesson `{query}`; the lessons are: {}", .known.join(", "))]
+    UnknownLesson { query: String, known: Vec<String> },
+    #[error("`{query}` matches several lessons: {}; type more of the name", .matches.join(", "))]
+    Ambiguous { query: String, matches: Vec<String> },
+    #[error("lesson {lesson} has slides 1 to {count}; there is no slide {slide}")]
+    SlideOutOfRange {
+        lesson: String,
+        slide: String,
+        count: usize,
+    },
+}
+
+/// All the lessons, in number order.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    lessons: Vec<Lesson>,
+}
+
+/// Files embedded by the build, looked up by their project path.
+struct EmbeddedFiles;
+
+impl IncludeSource for EmbeddedFiles {
+    fn read(&self, project_path: &str) -> Result<String, String> {
+        embedded::INCLUDED_FILES
+            .iter()
+            .find(|(path, _)| *path == project_path)
+            .map(|(_, text)| text.to_string())
+            .ok_or_else(|| "not embedded in this build".to_string())
+    }
+}
+
+/// Files read from a project folder.
+struct ProjectFiles(PathBuf);
+
+impl IncludeSource for ProjectFiles {
+    fn read(&self, project_path: &str) -> Result<String, String> {
+        fs::read_to_string(self.0.join(project_path)).map_err(|e| e.to_string())
+    }
+}
+
+impl Catalog {
+    /// The lessons built into the program.
+    pub fn embedded() -> Result<Catalog, CatalogError> {
+        let lessons = embedded::LESSON_FILES
+            .iter()
+            .map(|(name, text)| {
+                lesson::parse_lesson(name, &format!("lessons/{name}"), text, &EmbeddedFiles)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Catalog::new(lessons, Path::new("lessons"))
+    }
+
+    /// The lessons of a folder (`--lessons DIR`), for authors editing them.
+    pub fn from_dir(dir: &Path) -> Result<Catalog, CatalogError> {
+        let io = |source| CatalogError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter(|name| name.ends_with(".md") && name != "README.md")
+            .collect();
+        names.sort();
+        let root = dir
+            .parent()
+            .map_or_else(|| PathBuf::from(".."), Path::to_path_buf);
+        let includes = ProjectFiles(if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root
+        });
+        let lessons = names
+            .iter()
+            .map(|name| {
+                let path = dir.join(name);
+                let text = fs::read_to_string(&path).map_err(|source| CatalogError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                Ok(lesson::parse_lesson(
+                    name,
+                    &path.display().to_string(),
+                    &text,
+                    &includes,
+                )?)
+            })
+            .collect::<Result<Vec<_>, CatalogError>>()?;
+        Catalog::new(lessons, dir)
+    }
+
+    fn new(mut lessons: Vec<Lesson>, dir: &Path) -> Result<Catalog, CatalogError> {
+        if lessons.is_empty() {
+            return Err(CatalogError::Empty(dir.to_path_buf()));
+        }
+        lessons.sort_by_key(|lesson| lesson.number);
+        if let Some(pair) = lessons
+            .windows(2)
+            .find(|pair| pair[0].number == pair[1].number)
+        {
+            return Err(CatalogError::DuplicateNumber {
+                number: pair[0].number,
+                first: pair[0].id.clone(),
+                second: pair[1].id.clone(),
+            });
+        }
+        Ok(Catalog { lessons })
+    }
+
+    pub fn lessons(&self) -> &[Lesson] {
+        &self.lessons
+    }
+
+    /// The index of the lesson a student means.
+    pub fn find(&self, query: &str) -> Result<usize, LookupError> {
+        let query = query.trim();
+        let exact = |lesson: &Lesson| {
+            lesson.id == query
+                || lesson.slug == query
+                || query.parse::<u32>().is_ok_and(|n| n == lesson.number)
+        };
+        if let Some(index) = self.lessons.iter().position(exact) {
+            return Ok(index);
+        }
+        let matches: Vec<usize> = (0..self.lessons.len())
+            .filter(|&i| {
+                let lesson = &self.lessons[i];
+                !query.is_empty()
+                    && (lesson.slug.starts_with(query) || lesson.id.starts_with(query))
+            })
+            .collect();
+        match matches.as_slice() {
+            [index] => Ok(*index),
+            [] => Err(LookupError::UnknownLesson {
+                query: query.into(),
+                known: self.ids(),
+            }),
+            _ => Err(LookupError::Ambiguous {
+                query: query.into(),
+                matches: matches
+                    .iter()
+                    .map(|&i| self.lessons[i].id.clone())
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Resolves `LESSON[/SLIDE]` to a lesson index and, if given, a 0-based slide index.
+    pub fn locate(&self, target: &str) -> Result<(usize, Option<usize>), LookupError> {
+        let (lesson, slide) = match target.split_once('/') {
+            Some((lesson, slide)) => (lesson, Some(slide)),
+            None => (target, None),
+        };
+        let index = self.find(lesson)?;
+        let slide = slide
+            .map(|slide| self.slide_index(index, slide))
+            .transpose()?;
+        Ok((index, slide))
+    }
+
+    /// A 1-based slide number as typed, checked against the lesson.
+    pub fn slide_index(&self, lesson: usize, typed: &str) -> Result<usize, LookupError> {
+        let count = self.lessons[lesson].slides.len();
+        match typed.trim().parse::<usize>() {
+            Ok(n) if (1..=count).contains(&n) => Ok(n - 1),
+            _ => Err(LookupError::SlideOutOfRange {
+                lesson: self.lessons[lesson].id.clone(),
+                slide: typed.trim().to_string(),
+                count,
+            }),
+        }
+    }
+
+    fn ids(&self) -> Vec<String> {
+        self.lessons
+            .iter()
+            .map(|lesson| lesson.id.clone())
+            .collect()
+    }
+}

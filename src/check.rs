@@ -1,0 +1,257 @@
+//! `avance check`: proves that every lesson says the truth. Each runnable
+//! snippet runs in a child process (`avance snippet ID`) and its stdout is
+//! matched with snapbox against the lesson's output block; a `compile_fail`
+//! snippet is handed to rustc and must be refused with the listed codes.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use snapbox::IntoData;
+use snapbox::assert::{Action, Assert};
+
+use crate::lesson::{Lesson, Mode, Snippet, codegen};
+use crate::run::Registry;
+
+/// A snippet that runs longer than this is killed and reported.
+const SNIPPET_TIMEOUT: Duration = Duration::from_secs(300);
+/// Set in the child's environment, so a snippet can choose a smaller size.
+pub const CHECK_ENV: &str = "AVANCE_CHECK";
+
+/// The verdict on one snippet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Passed,
+    /// What went wrong, with a diff where outputs differ.
+    Failed(String),
+    /// Why it could not be checked here (a missing tool).
+    Skipped(String),
+    /// Marked `ignore` or `no_run`: nothing to run (the build compiled `no_run`).
+    NotRun,
+}
+
+/// How a child process ended.
+#[derive(Debug)]
+pub struct ChildOutput {
+    pub status: Option<ExitStatus>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Checks snippets with this program's compiled registry.
+pub struct Checker {
+    registry: Registry,
+    exe: PathBuf,
+    rustc: Option<PathBuf>,
+}
+
+impl Checker {
+    pub fn new(registry: Registry, exe: PathBuf) -> Self {
+        Checker {
+            registry,
+            exe,
+            rustc: find_rustc(),
+        }
+    }
+
+    pub fn check_lesson(&self, lesson: &Lesson) -> Vec<(String, Verdict)> {
+        lesson
+            .snippets()
+            .map(|snippet| (snippet.id.clone(), self.check(snippet)))
+            .collect()
+    }
+
+    pub fn check(&self, snippet: &Snippet) -> Verdict {
+        match snippet.mode {
+            Mode::Ignore | Mode::NoRun => Verdict::NotRun,
+            Mode::CompileFail => self.check_compile_fail(snippet),
+            Mode::Run | Mode::ShouldPanic => self.check_run(snippet),
+        }
+    }
+
+    fn check_run(&self, snippet: &Snippet) -> Verdict {
+        if let Err(why) = self.registry.runnable(snippet) {
+            return Verdict::Failed(why.to_string());
+        }
+        let output = match run_child(&self.exe, &snippet.id) {
+            Ok(output) => output,
+            Err(e) => {
+                return Verdict::Failed(format!("could not start {}: {e}", self.exe.display()));
+            }
+        };
+        if let Some(problem) = exit_problem(snippet.mode, &output) {
+            return Verdict::Failed(problem);
+        }
+        match &snippet.expected {
+            Some(expected) => match compare(&output.stdout, &expected.text) {
+                Ok(()) => Verdict::Passed,
+                Err(diff) => Verdict::Failed(format!(
+                    "stdout differs from the output block at line {}:\n{diff}",
+                    expected.line
+                )),
+            },
+            None => Verdict::Passed,
+        }
+    }
+
+    fn check_compile_fail(&self, snippet: &Snippet) -> Verdict {
+        let Some(rustc) = &self.rustc else {
+            return Verdict::Skipped(
+                "SKIPPED: rustc not found; compile_fail snippets need it".into(),
+            );
+        };
+        match compile_standalone(rustc, snippet, false) {
+            Err(e) => Verdict::Failed(format!("could not run rustc: {e}")),
+            Ok((true, _)) => Verdict::Failed("it compiled, but it is marked compile_fail".into()),
+            Ok((false, diagnostics)) => {
+                let expected = snippet.expected.as_ref().map_or("", |e| e.text.as_str());
+                let missing: Vec<String> = expected_codes(expected)
+                    .filter(|code| !diagnostics.contains(code.as_str()))
+                    .collect();
+                if missing.is_empty() {
+                    Verdict::Passed
+                } else {
+                    Verdict::Failed(format!(
+                        "rustc refused it, but without {}:\n{diagnostics}",
+                        missing.join(", ")
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// What must appear in rustc's diagnostics for each line of a compile_fail
+/// output block: `E0616` is looked for as `error[E0616]`, other lines as written.
+fn expected_codes(expected: &str) -> impl Iterator<Item = String> + '_ {
+    expected
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let is_code = line.len() == 5
+                && line.starts_with('E')
+                && line[1..].chars().all(|c| c.is_ascii_digit());
+            if is_code {
+                format!("[{line}]")
+            } else {
+                line.to_string()
+            }
+        })
+}
+
+/// Whether the exit status is what the snippet's mode promises.
+fn exit_problem(mode: Mode, output: &ChildOutput) -> Option<String> {
+    const PANIC_EXIT: i32 = 101;
+    let code = output.status.and_then(|status| status.code());
+    let stderr = output.stderr.trim_end();
+    match (mode, code) {
+        (_, None) if output.status.is_none() => Some(format!(
+            "killed after {} s without finishing",
+            SNIPPET_TIMEOUT.as_secs()
+        )),
+        (Mode::ShouldPanic, Some(PANIC_EXIT)) | (Mode::Run, Some(0)) => None,
+        (Mode::ShouldPanic, Some(0)) => Some("it finished, but it is marked should_panic".into()),
+        (_, Some(PANIC_EXIT)) => Some(format!("it panicked:\n{stderr}")),
+        (_, code) => Some(format!("it failed (exit status {code:?}):\n{stderr}")),
+    }
+}
+
+/// snapbox's matching, with `[..]` and `...` wildcards; the diff on mismatch.
+pub fn compare(actual: &str, expected: &str) -> Result<(), String> {
+    let actual = actual.trim_end_matches('\n').to_string();
+    let expected = expected.trim_end_matches('\n').to_string();
+    Assert::new()
+        .action(Action::Verify)
+        .normalize_paths(false)
+        .try_eq(
+            Some(&"actual stdout"),
+            actual.into_data(),
+            expected.into_data(),
+        )
+        .map_err(|e| e.to_string())
+}
+
+/// Runs `exe snippet ID` with a timeout, capturing its output.
+pub fn run_child(exe: &Path, id: &str) -> std::io::Result<ChildOutput> {
+    let mut child = Command::new(exe)
+        .args(["--color", "never", "snippet", id])
+        .env(CHECK_ENV, "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let deadline = Instant::now() + SNIPPET_TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        thread::sleep(Duration::from_millis(5));
+    };
+    Ok(ChildOutput {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    })
+}
+
+/// Reads a pipe to the end on its own thread, so a chatty child never blocks.
+fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
+    thread::spawn(move || {
+        let mut text = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut text);
+        }
+        String::from_utf8_lossy(&text).into_owned()
+    })
+}
+
+/// `RUSTC` or `rustc` on PATH, if it answers `--version`.
+pub fn find_rustc() -> Option<PathBuf> {
+    let rustc = PathBuf::from(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
+    let works = Command::new(&rustc)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    works.is_ok_and(|status| status.success()).then_some(rustc)
+}
+
+/// Compiles a snippet alone (std only) for its diagnostics: `(compiled, stderr)`.
+pub fn compile_standalone(
+    rustc: &Path,
+    snippet: &Snippet,
+    color: bool,
+) -> std::io::Result<(bool, String)> {
+    let dir = tempfile::tempdir()?;
+    let name = format!("{}.rs", snippet.id.replace('/', "-slide-"));
+    std::fs::write(dir.path().join(&name), codegen::standalone_program(snippet))?;
+    let output = Command::new(rustc)
+        .current_dir(dir.path())
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "bin",
+            "--emit",
+            "metadata",
+            "-o",
+            "snippet.rmeta",
+        ])
+        .args(["--color", if color { "always" } else { "never" }])
+        .arg(&name)
+        .output()?;
+    Ok((
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    ))
+}

@@ -1,0 +1,292 @@
+//! The command line: `avance` (the REPL), `list`, `show`, `run`, `check`,
+//! and the hidden `snippet` that `check` runs in a child process. Errors
+//! reach the user as one line with their cause; a closed pipe is success.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use colored::Colorize;
+
+use crate::catalog::Catalog;
+use crate::check::{Checker, Verdict};
+use crate::lesson::{Lesson, Mode};
+use crate::render::{self, View};
+use crate::repl::{Piped, Repl, ReplHelper, Terminal};
+use crate::run::{Registry, RunOutcome};
+use crate::session::{Dirs, ProgressStore, Session};
+
+/// An advanced-Python course, idiom by idiom, beside its Rust equivalent that runs.
+#[derive(Debug, Parser)]
+#[command(
+    name = "avance",
+    version,
+    about,
+    after_help = "Without a command, opens the course where you stopped."
+)]
+struct Cli {
+    /// Read lessons from this folder instead of the ones built in (for authors).
+    #[arg(long, global = true, value_name = "DIR")]
+    lessons: Option<PathBuf>,
+    /// When to use colour; NO_COLOR in the environment means never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the lessons with their slide counts and your progress.
+    List,
+    /// Print a lesson, or one slide of it: LESSON or LESSON/SLIDE (e.g. 1/3, underscore/3).
+    Show {
+        target: String,
+        /// Include the speaker notes.
+        #[arg(long)]
+        notes: bool,
+    },
+    /// Run a lesson's Rust snippets (or one slide's), showing each with its output.
+    Run { target: String },
+    /// Check that every snippet prints what its lesson says (all lessons, or one).
+    Check { lesson: Option<String> },
+    /// Run one compiled snippet by id (used by `check`).
+    #[command(hide = true)]
+    Snippet { id: String },
+}
+
+/// The program: parses the command line and reports errors; `registry` holds
+/// the snippets `build.rs` compiled into the binary.
+pub fn main(registry: Registry) -> ExitCode {
+    let cli = Cli::parse();
+    set_color(cli.color);
+    match run(cli, registry) {
+        Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{} {error:#}", "error:".red().bold());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn set_color(choice: ColorChoice) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && io::stdout().is_terminal(),
+    };
+    colored::control::set_override(on);
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
+    if let Some(Command::Snippet { id }) = &cli.command {
+        return run_snippet(registry, id);
+    }
+    let catalog = match &cli.lessons {
+        Some(dir) => Catalog::from_dir(dir)?,
+        None => Catalog::embedded().context("the lessons built into this program are broken")?,
+    };
+    let mut out = io::stdout().lock();
+    match cli.command {
+        None => repl(catalog, registry)?,
+        Some(Command::List) => {
+            let (session, warnings) = Session::resume(catalog, progress_store());
+            for warning in warnings {
+                eprintln!("{} {warning}", "warning:".yellow().bold());
+            }
+            let current = session
+                .progress()
+                .current
+                .as_ref()
+                .map(|p| p.lesson.as_str());
+            render::lesson_list(
+                &mut out,
+                session.catalog().lessons(),
+                session.progress(),
+                current,
+            )?;
+        }
+        Some(Command::Show { target, notes }) => show(
+            &mut out,
+            &catalog,
+            &target,
+            View {
+                python: true,
+                notes,
+            },
+        )?,
+        Some(Command::Run { target }) => return run_target(&mut out, &catalog, registry, &target),
+        Some(Command::Check { lesson }) => {
+            return check(&mut out, &catalog, registry, lesson.as_deref());
+        }
+        Some(Command::Snippet { .. }) => unreachable!("handled before loading the lessons"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn progress_store() -> Option<ProgressStore> {
+    Dirs::locate().map(|dirs| ProgressStore::in_dir(&dirs.state))
+}
+
+fn repl(catalog: Catalog, registry: Registry) -> Result<()> {
+    let names = catalog
+        .lessons()
+        .iter()
+        .flat_map(|l| [l.id.clone(), l.slug.clone()])
+        .collect();
+    let (session, warnings) = Session::resume(catalog, progress_store());
+    for warning in warnings {
+        println!("{} {warning}", "warning:".yellow().bold());
+    }
+    let mut repl = Repl::new(session, registry, io::stdout());
+    if io::stdin().is_terminal() {
+        let history = Dirs::locate().map(|dirs| dirs.history());
+        let mut terminal = Terminal::new(ReplHelper::new(names), history)
+            .context("cannot start the line editor")?;
+        repl.run(&mut terminal)?;
+    } else {
+        repl.run(&mut Piped::new(io::stdin().lock()))?;
+    }
+    Ok(())
+}
+
+/// The slides a `LESSON[/SLIDE]` target names.
+fn slides_of<'a>(catalog: &'a Catalog, target: &str) -> Result<(&'a Lesson, Vec<usize>)> {
+    let (lesson, slide) = catalog.locate(target)?;
+    let lesson = &catalog.lessons()[lesson];
+    let slides = match slide {
+        Some(slide) => vec![slide],
+        None => (0..lesson.slides.len()).collect(),
+    };
+    Ok((lesson, slides))
+}
+
+fn show(out: &mut impl Write, catalog: &Catalog, target: &str, view: View) -> Result<()> {
+    let (lesson, slides) = slides_of(catalog, target)?;
+    for index in slides {
+        render::slide(out, lesson, &lesson.slides[index], view)?;
+    }
+    Ok(())
+}
+
+/// `avance run`: each slide's Rust and what it prints, in this process.
+fn run_target(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    registry: Registry,
+    target: &str,
+) -> Result<ExitCode> {
+    let (lesson, slides) = slides_of(catalog, target)?;
+    let mut failures = 0;
+    for index in slides {
+        for snippet in lesson.slides[index].snippets() {
+            render::code_block(
+                out,
+                &format!("Rust · {}", snippet.id),
+                "rust",
+                &snippet.visible_code(),
+            )?;
+            let compiled = match registry.runnable(snippet) {
+                Ok(compiled) => compiled,
+                Err(why) => {
+                    writeln!(out, "{}", why.to_string().dimmed())?;
+                    continue;
+                }
+            };
+            render::output_header(out, &snippet.id)?;
+            out.flush()?;
+            let outcome = compiled.run_caught();
+            io::stdout().flush()?;
+            match (snippet.mode, outcome) {
+                (Mode::ShouldPanic, RunOutcome::Panicked(message)) => {
+                    writeln!(out, "{} {message}", "panicked, as intended:".yellow())?
+                }
+                (_, RunOutcome::Finished) if snippet.mode == Mode::Run => {}
+                (_, outcome) => {
+                    failures += 1;
+                    writeln!(out, "{} {outcome:?}", "error: unexpected end:".red().bold())?;
+                }
+            }
+        }
+    }
+    Ok(if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn check(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    registry: Registry,
+    lesson: Option<&str>,
+) -> Result<ExitCode> {
+    let lessons: Vec<&Lesson> = match lesson {
+        Some(query) => vec![&catalog.lessons()[catalog.find(query)?]],
+        None => catalog.lessons().iter().collect(),
+    };
+    let exe =
+        std::env::current_exe().context("cannot find this program's own path to run snippets")?;
+    let checker = Checker::new(registry, exe);
+    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+    for lesson in lessons {
+        writeln!(out, "{} {}", "checking".bold(), lesson.path)?;
+        for (id, verdict) in checker.check_lesson(lesson) {
+            match verdict {
+                Verdict::Passed => passed += 1,
+                Verdict::NotRun => {}
+                Verdict::Skipped(why) => {
+                    skipped += 1;
+                    writeln!(out, "  {} {id}: {why}", "skipped".yellow().bold())?;
+                }
+                Verdict::Failed(why) => {
+                    failed += 1;
+                    writeln!(out, "  {} {id}: {why}", "FAILED".red().bold())?;
+                }
+            }
+        }
+    }
+    writeln!(
+        out,
+        "check: {passed} passed, {failed} failed, {skipped} skipped"
+    )?;
+    if failed > 0 {
+        bail!("{failed} snippet(s) do not do what their lesson says");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The child side of `check`: one snippet, its panic left to the default
+/// hook so the exit status (101) tells the parent.
+fn run_snippet(registry: Registry, id: &str) -> Result<ExitCode> {
+    let Some(snippet) = registry.get(id) else {
+        bail!("no compiled snippet `{id}` in this program");
+    };
+    match (snippet.run)() {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(error) => {
+            eprintln!("{error}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}

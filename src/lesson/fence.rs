@@ -1,0 +1,76 @@
+//! Fence info strings (```` ```rust,no_run ````) parsed into typed kinds.
+//!
+//! Attributes follow rustdoc. Anything this module does not know is an error,
+//! so a typo such as `rust,no-run` is caught instead of silently running.
+
+use super::model::Mode;
+
+/// What a fence is, from its info string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FenceKind {
+    Rust(Mode),
+    Output,
+    /// Display-only code in any other language (`python`, `toml`, `text`...).
+    Display(String),
+}
+
+/// The attributes a `rust` fence accepts, as written after the comma.
+pub const RUST_ATTRIBUTES: [&str; 4] = ["no_run", "ignore", "should_panic", "compile_fail"];
+
+/// Why an info string was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FenceError {
+    #[error(
+        "unknown attribute `{attribute}` on a `{lang}` fence (rust fences take {}; other fences take none)",
+        RUST_ATTRIBUTES.join(", ")
+    )]
+    UnknownAttribute { lang: String, attribute: String },
+    #[error("attributes `{first}` and `{second}` cannot be combined on one rust fence")]
+    Conflict { first: String, second: String },
+}
+
+/// Parses `rust,no_run`, `rust no_run`, `python`, `output` or an empty string.
+pub fn parse_info(info: &str) -> Result<FenceKind, FenceError> {
+    let mut words = info
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|word| !word.is_empty());
+    let lang = words.next().unwrap_or("").to_string();
+    let attributes: Vec<&str> = words.collect();
+    match lang.as_str() {
+        "rust" => rust_mode(&attributes).map(FenceKind::Rust),
+        _ => match attributes.first() {
+            Some(attribute) => Err(FenceError::UnknownAttribute {
+                lang,
+                attribute: attribute.to_string(),
+            }),
+            None if lang == "output" => Ok(FenceKind::Output),
+            None => Ok(FenceKind::Display(lang)),
+        },
+    }
+}
+
+fn rust_mode(attributes: &[&str]) -> Result<Mode, FenceError> {
+    let mut chosen: Option<(&str, Mode)> = None;
+    for &attribute in attributes {
+        let mode = match attribute {
+            "no_run" => Mode::NoRun,
+            "ignore" => Mode::Ignore,
+            "should_panic" => Mode::ShouldPanic,
+            "compile_fail" => Mode::CompileFail,
+            _ => {
+                return Err(FenceError::UnknownAttribute {
+                    lang: "rust".into(),
+                    attribute: attribute.into(),
+                });
+            }
+        };
+        if let Some((first, _)) = chosen {
+            return Err(FenceError::Conflict {
+                first: first.into(),
+                second: attribute.into(),
+            });
+        }
+        chosen = Some((attribute, mode));
+    }
+    Ok(chosen.map_or(Mode::Run, |(_, mode)| mode))
+}

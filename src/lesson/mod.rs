@@ -1,0 +1,19 @@
+//! Lessons as data: the typed model of a lesson file, the Markdown parser that
+//! builds it, the include resolver and the code generator for snippets.
+//!
+//! This module depends on nothing but pulldown-cmark and thiserror, because
+//! `build.rs` compiles the very same files (`#[path]`) to parse the lessons
+//! and generate the compiled snippets: the build and the program can never
+//! disagree on what a lesson says.
+
+pub mod codegen;
+pub mod fence;
+pub mod include;
+pub mod model;
+pub mod parse;
+
+pub use include::{IncludeError, IncludeSource};
+pub use model::{
+    Block, CodeBlock, Expected, Lesson, ListItem, Mode, Slide, Snippet, Span, SpanStyle,
+};
+pub use parse::{ParseError, ParseErrorKind, lesson_file_id, parse_lesson};

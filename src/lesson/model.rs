@@ -1,0 +1,216 @@
+//! The lesson model: what a lesson file says, as plain data.
+//!
+//! It holds no colours and no terminal types; renderers (terminal, HTML,
+//! notebooks) read it and decide how it looks. Every element that an author
+//! can get wrong carries the line it came from, so errors can point at it.
+
+use std::borrow::Cow;
+
+/// One lesson file, `lessons/NN-slug.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    /// The file stem, `01-underscore`: the stable key for progress and snippet ids.
+    pub id: String,
+    /// The `NN` of the file name.
+    pub number: u32,
+    /// The `slug` of the file name, `underscore`.
+    pub slug: String,
+    /// The text of the lesson's one `#` heading.
+    pub title: String,
+    /// The file as shown in messages, `lessons/01-underscore.md`.
+    pub path: String,
+    /// Slide 1 is the title slide (the prose under the `#` heading); every `##` adds one.
+    pub slides: Vec<Slide>,
+}
+
+impl Lesson {
+    /// Every snippet of the lesson, in reading order.
+    pub fn snippets(&self) -> impl Iterator<Item = &Snippet> {
+        self.slides.iter().flat_map(Slide::snippets)
+    }
+}
+
+/// One slide: a heading and what follows it up to the next heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    /// 1-based, as the student counts.
+    pub number: usize,
+    pub title: String,
+    /// Line of the heading in the lesson file.
+    pub line: usize,
+    pub blocks: Vec<Block>,
+}
+
+impl Slide {
+    pub fn snippets(&self) -> impl Iterator<Item = &Snippet> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Snippet(snippet) => Some(snippet),
+            _ => None,
+        })
+    }
+
+    /// The display-only code blocks in the course's language, Python.
+    pub fn python(&self) -> impl Iterator<Item = &CodeBlock> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Code(code) if code.lang == "python" => Some(code),
+            _ => None,
+        })
+    }
+
+    pub fn notes(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Notes(notes) => Some(notes.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// A piece of a slide, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Vec<Span>),
+    /// A `###` (or deeper) heading inside a slide.
+    Heading(Vec<Span>),
+    List(Vec<ListItem>),
+    Quote(Vec<Span>),
+    /// Rows of cells; the first row is the header.
+    Table(Vec<Vec<Vec<Span>>>),
+    Rule,
+    /// Display-only code: the course's Python, or any other language.
+    Code(CodeBlock),
+    /// A `rust` fence: the Rust equivalent, compiled into the program.
+    Snippet(Snippet),
+    /// `<!-- notes: ... -->`, for the instructor.
+    Notes(String),
+}
+
+/// A run of inline text with one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: SpanStyle,
+}
+
+/// How a span is set; styles nest (`**bold `code`**`), so these are flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SpanStyle {
+    pub code: bool,
+    pub emphasis: bool,
+    pub strong: bool,
+    pub link: bool,
+}
+
+/// One item of a (possibly nested) list, flattened with its depth.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListItem {
+    /// 0 for a top-level item.
+    pub depth: usize,
+    /// The item's number in an ordered list.
+    pub number: Option<u64>,
+    pub content: Vec<Span>,
+}
+
+/// A fenced block that is shown and never compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeBlock {
+    /// The fence's language, `python`, `toml`... or empty.
+    pub lang: String,
+    pub text: String,
+    pub line: usize,
+}
+
+/// What the build and `avance check` do with a `rust` fence (rustdoc's attributes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Compiled into the program and run; its output block is checked.
+    Run,
+    /// Compiled, never run (it waits for input, loops forever, needs the network...).
+    NoRun,
+    /// Neither compiled nor run: shown only.
+    Ignore,
+    /// Compiled and run; it must panic, after printing its output block.
+    ShouldPanic,
+    /// Must be rejected by rustc with the error codes of its output block.
+    CompileFail,
+}
+
+/// A `rust` fence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snippet {
+    /// `NN-slug/SLIDE`, or `NN-slug/SLIDE.K` when the slide has several.
+    pub id: String,
+    pub mode: Mode,
+    /// The fence's text as written, hidden `# ` lines included.
+    pub source: String,
+    /// Line of the opening fence in the lesson file.
+    pub line: usize,
+    /// The `output` fence that follows it, if any.
+    pub expected: Option<Expected>,
+}
+
+/// An `output` fence: the exact stdout of the snippet before it, with
+/// snapbox's `[..]` and `...` wildcards (or, after `compile_fail`, error codes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expected {
+    pub text: String,
+    pub line: usize,
+}
+
+impl Snippet {
+    /// Whether the build compiles it into the program.
+    pub fn is_compiled(&self) -> bool {
+        matches!(self.mode, Mode::Run | Mode::NoRun | Mode::ShouldPanic)
+    }
+
+    /// Whether `:run` and `avance check` execute it.
+    pub fn is_run(&self) -> bool {
+        matches!(self.mode, Mode::Run | Mode::ShouldPanic)
+    }
+
+    /// The code the student reads: hidden lines left out.
+    pub fn visible_code(&self) -> String {
+        self.lines()
+            .filter_map(|line| match line {
+                CodeLine::Shown(text) => Some(text),
+                CodeLine::Hidden(_) => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The code the compiler reads: hidden lines included, their `# ` removed.
+    /// It has exactly as many lines as the fence, so line numbers agree.
+    pub fn compiled_code(&self) -> String {
+        self.lines()
+            .map(|line| match line {
+                CodeLine::Shown(text) => text,
+                CodeLine::Hidden(text) => Cow::Borrowed(text),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn lines(&self) -> impl Iterator<Item = CodeLine<'_>> {
+        self.source.lines().map(classify_line)
+    }
+}
+
+enum CodeLine<'a> {
+    Shown(Cow<'a, str>),
+    Hidden(&'a str),
+}
+
+/// rustdoc's rule: `# ` (or a lone `#`) after indentation hides a line, `##` shows one `#`.
+fn classify_line(line: &str) -> CodeLine<'_> {
+    let trimmed = line.trim_start();
+    let indent = &line[..line.len() - trimmed.len()];
+    if trimmed == "#" {
+        CodeLine::Hidden("")
+    } else if let Some(rest) = trimmed.strip_prefix("# ") {
+        CodeLine::Hidden(rest)
+    } else if let Some(rest) = trimmed.strip_prefix("##") {
+        CodeLine::Shown(Cow::Owned(format!("{indent}#{rest}")))
+    } else {
+        CodeLine::Shown(Cow::Borrowed(line))
+    }
+}

@@ -1,0 +1,24 @@
+//! avance teaches an advanced-Python course as an interactive terminal
+//! tutorial: each slide shows a Python idiom beside its Rust equivalent, and
+//! the Rust runs.
+//!
+//! The library holds the lesson model and parser ([`lesson`]), the catalog
+//! of lessons ([`catalog`]) and the snippet registry ([`run`]); with the
+//! default feature `cli` it also holds the terminal program: sessions and
+//! progress, rendering, the REPL, `avance check` and the command line. With
+//! `default-features = false` (as `:dep avance` in evcxr does) it stays light.
+
+pub mod catalog;
+pub mod lesson;
+pub mod run;
+
+#[cfg(feature = "cli")]
+pub mod check;
+#[cfg(feature = "cli")]
+pub mod cli;
+#[cfg(feature = "cli")]
+pub mod render;
+#[cfg(feature = "cli")]
+pub mod repl;
+#[cfg(feature = "cli")]
+pub mod session;

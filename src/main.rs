@@ -1,0 +1,11 @@
+//! The `avance` program. The snippets of the lessons are compiled here, in
+//! the binary, where the library is the external crate `avance`: a snippet
+//! writes `avance::...` exactly as a user would in evcxr or a notebook.
+
+use std::process::ExitCode;
+
+include!(concat!(env!("OUT_DIR"), "/snippets.rs"));
+
+fn main() -> ExitCode {
+    avance::cli::main(avance::run::Registry::new(SNIPPETS))
+}

@@ -1,0 +1,236 @@
+//! Terminal rendering: slides, code, snippet output and the lesson list,
+//! written to any `impl Write` so tests read exactly what a student sees.
+//!
+//! Colour follows `colored`'s global switch (set once from `--color` and
+//! `NO_COLOR`); with colour off the output holds no escape codes at all.
+
+mod highlight;
+
+use std::io::{self, Write};
+
+use colored::{ColoredString, Colorize};
+
+use crate::lesson::{Block, Lesson, ListItem, Mode, Slide, Snippet, Span};
+use crate::session::Progress;
+
+/// What a slide shows besides its prose and Rust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    pub python: bool,
+    pub notes: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            python: true,
+            notes: false,
+        }
+    }
+}
+
+const RULE_WIDTH: usize = 64;
+
+fn color_on() -> bool {
+    colored::control::SHOULD_COLORIZE.should_colorize()
+}
+
+/// A whole slide: header, title, prose, Python, Rust, notes.
+pub fn slide(out: &mut impl Write, lesson: &Lesson, slide: &Slide, view: View) -> io::Result<()> {
+    let place = format!(
+        " {} · {}/{} ",
+        lesson.title,
+        slide.number,
+        lesson.slides.len()
+    );
+    let rule = "─".repeat(RULE_WIDTH.saturating_sub(place.chars().count() + 3));
+    writeln!(out, "{}", format!("───{place}{rule}").dimmed())?;
+    if slide.number == 1 {
+        writeln!(
+            out,
+            "{}",
+            format!("Lesson {} · {}", lesson.number, lesson.title)
+                .bold()
+                .underline()
+        )?;
+    } else {
+        writeln!(out, "{}", slide.title.bold().underline())?;
+    }
+    for block in &slide.blocks {
+        self::block(out, block, view)?;
+    }
+    writeln!(out)
+}
+
+fn block(out: &mut impl Write, block: &Block, view: View) -> io::Result<()> {
+    match block {
+        Block::Paragraph(spans) => writeln!(out, "\n{}", inline(spans)),
+        Block::Heading(spans) => writeln!(out, "\n{}", inline(spans).bold()),
+        Block::Quote(spans) => writeln!(out, "\n{} {}", "│".dimmed(), inline(spans).italic()),
+        Block::List(items) => list(out, items),
+        Block::Table(rows) => table(out, rows),
+        Block::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH).dimmed()),
+        Block::Code(code) if code.lang == "python" => match view.python {
+            true => code_block(out, "Python", "python", &code.text),
+            false => Ok(()),
+        },
+        Block::Code(code) => code_block(out, &code.lang, &code.lang, &code.text),
+        Block::Snippet(snippet) => code_block(
+            out,
+            &snippet_label(snippet),
+            "rust",
+            &snippet.visible_code(),
+        ),
+        Block::Notes(notes) if view.notes => {
+            writeln!(out, "\n{} {}", "Notes:".magenta().bold(), notes.magenta())
+        }
+        Block::Notes(_) => Ok(()),
+    }
+}
+
+fn snippet_label(snippet: &Snippet) -> String {
+    let what = match snippet.mode {
+        Mode::Run => "",
+        Mode::NoRun => " · compiled, not run",
+        Mode::Ignore => " · not compiled",
+        Mode::ShouldPanic => " · panics on purpose",
+        Mode::CompileFail => " · does not compile, on purpose",
+    };
+    format!("Rust{what}")
+}
+
+/// A labelled code block with a gutter, highlighted when colour is on.
+pub fn code_block(out: &mut impl Write, label: &str, lang: &str, code: &str) -> io::Result<()> {
+    let label = if label.is_empty() { "code" } else { label };
+    writeln!(out, "\n{}", label_style(label))?;
+    let lines = if color_on() {
+        highlight::highlight(code, lang)
+    } else {
+        code.lines().map(str::to_string).collect()
+    };
+    for line in lines {
+        writeln!(out, "{} {line}", "│".dimmed())?;
+    }
+    Ok(())
+}
+
+fn label_style(label: &str) -> ColoredString {
+    match label.split(' ').next() {
+        Some("Python") => label.blue().bold(),
+        Some("Rust") => label.truecolor(222, 165, 132).bold(),
+        _ => label.cyan().bold(),
+    }
+}
+
+/// The heading printed before a snippet's output.
+pub fn output_header(out: &mut impl Write, id: &str) -> io::Result<()> {
+    writeln!(out, "\n{}", format!("Output of {id}").green().bold())
+}
+
+fn list(out: &mut impl Write, items: &[ListItem]) -> io::Result<()> {
+    writeln!(out)?;
+    for item in items {
+        let indent = "  ".repeat(item.depth + 1);
+        let marker = match item.number {
+            Some(n) => format!("{n}."),
+            None if item.depth == 0 => "•".to_string(),
+            None => "◦".to_string(),
+        };
+        writeln!(out, "{indent}{} {}", marker.cyan(), inline(&item.content))?;
+    }
+    Ok(())
+}
+
+fn table(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result<()> {
+    let plain = |cell: &[Span]| cell.iter().map(|s| s.text.chars().count()).sum::<usize>();
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|row| row.get(c))
+                .map(|cell| plain(cell))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    writeln!(out)?;
+    for (r, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| {
+                let text = if r == 0 {
+                    inline(cell).bold().to_string()
+                } else {
+                    inline(cell)
+                };
+                format!("{text}{}", " ".repeat(width - plain(cell)))
+            })
+            .collect();
+        writeln!(out, "  {}", cells.join(&format!(" {} ", "│".dimmed())))?;
+        if r == 0 {
+            let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+            writeln!(out, "  {}", rule.join("─┼─").dimmed())?;
+        }
+    }
+    Ok(())
+}
+
+/// Inline spans: `code` in colour, emphasis in italics, strong in bold.
+fn inline(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|span| {
+            let mut text: ColoredString = span.text.as_str().into();
+            if span.style.code {
+                text = text.yellow();
+            }
+            if span.style.emphasis {
+                text = text.italic();
+            }
+            if span.style.strong {
+                text = text.bold();
+            }
+            if span.style.link {
+                text = text.underline();
+            }
+            text.to_string()
+        })
+        .collect()
+}
+
+/// `avance list` and `:lessons`: number, title, slides, progress.
+pub fn lesson_list(
+    out: &mut impl Write,
+    lessons: &[Lesson],
+    progress: &Progress,
+    current: Option<&str>,
+) -> io::Result<()> {
+    let width = lessons.iter().map(|l| l.id.len()).max().unwrap_or(0);
+    for lesson in lessons {
+        let done = progress.lessons.get(&lesson.id);
+        let seen = done.map_or(0, |p| p.seen.len());
+        let runnable = lesson.snippets().filter(|s| s.is_run()).count();
+        let run = done.map_or(0, |p| p.run.len());
+        let marker = if current == Some(lesson.id.as_str()) {
+            "▶".green().bold()
+        } else {
+            " ".normal()
+        };
+        let status = format!(
+            "{seen}/{} slides seen, {run}/{runnable} snippets run",
+            lesson.slides.len()
+        );
+        let status = if seen == lesson.slides.len() {
+            status.green()
+        } else {
+            status.dimmed()
+        };
+        writeln!(
+            out,
+            "{marker} {:<width$}  {:<40} {status}",
+            lesson.id, lesson.title
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! REPL input: a command (`:next`, `:goto 3`...), an empty line (next
+//! slide), or anything else. One table of commands serves parsing, `:help`,
+//! Tab completion and the "did you mean" suggestion.
+
+/// A REPL command, parsed and with its argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Next,
+    Prev,
+    Goto(String),
+    Lesson(String),
+    Lessons,
+    Run,
+    Show,
+    Python,
+    Notes,
+    Help,
+    Quit,
+}
+
+/// One line typed at the prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// An empty line: the next slide.
+    Empty,
+    Command(Command),
+    /// Not a command (live Rust comes with evcxr).
+    Other(String),
+}
+
+/// A command's names and help, for `:help`, completion and suggestions.
+pub struct Spec {
+    pub name: &'static str,
+    pub alias: &'static str,
+    pub argument: &'static str,
+    pub help: &'static str,
+}
+
+pub const COMMANDS: &[Spec] = &[
+    Spec {
+        name: "next",
+        alias: "n",
+        argument: "",
+        help: "next slide (or just press Enter)",
+    },
+    Spec {
+        name: "prev",
+        alias: "p",
+        argument: "",
+        help: "previous slide",
+    },
+    Spec {
+        name: "goto",
+        alias: "g",
+        argument: "N",
+        help: "slide N of this lesson",
+    },
+    Spec {
+        name: "lesson",
+        alias: "l",
+        argument: "NAME",
+        help: "open a lesson: number, name or prefix, and /SLIDE",
+    },
+    Spec {
+        name: "lessons",
+        alias: "ls",
+        argument: "",
+        help: "list the lessons and your progress",
+    },
+    Spec {
+        name: "run",
+        alias: "r",
+        argument: "",
+        help: "run this slide's Rust",
+    },
+    Spec {
+        name: "show",
+        alias: "s",
+        argument: "",
+        help: "show this slide again",
+    },
+    Spec {
+        name: "python",
+        alias: "py",
+        argument: "",
+        help: "show or hide the Python originals",
+    },
+    Spec {
+        name: "notes",
+        alias: "no",
+        argument: "",
+        help: "show or hide the speaker notes",
+    },
+    Spec {
+        name: "help",
+        alias: "h",
+        argument: "",
+        help: "this list",
+    },
+    Spec {
+        name: "quit",
+        alias: "q",
+        argument: "",
+        help: "save and leave (Ctrl-D too)",
+    },
+];
+
+/// Why a line is not a valid command.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error("unknown command `:{name}`; did you mean `:{suggestion}`? (:help lists the commands)")]
+    UnknownWithSuggestion {
+        name: String,
+        suggestion: &'static str,
+    },
+    #[error("unknown command `:{0}` (:help lists the commands)")]
+    Unknown(String),
+    #[error("`:{name}` needs {argument}: `:{name} {argument}`")]
+    MissingArgument {
+        name: &'static str,
+        argument: &'static str,
+    },
+    #[error("`:{name}` takes no argument, but got `{argument}`")]
+    UnexpectedArgument {
+        name: &'static str,
+        argument: String,
+    },
+}
+
+pub fn parse(line: &str) -> Result<Input, CommandError> {
+    let line = line.trim();
+    if line.is_empty() {
+        return Ok(Input::Empty);
+    }
+    let Some(rest) = line.strip_prefix(':') else {
+        return Ok(Input::Other(line.to_string()));
+    };
+    let (word, argument) = match rest.split_once(char::is_whitespace) {
+        Some((word, argument)) => (word, argument.trim()),
+        None => (rest, ""),
+    };
+    let spec = COMMANDS
+        .iter()
+        .find(|spec| spec.name == word || spec.alias == word)
+        .ok_or_else(|| unknown(word))?;
+    command(spec, argument).map(Input::Command)
+}
+
+fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError> {
+    if spec.argument.is_empty() && !argument.is_empty() {
+        return Err(CommandError::UnexpectedArgument {
+            name: spec.name,
+            argument: argument.into(),
+        });
+    }
+    if !spec.argument.is_empty() && argument.is_empty() {
+        return Err(CommandError::MissingArgument {
+            name: spec.name,
+            argument: spec.argument,
+        });
+    }
+    Ok(match spec.name {
+        "next" => Command::Next,
+        "prev" => Command::Prev,
+        "goto" => Command::Goto(argument.into()),
+        "lesson" => Command::Lesson(argument.into()),
+        "lessons" => Command::Lessons,
+        "run" => Command::Run,
+        "show" => Command::Show,
+        "python" => Command::Python,
+        "notes" => Command::Notes,
+        "help" => Command::Help,
+        _ => Command::Quit,
+    })
+}
+
+/// The nearest command name, if one is close enough to be a typo.
+fn unknown(word: &str) -> CommandError {
+    let nearest = COMMANDS
+        .iter()
+        .map(|spec| (strsim::damerau_levenshtein(word, spec.name), spec.name))
+        .min();
+    match nearest {
+        Some((distance, name)) if distance <= 2 && distance < name.len() => {
+            CommandError::UnknownWithSuggestion {
+                name: word.into(),
+                suggestion: name,
+            }
+        }
+        _ => CommandError::Unknown(word.into()),
+    }
+}

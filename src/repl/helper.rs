@@ -1,0 +1,112 @@
+//! rustyline's helper: Tab completes command names and, after `:lesson`,
+//! lesson ids and slugs; the prompt is coloured without confusing the
+//! line editor about its width.
+
+use rustyline::completion::{Completer, Pair};
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::validate::Validator;
+use rustyline::{Context, Helper};
+
+use super::command::COMMANDS;
+
+pub struct ReplHelper {
+    /// Lesson ids and slugs, the arguments `:lesson` takes.
+    lesson_names: Vec<String>,
+}
+
+impl ReplHelper {
+    pub fn new(lesson_names: Vec<String>) -> Self {
+        ReplHelper { lesson_names }
+    }
+
+    fn candidates(&self, line: &str) -> (usize, Vec<String>) {
+        if let Some((command, argument)) = line.split_once(' ') {
+            if command == ":lesson" || command == ":l" {
+                let start = line.len() - argument.len();
+                let names = self
+                    .lesson_names
+                    .iter()
+                    .filter(|name| name.starts_with(argument))
+                    .cloned()
+                    .collect();
+                return (start, names);
+            }
+            return (line.len(), Vec::new());
+        }
+        let typed = line.strip_prefix(':').unwrap_or(line);
+        let names = COMMANDS
+            .iter()
+            .filter(|spec| spec.name.starts_with(typed))
+            .map(|spec| format!(":{}", spec.name))
+            .collect();
+        (0, names)
+    }
+}
+
+impl Completer for ReplHelper {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let (start, names) = self.candidates(&line[..pos]);
+        let pairs = names
+            .into_iter()
+            .map(|name| Pair {
+                display: name.clone(),
+                replacement: name,
+            })
+            .collect();
+        Ok((start, pairs))
+    }
+}
+
+impl Hinter for ReplHelper {
+    type Hint = String;
+}
+
+impl Highlighter for ReplHelper {}
+
+impl Validator for ReplHelper {}
+
+impl Helper for ReplHelper {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn helper() -> ReplHelper {
+        ReplHelper::new(vec![
+            "01-underscore".into(),
+            "underscore".into(),
+            "02-truthiness".into(),
+        ])
+    }
+
+    #[test]
+    fn completes_command_names() {
+        assert_eq!(helper().candidates(":ne"), (0, vec![":next".to_string()]));
+        assert_eq!(helper().candidates(":l").1, vec![":lesson", ":lessons"]);
+    }
+
+    #[test]
+    fn completes_lesson_names_after_lesson() {
+        assert_eq!(
+            helper().candidates(":lesson und"),
+            (8, vec!["underscore".to_string()])
+        );
+        assert_eq!(
+            helper().candidates(":l 0").1,
+            vec!["01-underscore", "02-truthiness"]
+        );
+    }
+
+    #[test]
+    fn completes_nothing_after_other_commands() {
+        assert!(helper().candidates(":goto 3").1.is_empty());
+    }
+}

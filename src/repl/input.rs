@@ -1,0 +1,121 @@
+//! Where REPL lines come from: rustyline in a terminal (editing, history,
+//! completion), or plain lines from a pipe or file, so the REPL can be
+//! scripted and tested. Both report the same four outcomes.
+
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
+
+use rustyline::config::Config;
+use rustyline::error::ReadlineError;
+use rustyline::history::FileHistory;
+use rustyline::{CompletionType, Editor};
+
+use super::helper::ReplHelper;
+
+/// One attempt to read a line.
+pub enum Line {
+    Text(String),
+    /// Ctrl-C: the line is dropped, the REPL goes on.
+    Interrupted,
+    /// Ctrl-D or the end of the input.
+    End,
+    /// A line that could not be read (not UTF-8...), with why.
+    Invalid(String),
+}
+
+pub trait LineReader {
+    /// Reads a line; `prompt` is `(plain, coloured)`.
+    fn read(&mut self, prompt: (&str, &str)) -> Line;
+    /// Keeps the history for the next session; a failure is the caller's to report.
+    fn save_history(&mut self) -> Result<(), String>;
+}
+
+/// The interactive reader.
+pub struct Terminal {
+    editor: Editor<ReplHelper, FileHistory>,
+    history: Option<PathBuf>,
+}
+
+impl Terminal {
+    pub fn new(helper: ReplHelper, history: Option<PathBuf>) -> rustyline::Result<Self> {
+        let config = Config::builder()
+            .auto_add_history(true)
+            .history_ignore_dups(true)?
+            .max_history_size(1000)?
+            .completion_type(CompletionType::List)
+            .build();
+        let mut editor = Editor::with_config(config)?;
+        editor.set_helper(Some(helper));
+        if let Some(path) = &history {
+            // A first session has no history file yet; that is not an error.
+            let _ = editor.load_history(path);
+        }
+        Ok(Terminal { editor, history })
+    }
+}
+
+impl LineReader for Terminal {
+    fn read(&mut self, prompt: (&str, &str)) -> Line {
+        match self.editor.readline(&prompt) {
+            Ok(line) => Line::Text(line),
+            Err(ReadlineError::Interrupted) => Line::Interrupted,
+            Err(ReadlineError::Eof) => Line::End,
+            Err(ReadlineError::Io(e)) if e.kind() == io::ErrorKind::InvalidData => {
+                Line::Invalid("the line is not valid UTF-8".into())
+            }
+            Err(e) => Line::Invalid(e.to_string()),
+        }
+    }
+
+    fn save_history(&mut self) -> Result<(), String> {
+        let Some(path) = &self.history else {
+            return Ok(());
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        self.editor
+            .save_history(path)
+            .map_err(|e| format!("cannot save history to {}: {e}", path.display()))
+    }
+}
+
+/// The scripted reader: lines from standard input, echoed after the prompt
+/// so that the transcript reads like a terminal session.
+pub struct Piped<R> {
+    input: R,
+}
+
+impl<R: BufRead> Piped<R> {
+    pub fn new(input: R) -> Self {
+        Piped { input }
+    }
+}
+
+impl<R: BufRead> LineReader for Piped<R> {
+    fn read(&mut self, prompt: (&str, &str)) -> Line {
+        let mut bytes = Vec::new();
+        match self.input.read_until(b'\n', &mut bytes) {
+            Ok(0) => Line::End,
+            Ok(_) => {
+                while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                    bytes.pop();
+                }
+                let line = String::from_utf8(bytes);
+                let shown = line.as_deref().unwrap_or("<not UTF-8>");
+                println!("{}{shown}", prompt.0);
+                let _ = io::stdout().flush();
+                match line {
+                    Ok(line) => Line::Text(line),
+                    Err(_) => Line::Invalid("the line is not valid UTF-8".into()),
+                }
+            }
+            Err(e) => Line::Invalid(e.to_string()),
+        }
+    }
+
+    fn save_history(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+}

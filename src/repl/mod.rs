@@ -1,0 +1,310 @@
+//! The student's REPL: shows the slide where they stopped, reads commands,
+//! moves through the course, runs snippets, and saves progress after every
+//! move. Nothing a student types can crash it or lose their progress.
+
+mod command;
+mod helper;
+mod input;
+
+pub use command::{COMMANDS, Command, CommandError, Input, parse};
+pub use helper::ReplHelper;
+pub use input::{Line, LineReader, Piped, Terminal};
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+
+use crate::check;
+use crate::lesson::Mode;
+use crate::render::{self, View};
+use crate::run::{Registry, RunOutcome};
+use crate::session::{Move, ProgressWarning, Session};
+
+/// After this many unreadable lines in a row the input is taken as broken.
+const MAX_INVALID_LINES: usize = 20;
+
+pub struct Repl<W> {
+    session: Session,
+    registry: Registry,
+    view: View,
+    out: W,
+}
+
+/// Whether the loop goes on.
+enum Flow {
+    Continue,
+    Quit,
+}
+
+impl<W: Write> Repl<W> {
+    pub fn new(session: Session, registry: Registry, out: W) -> Self {
+        Repl {
+            session,
+            registry,
+            view: View::default(),
+            out,
+        }
+    }
+
+    /// Runs until `:quit`, Ctrl-D or the end of the input.
+    pub fn run(&mut self, reader: &mut dyn LineReader) -> io::Result<()> {
+        self.greet()?;
+        self.show()?;
+        let mut invalid = 0;
+        loop {
+            let prompt = self.prompt();
+            let line = match reader.read((&prompt.0, &prompt.1)) {
+                Line::Text(line) => line,
+                Line::Interrupted => continue,
+                Line::End => break,
+                Line::Invalid(why) => {
+                    invalid += 1;
+                    self.problem(&format!("{why}; line ignored"))?;
+                    if invalid >= MAX_INVALID_LINES {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            invalid = 0;
+            if let Flow::Quit = self.handle(&line)? {
+                break;
+            }
+        }
+        if let Err(why) = reader.save_history() {
+            self.problem(&why)?;
+        }
+        self.farewell()
+    }
+
+    fn greet(&mut self) -> io::Result<()> {
+        let resumed = self.session.progress().current.is_some();
+        let welcome = if resumed {
+            "Welcome back: you stopped here."
+        } else {
+            "Welcome to avance: Python idioms, in Rust."
+        };
+        writeln!(
+            self.out,
+            "{} {}",
+            welcome.bold(),
+            "Enter: next slide · :run runs the Rust · :help for more".dimmed()
+        )
+    }
+
+    fn farewell(&mut self) -> io::Result<()> {
+        if let Some(warning) = self.session.save() {
+            self.warn(&warning)?;
+        }
+        writeln!(self.out, "{}", "Progress saved. See you soon.".dimmed())
+    }
+
+    fn prompt(&self) -> (String, String) {
+        let lesson = self.session.lesson();
+        let place = format!(
+            "{} {}/{}",
+            lesson.slug,
+            self.session.slide().number,
+            lesson.slides.len()
+        );
+        (
+            format!("{place} ❯ "),
+            format!("{} {} ", place.cyan(), "❯".green().bold()),
+        )
+    }
+
+    fn handle(&mut self, line: &str) -> io::Result<Flow> {
+        let input = match command::parse(line) {
+            Ok(input) => input,
+            Err(error) => {
+                self.problem(&error.to_string())?;
+                return Ok(Flow::Continue);
+            }
+        };
+        match input {
+            Input::Empty => {
+                self.step(Session::next, "This is the end of the course. Well done!")?
+            }
+            Input::Other(text) => self.problem(&format!(
+                "`{text}` is not a command; commands start with `:` (:help lists them)"
+            ))?,
+            Input::Command(command) => return self.command(command),
+        }
+        Ok(Flow::Continue)
+    }
+
+    fn command(&mut self, command: Command) -> io::Result<Flow> {
+        match command {
+            Command::Next => {
+                self.step(Session::next, "This is the end of the course. Well done!")?
+            }
+            Command::Prev => self.step(Session::prev, "This is the first slide of the course.")?,
+            Command::Goto(slide) => match self.session.goto(&slide) {
+                Ok(()) => self.show()?,
+                Err(error) => self.problem(&error.to_string())?,
+            },
+            Command::Lesson(target) => match self.session.open(&target) {
+                Ok(()) => self.show()?,
+                Err(error) => self.problem(&error.to_string())?,
+            },
+            Command::Lessons => {
+                let current = self.session.lesson().id.clone();
+                let lessons = self.session.catalog().lessons();
+                render::lesson_list(
+                    &mut self.out,
+                    lessons,
+                    self.session.progress(),
+                    Some(&current),
+                )?;
+            }
+            Command::Run => self.run_slide()?,
+            Command::Show => self.show()?,
+            Command::Python => {
+                self.view.python = !self.view.python;
+                self.show()?;
+            }
+            Command::Notes => {
+                self.view.notes = !self.view.notes;
+                self.show()?;
+            }
+            Command::Help => self.help()?,
+            Command::Quit => return Ok(Flow::Quit),
+        }
+        Ok(Flow::Continue)
+    }
+
+    fn step(&mut self, step: fn(&mut Session) -> Move, at_edge: &str) -> io::Result<()> {
+        match step(&mut self.session) {
+            Move::Edge => writeln!(self.out, "{}", at_edge.yellow()),
+            Move::Lesson => {
+                let title = self.session.lesson().title.clone();
+                writeln!(
+                    self.out,
+                    "{}",
+                    format!("Now in lesson: {title}").green().bold()
+                )?;
+                self.show()
+            }
+            Move::Slide => self.show(),
+        }
+    }
+
+    /// Renders the current slide and records it as seen.
+    fn show(&mut self) -> io::Result<()> {
+        render::slide(
+            &mut self.out,
+            self.session.lesson(),
+            self.session.slide(),
+            self.view,
+        )?;
+        if let Some(warning) = self.session.record_visit() {
+            self.warn(&warning)?;
+        }
+        Ok(())
+    }
+
+    fn run_slide(&mut self) -> io::Result<()> {
+        let snippets: Vec<_> = self.session.slide().snippets().cloned().collect();
+        if snippets.is_empty() {
+            return self.problem("this slide has no Rust to run; Enter moves on");
+        }
+        for snippet in snippets {
+            render::output_header(&mut self.out, &snippet.id)?;
+            if snippet.mode == Mode::CompileFail {
+                self.show_compiler_refusal(&snippet)?;
+                continue;
+            }
+            let compiled = match self.registry.runnable(&snippet) {
+                Ok(compiled) => compiled,
+                Err(why) => {
+                    writeln!(self.out, "{}", why.to_string().yellow())?;
+                    continue;
+                }
+            };
+            self.out.flush()?;
+            let outcome = compiled.run_caught();
+            io::stdout().flush()?;
+            self.report(snippet.mode, outcome)?;
+            if let Some(warning) = self.session.record_run(&snippet.id) {
+                self.warn(&warning)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn report(&mut self, mode: Mode, outcome: RunOutcome) -> io::Result<()> {
+        match (mode, outcome) {
+            (Mode::ShouldPanic, RunOutcome::Panicked(message)) => {
+                writeln!(
+                    self.out,
+                    "{} {message}",
+                    "panicked, as this slide intends:".yellow()
+                )
+            }
+            (_, RunOutcome::Panicked(message)) => {
+                self.problem(&format!("the snippet panicked: {message}"))
+            }
+            (_, RunOutcome::Failed(error)) => {
+                self.problem(&format!("the snippet returned an error: {error}"))
+            }
+            (Mode::ShouldPanic, RunOutcome::Finished) => {
+                self.problem("the snippet was meant to panic, but finished")
+            }
+            (_, RunOutcome::Finished) => Ok(()),
+        }
+    }
+
+    /// A compile_fail snippet: show what rustc says about it, when rustc is here.
+    fn show_compiler_refusal(&mut self, snippet: &crate::lesson::Snippet) -> io::Result<()> {
+        let Some(rustc) = check::find_rustc() else {
+            return writeln!(
+                self.out,
+                "{}",
+                "This Rust is meant not to compile; rustc is not installed here to show why."
+                    .yellow()
+            );
+        };
+        let color = colored::control::SHOULD_COLORIZE.should_colorize();
+        match check::compile_standalone(&rustc, snippet, color) {
+            Ok((false, diagnostics)) => {
+                writeln!(
+                    self.out,
+                    "{}",
+                    "rustc refuses it, as this slide intends:".yellow()
+                )?;
+                write!(self.out, "{diagnostics}")
+            }
+            Ok((true, _)) => {
+                self.problem("this snippet is meant not to compile, but rustc accepted it")
+            }
+            Err(e) => self.problem(&format!("could not run rustc: {e}")),
+        }
+    }
+
+    fn help(&mut self) -> io::Result<()> {
+        writeln!(
+            self.out,
+            "{}",
+            "Commands (Enter on an empty line: next slide; Tab completes):".bold()
+        )?;
+        for spec in COMMANDS {
+            let usage = format!(":{} {}", spec.name, spec.argument);
+            writeln!(
+                self.out,
+                "  {:<14} {:<5} {}",
+                usage.cyan(),
+                format!(":{}", spec.alias).dimmed(),
+                spec.help
+            )?;
+        }
+        Ok(())
+    }
+
+    fn problem(&mut self, message: &str) -> io::Result<()> {
+        writeln!(self.out, "{} {message}", "error:".red().bold())
+    }
+
+    fn warn(&mut self, warning: &ProgressWarning) -> io::Result<()> {
+        writeln!(self.out, "{} {warning}", "warning:".yellow().bold())
+    }
+}

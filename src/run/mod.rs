@@ -1,0 +1,125 @@
+//! Running snippets: the registry of snippets compiled into the binary and
+//! how one runs in process, its panic caught so the REPL survives it.
+//!
+//! The binary builds the registry from the table `build.rs` generates; the
+//! library never sees the snippets themselves, so it stays light for
+//! `:dep avance` in evcxr.
+
+mod outcome;
+
+pub use outcome::Outcome;
+
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Arc, Mutex};
+
+use crate::lesson::Snippet;
+
+/// One snippet compiled into the binary.
+#[derive(Debug, Clone, Copy)]
+pub struct CompiledSnippet {
+    /// `NN-slug/SLIDE[.K]`.
+    pub id: &'static str,
+    /// The code as compiled (hidden lines included), to notice a lesson
+    /// edited since the build.
+    pub code: &'static str,
+    pub run: fn() -> Result<(), String>,
+}
+
+/// The compiled snippets, looked up by id.
+#[derive(Debug, Clone, Copy)]
+pub struct Registry {
+    snippets: &'static [CompiledSnippet],
+}
+
+/// How running a snippet in process ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// It returned normally.
+    Finished,
+    /// Its `main` returned an error.
+    Failed(String),
+    /// It panicked, with this message.
+    Panicked(String),
+}
+
+/// Why a snippet cannot run from this binary.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotRunnable {
+    #[error("snippet {0} is not compiled into this program (marked ignore or compile_fail)")]
+    NotCompiled(String),
+    #[error("snippet {0} is compiled but not run (marked no_run)")]
+    NoRun(String),
+    #[error(
+        "snippet {0} was edited since this program was built; rebuild it (cargo build) to run the new code"
+    )]
+    Stale(String),
+}
+
+impl Registry {
+    pub const fn new(snippets: &'static [CompiledSnippet]) -> Self {
+        Registry { snippets }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'static CompiledSnippet> {
+        self.snippets.iter().find(|snippet| snippet.id == id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.snippets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.snippets.is_empty()
+    }
+
+    /// The compiled code for a snippet of a lesson, if it is runnable and the
+    /// lesson text still says what was compiled.
+    pub fn runnable(&self, snippet: &Snippet) -> Result<&'static CompiledSnippet, NotRunnable> {
+        if !snippet.is_compiled() {
+            return Err(NotRunnable::NotCompiled(snippet.id.clone()));
+        }
+        if !snippet.is_run() {
+            return Err(NotRunnable::NoRun(snippet.id.clone()));
+        }
+        match self.get(&snippet.id) {
+            Some(compiled) if compiled.code == snippet.compiled_code() => Ok(compiled),
+            _ => Err(NotRunnable::Stale(snippet.id.clone())),
+        }
+    }
+}
+
+impl CompiledSnippet {
+    /// Runs in this process; a panic is caught and its message returned
+    /// instead of being printed by the default hook.
+    pub fn run_caught(&self) -> RunOutcome {
+        let message = Arc::new(Mutex::new(None::<String>));
+        let previous = panic::take_hook();
+        let slot = Arc::clone(&message);
+        panic::set_hook(Box::new(move |info| {
+            let text = panic_text(info.payload());
+            let location = info
+                .location()
+                .map(|l| format!(" (at {}:{})", l.file(), l.line()))
+                .unwrap_or_default();
+            *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{text}{location}"));
+        }));
+        let result = panic::catch_unwind(AssertUnwindSafe(self.run));
+        panic::set_hook(previous);
+        match result {
+            Ok(Ok(())) => RunOutcome::Finished,
+            Ok(Err(error)) => RunOutcome::Failed(error),
+            Err(payload) => {
+                let recorded = message.lock().unwrap_or_else(|e| e.into_inner()).take();
+                RunOutcome::Panicked(recorded.unwrap_or_else(|| panic_text(payload.as_ref())))
+            }
+        }
+    }
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic with a non-text payload".to_string())
+}

@@ -1,0 +1,160 @@
+//! A student's session: the catalog, where they are in it, and their
+//! progress, saved after every move. Navigation lives here, apart from any
+//! terminal, so the REPL, the presenter and the tests share it.
+
+mod dirs;
+mod progress;
+
+pub use dirs::Dirs;
+pub use progress::{LessonProgress, Position, Progress, ProgressStore, ProgressWarning};
+
+use crate::catalog::{Catalog, LookupError};
+use crate::lesson::{Lesson, Slide};
+
+/// Where the student is and what they have done.
+#[derive(Debug)]
+pub struct Session {
+    catalog: Catalog,
+    lesson: usize,
+    slide: usize,
+    progress: Progress,
+    store: Option<ProgressStore>,
+}
+
+/// What a move did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    /// Now on another slide of the same lesson.
+    Slide,
+    /// Now on the first slide of the next lesson (or the last of the previous one).
+    Lesson,
+    /// Already at the end (or the start) of the course; nothing moved.
+    Edge,
+}
+
+impl Session {
+    /// Opens the catalog where the saved progress says the student stopped.
+    pub fn resume(
+        catalog: Catalog,
+        store: Option<ProgressStore>,
+    ) -> (Session, Vec<ProgressWarning>) {
+        let (progress, warning) = match &store {
+            Some(store) => store.load(),
+            None => (Progress::default(), None),
+        };
+        let mut session = Session {
+            catalog,
+            lesson: 0,
+            slide: 0,
+            progress,
+            store,
+        };
+        if let Some(position) = session.progress.current.clone() {
+            session.restore(&position);
+        }
+        (session, warning.into_iter().collect())
+    }
+
+    /// Goes back to a saved position if that lesson and slide still exist.
+    fn restore(&mut self, position: &Position) {
+        if let Some(lesson) = self
+            .catalog
+            .lessons()
+            .iter()
+            .position(|l| l.id == position.lesson)
+        {
+            self.lesson = lesson;
+            let count = self.catalog.lessons()[lesson].slides.len();
+            self.slide = position.slide.clamp(1, count) - 1;
+        }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn lesson(&self) -> &Lesson {
+        &self.catalog.lessons()[self.lesson]
+    }
+
+    pub fn slide(&self) -> &Slide {
+        &self.lesson().slides[self.slide]
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    pub fn next(&mut self) -> Move {
+        if self.slide + 1 < self.lesson().slides.len() {
+            self.slide += 1;
+            Move::Slide
+        } else if self.lesson + 1 < self.catalog.lessons().len() {
+            self.lesson += 1;
+            self.slide = 0;
+            Move::Lesson
+        } else {
+            Move::Edge
+        }
+    }
+
+    pub fn prev(&mut self) -> Move {
+        if self.slide > 0 {
+            self.slide -= 1;
+            Move::Slide
+        } else if self.lesson > 0 {
+            self.lesson -= 1;
+            self.slide = self.lesson().slides.len() - 1;
+            Move::Lesson
+        } else {
+            Move::Edge
+        }
+    }
+
+    /// Goes to a slide of the current lesson, numbered as the student counts.
+    pub fn goto(&mut self, typed: &str) -> Result<(), LookupError> {
+        self.slide = self.catalog.slide_index(self.lesson, typed)?;
+        Ok(())
+    }
+
+    /// Opens a lesson (`LESSON` or `LESSON/SLIDE`) at its first or given slide.
+    pub fn open(&mut self, target: &str) -> Result<(), LookupError> {
+        let (lesson, slide) = self.catalog.locate(target)?;
+        self.lesson = lesson;
+        self.slide = slide.unwrap_or(0);
+        Ok(())
+    }
+
+    /// Records the current slide as seen and saves.
+    pub fn record_visit(&mut self) -> Option<ProgressWarning> {
+        let (id, number) = (self.lesson().id.clone(), self.slide().number);
+        self.progress.current = Some(Position {
+            lesson: id.clone(),
+            slide: number,
+        });
+        self.progress
+            .lessons
+            .entry(id)
+            .or_default()
+            .seen
+            .insert(number);
+        self.save()
+    }
+
+    /// Records a snippet as run and saves.
+    pub fn record_run(&mut self, snippet_id: &str) -> Option<ProgressWarning> {
+        let lesson = self.lesson().id.clone();
+        self.progress
+            .lessons
+            .entry(lesson)
+            .or_default()
+            .run
+            .insert(snippet_id.to_string());
+        self.save()
+    }
+
+    pub fn save(&mut self) -> Option<ProgressWarning> {
+        let store = self.store.as_mut()?;
+        store.save(&self.progress)
+    }
+}

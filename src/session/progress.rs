@@ -1,0 +1,139 @@
+//! The student's progress on disk: where they stopped, which slides they
+//! saw and which snippets they ran, in `progress.json` in the user's state
+//! directory. Written atomically (a temporary file renamed over the old one)
+//! after every move, so a crash or Ctrl-C never leaves half a file.
+//!
+//! A corrupt file is kept aside rather than overwritten, and a directory that
+//! cannot be written is reported once: progress is never worth a crash.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// What is saved between sessions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// The lesson id and 1-based slide the student was on.
+    pub current: Option<Position>,
+    #[serde(default)]
+    pub lessons: BTreeMap<String, LessonProgress>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub lesson: String,
+    pub slide: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonProgress {
+    /// 1-based numbers of the slides seen.
+    #[serde(default)]
+    pub seen: BTreeSet<usize>,
+    /// Ids of the snippets run.
+    #[serde(default)]
+    pub run: BTreeSet<String>,
+}
+
+/// Something the student should know about their progress file; never fatal.
+#[derive(Debug, thiserror::Error)]
+pub enum ProgressWarning {
+    #[error(
+        "progress file {path} is unreadable ({reason}); it was kept as {kept} and you start afresh"
+    )]
+    Corrupt {
+        path: PathBuf,
+        reason: String,
+        kept: PathBuf,
+    },
+    #[error(
+        "progress file {path} is unreadable ({reason}) and could not be kept aside; you start afresh"
+    )]
+    CorruptNotKept { path: PathBuf, reason: String },
+    #[error("cannot save progress to {path} ({reason}); carrying on without saving")]
+    Unwritable { path: PathBuf, reason: String },
+}
+
+/// Reads and writes `progress.json` in one directory.
+#[derive(Debug)]
+pub struct ProgressStore {
+    path: PathBuf,
+    /// Set after the first failed write, so the warning is given once.
+    write_failed: bool,
+}
+
+impl ProgressStore {
+    pub fn in_dir(dir: &Path) -> Self {
+        ProgressStore {
+            path: dir.join("progress.json"),
+            write_failed: false,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The saved progress, or a fresh one with a warning saying why.
+    pub fn load(&self) -> (Progress, Option<ProgressWarning>) {
+        let text = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Progress::default(), None);
+            }
+            Err(e) => return (Progress::default(), Some(self.corrupt(e.to_string()))),
+        };
+        match serde_json::from_slice(&text) {
+            Ok(progress) => (progress, None),
+            Err(e) => (Progress::default(), Some(self.corrupt(e.to_string()))),
+        }
+    }
+
+    fn corrupt(&self, reason: String) -> ProgressWarning {
+        let kept = self.path.with_extension("json.corrupt");
+        match fs::rename(&self.path, &kept) {
+            Ok(()) => ProgressWarning::Corrupt {
+                path: self.path.clone(),
+                reason,
+                kept,
+            },
+            Err(_) => ProgressWarning::CorruptNotKept {
+                path: self.path.clone(),
+                reason,
+            },
+        }
+    }
+
+    /// Saves atomically. The first failure is returned as a warning; later
+    /// ones are silent, since the student already knows.
+    pub fn save(&mut self, progress: &Progress) -> Option<ProgressWarning> {
+        match self.write(progress) {
+            Ok(()) => {
+                self.write_failed = false;
+                None
+            }
+            Err(reason) if !self.write_failed => {
+                self.write_failed = true;
+                Some(ProgressWarning::Unwritable {
+                    path: self.path.clone(),
+                    reason: reason.to_string(),
+                })
+            }
+            Err(_) => None,
+        }
+    }
+
+    fn write(&self, progress: &Progress) -> std::io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir)?;
+        let mut file = tempfile::NamedTempFile::new_in(dir)?;
+        serde_json::to_writer_pretty(&mut file, progress)?;
+        file.write_all(b"\n")?;
+        file.as_file().sync_all()?;
+        file.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
