@@ -116,10 +116,50 @@ impl CompiledSnippet {
     }
 }
 
+/// A generated snippet file (`$OUT_DIR/lessons/01-underscore.md/slide-3.rs`)
+/// keeps the lesson's line numbers, so a panic is shown at the lesson file.
+fn lesson_file(file: &str) -> &str {
+    match (file.rfind("/lessons/"), file.find(".md/")) {
+        (Some(start), Some(end)) if start < end => &file[start + 1..end + 3],
+        _ => file,
+    }
+}
+
 fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic with a non-text payload".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_snippet_files_are_shown_as_their_lesson() {
+        let generated = "/target/debug/build/avance-1/out/lessons/01-underscore.md/slide-3.1.rs";
+        assert_eq!(lesson_file(generated), "lessons/01-underscore.md");
+        assert_eq!(lesson_file("src/main.rs"), "src/main.rs");
+    }
+
+    fn panics() -> Result<(), String> {
+        panic!("on purpose")
+    }
+
+    fn fails() -> Result<(), String> {
+        Err("no".into())
+    }
+
+    #[test]
+    fn a_panic_is_caught_with_its_message() {
+        let snippet = CompiledSnippet { id: "t/1", code: "", run: panics };
+        match snippet.run_caught() {
+            RunOutcome::Panicked(message) => assert!(message.starts_with("on purpose (at "), "{message}"),
+            other => panic!("expected a panic, got {other:?}"),
+        }
+        let snippet = CompiledSnippet { id: "t/2", code: "", run: fails };
+        assert_eq!(snippet.run_caught(), RunOutcome::Failed("no".into()));
+    }
 }
