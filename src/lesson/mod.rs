@@ -17,3 +17,6 @@ pub use model::{
     Block, CodeBlock, Expected, Lesson, ListItem, Mode, Slide, Snippet, Span, SpanStyle,
 };
 pub use parse::{ParseError, ParseErrorKind, lesson_file_id, parse_lesson};
+
+#[cfg(test)]
+mod tests;

@@ -194,10 +194,9 @@ impl<'a> Builder<'a> {
                 };
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(walker)?,
-            Event::Start(Tag::Paragraph) => {
-                if walker.lists.is_empty() && walker.table.is_none() {
-                    walker.inline = Inline::Paragraph(Vec::new());
-                }
+            // Paragraphs inside list items and table cells write to the item or cell.
+            Event::Start(Tag::Paragraph) if walker.lists.is_empty() && walker.table.is_none() => {
+                walker.inline = Inline::Paragraph(Vec::new());
             }
             Event::End(TagEnd::Paragraph) => {
                 if let Inline::Paragraph(spans) =

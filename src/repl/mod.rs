@@ -122,9 +122,10 @@ impl<W: Write> Repl<W> {
             }
         };
         match input {
-            Input::Empty => {
-                self.step(Session::next, "This is the end of the course. Well done!")?
-            }
+            Input::Empty => self.step(
+                Session::forward,
+                "This is the end of the course. Well done!",
+            )?,
             Input::Other(text) => self.problem(&format!(
                 "`{text}` is not a command; commands start with `:` (:help lists them)"
             ))?,
@@ -135,10 +136,11 @@ impl<W: Write> Repl<W> {
 
     fn command(&mut self, command: Command) -> io::Result<Flow> {
         match command {
-            Command::Next => {
-                self.step(Session::next, "This is the end of the course. Well done!")?
-            }
-            Command::Prev => self.step(Session::prev, "This is the first slide of the course.")?,
+            Command::Next => self.step(
+                Session::forward,
+                "This is the end of the course. Well done!",
+            )?,
+            Command::Prev => self.step(Session::back, "This is the first slide of the course.")?,
             Command::Goto(slide) => match self.session.goto(&slide) {
                 Ok(()) => self.show()?,
                 Err(error) => self.problem(&error.to_string())?,

@@ -99,7 +99,7 @@ impl CompiledSnippet {
             let text = panic_text(info.payload());
             let location = info
                 .location()
-                .map(|l| format!(" (at {}:{})", l.file(), l.line()))
+                .map(|l| format!(" (at {}:{})", lesson_file(l.file()), l.line()))
                 .unwrap_or_default();
             *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{text}{location}"));
         }));
@@ -154,12 +154,22 @@ mod tests {
 
     #[test]
     fn a_panic_is_caught_with_its_message() {
-        let snippet = CompiledSnippet { id: "t/1", code: "", run: panics };
+        let snippet = CompiledSnippet {
+            id: "t/1",
+            code: "",
+            run: panics,
+        };
         match snippet.run_caught() {
-            RunOutcome::Panicked(message) => assert!(message.starts_with("on purpose (at "), "{message}"),
+            RunOutcome::Panicked(message) => {
+                assert!(message.starts_with("on purpose (at "), "{message}")
+            }
             other => panic!("expected a panic, got {other:?}"),
         }
-        let snippet = CompiledSnippet { id: "t/2", code: "", run: fails };
+        let snippet = CompiledSnippet {
+            id: "t/2",
+            code: "",
+            run: fails,
+        };
         assert_eq!(snippet.run_caught(), RunOutcome::Failed("no".into()));
     }
 }

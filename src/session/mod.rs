@@ -85,7 +85,7 @@ impl Session {
         &self.progress
     }
 
-    pub fn next(&mut self) -> Move {
+    pub fn forward(&mut self) -> Move {
         if self.slide + 1 < self.lesson().slides.len() {
             self.slide += 1;
             Move::Slide
@@ -98,7 +98,7 @@ impl Session {
         }
     }
 
-    pub fn prev(&mut self) -> Move {
+    pub fn back(&mut self) -> Move {
         if self.slide > 0 {
             self.slide -= 1;
             Move::Slide

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -50,6 +50,10 @@ pub enum ProgressWarning {
         kept: PathBuf,
     },
     #[error(
+        "cannot read progress file {path} ({reason}); you start afresh and it is left as it is"
+    )]
+    Unreadable { path: PathBuf, reason: String },
+    #[error(
         "progress file {path} is unreadable ({reason}) and could not be kept aside; you start afresh"
     )]
     CorruptNotKept { path: PathBuf, reason: String },
@@ -81,10 +85,18 @@ impl ProgressStore {
     pub fn load(&self) -> (Progress, Option<ProgressWarning>) {
         let text = match fs::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // No file, or no folder yet (a file in its way): nothing saved;
+            // saving will say what is wrong, if anything.
+            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
                 return (Progress::default(), None);
             }
-            Err(e) => return (Progress::default(), Some(self.corrupt(e.to_string()))),
+            Err(e) => {
+                let warning = ProgressWarning::Unreadable {
+                    path: self.path.clone(),
+                    reason: e.to_string(),
+                };
+                return (Progress::default(), Some(warning));
+            }
         };
         match serde_json::from_slice(&text) {
             Ok(progress) => (progress, None),

@@ -1,0 +1,386 @@
+//! Parser, fence, include and codegen unit tests.
+
+use rstest::rstest;
+
+use super::fence::{FenceError, FenceKind, parse_info};
+use super::include::{IncludeError, IncludeSource, expand};
+use super::*;
+
+/// Included files for tests, by project path.
+struct Files(&'static [(&'static str, &'static str)]);
+
+impl IncludeSource for Files {
+    fn read(&self, project_path: &str) -> Result<String, String> {
+        self.0
+            .iter()
+            .find(|(p, _)| *p == project_path)
+            .map(|(_, t)| t.to_string())
+            .ok_or_else(|| "no such file".into())
+    }
+}
+
+const NO_FILES: Files = Files(&[]);
+
+fn parse(text: &str) -> Result<Lesson, ParseError> {
+    parse_lesson("01-test.md", "lessons/01-test.md", text, &NO_FILES)
+}
+
+fn error_of(text: &str) -> (usize, ParseErrorKind) {
+    let error = parse(text).expect_err("the lesson should be refused");
+    (error.line, error.kind)
+}
+
+const LESSON: &str = "\
+# Underscore idioms
+Intro *prose* with `code`.
+
+## Digit separators
+Python has **them**:
+- one
+  - nested
+- two
+
+```python
+big = 10_000
+```
+
+```rust
+let big = 10_000;
+# let hidden = 1;
+println!(\"{big}\");
+```
+
+```output
+10000
+```
+<!-- notes: say it -->
+
+## Two snippets
+```rust,no_run
+loop {}
+```
+```rust,compile_fail
+let x: u8 = \"no\";
+```
+```output
+E0308
+```
+";
+
+#[test]
+fn a_lesson_becomes_a_title_slide_and_one_slide_per_heading() {
+    let lesson = parse(LESSON).unwrap();
+    assert_eq!(
+        (lesson.id.as_str(), lesson.number, lesson.slug.as_str()),
+        ("01-test", 1, "test")
+    );
+    assert_eq!(lesson.title, "Underscore idioms");
+    let titles: Vec<_> = lesson
+        .slides
+        .iter()
+        .map(|s| (s.number, s.title.as_str(), s.line))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (1, "Underscore idioms", 1),
+            (2, "Digit separators", 4),
+            (3, "Two snippets", 25)
+        ]
+    );
+}
+
+#[test]
+fn prose_keeps_inline_styles_and_list_depth() {
+    let lesson = parse(LESSON).unwrap();
+    let Block::Paragraph(spans) = &lesson.slides[0].blocks[0] else {
+        panic!("expected a paragraph")
+    };
+    let code: Vec<_> = spans
+        .iter()
+        .filter(|s| s.style.code)
+        .map(|s| s.text.as_str())
+        .collect();
+    let emphasis: Vec<_> = spans
+        .iter()
+        .filter(|s| s.style.emphasis)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!((code, emphasis), (vec!["code"], vec!["prose"]));
+    let Block::List(items) = &lesson.slides[1].blocks[1] else {
+        panic!("expected a list")
+    };
+    let shape: Vec<_> = items
+        .iter()
+        .map(|i| (i.depth, i.content[0].text.as_str()))
+        .collect();
+    assert_eq!(shape, [(0, "one"), (1, "nested"), (0, "two")]);
+}
+
+#[test]
+fn rust_fences_become_snippets_with_ids_lines_and_outputs() {
+    let lesson = parse(LESSON).unwrap();
+    let snippets: Vec<_> = lesson.snippets().collect();
+    let ids: Vec<_> = snippets
+        .iter()
+        .map(|s| (s.id.as_str(), s.mode, s.line))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("01-test/2", Mode::Run, 14),
+            ("01-test/3.1", Mode::NoRun, 26),
+            ("01-test/3.2", Mode::CompileFail, 29)
+        ]
+    );
+    assert_eq!(
+        snippets[0].expected,
+        Some(Expected {
+            text: "10000".into(),
+            line: 20
+        })
+    );
+    assert_eq!(
+        snippets[2].expected.as_ref().map(|e| e.text.as_str()),
+        Some("E0308")
+    );
+}
+
+#[test]
+fn hidden_lines_compile_but_do_not_show() {
+    let lesson = parse(LESSON).unwrap();
+    let snippet = lesson.snippets().next().unwrap();
+    assert_eq!(
+        snippet.visible_code(),
+        "let big = 10_000;\nprintln!(\"{big}\");"
+    );
+    assert_eq!(
+        snippet.compiled_code(),
+        "let big = 10_000;\nlet hidden = 1;\nprintln!(\"{big}\");"
+    );
+}
+
+#[rstest]
+#[case::lone_hash("#", "", false)]
+#[case::indented("    # let x = 1;", "let x = 1;", false)]
+#[case::escaped("##[derive(Debug)]", "#[derive(Debug)]", true)]
+#[case::attribute("#[derive(Debug)]", "#[derive(Debug)]", true)]
+fn rustdoc_hiding_rules(#[case] line: &str, #[case] compiled: &str, #[case] shown: bool) {
+    let snippet = Snippet {
+        id: String::new(),
+        mode: Mode::Run,
+        source: line.into(),
+        line: 1,
+        expected: None,
+    };
+    assert_eq!(snippet.compiled_code(), compiled);
+    assert_eq!(!snippet.visible_code().is_empty(), shown);
+}
+
+#[test]
+fn python_blocks_and_notes_are_kept_for_display() {
+    let lesson = parse(LESSON).unwrap();
+    let slide = &lesson.slides[1];
+    assert_eq!(
+        slide.python().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+        ["big = 10_000"]
+    );
+    assert_eq!(slide.notes().collect::<Vec<_>>(), ["say it"]);
+}
+
+#[rstest]
+#[case::rust("rust", FenceKind::Rust(Mode::Run))]
+#[case::comma("rust,no_run", FenceKind::Rust(Mode::NoRun))]
+#[case::space("rust should_panic", FenceKind::Rust(Mode::ShouldPanic))]
+#[case::ignore("rust,ignore", FenceKind::Rust(Mode::Ignore))]
+#[case::compile_fail("rust,compile_fail", FenceKind::Rust(Mode::CompileFail))]
+#[case::output("output", FenceKind::Output)]
+#[case::python("python", FenceKind::Display("python".into()))]
+#[case::bare("", FenceKind::Display(String::new()))]
+fn fence_info_strings(#[case] info: &str, #[case] kind: FenceKind) {
+    assert_eq!(parse_info(info), Ok(kind));
+}
+
+#[rstest]
+#[case::typo("rust,no-run", "no-run")]
+#[case::python_attribute("python,ignore", "ignore")]
+#[case::output_attribute("output,ignore", "ignore")]
+fn unknown_attributes_are_refused(#[case] info: &str, #[case] attribute: &str) {
+    match parse_info(info) {
+        Err(FenceError::UnknownAttribute {
+            attribute: found, ..
+        }) => assert_eq!(found, attribute),
+        other => panic!("expected an unknown attribute, got {other:?}"),
+    }
+}
+
+#[test]
+fn conflicting_attributes_are_refused() {
+    assert!(matches!(
+        parse_info("rust,ignore,no_run"),
+        Err(FenceError::Conflict { .. })
+    ));
+}
+
+#[rstest]
+#[case::no_title("Just prose.\n", 1, ParseErrorKind::BeforeTitle)]
+#[case::slide_before_title("## Slide\n", 1, ParseErrorKind::BeforeTitle)]
+#[case::second_title("# One\n\n# Two\n", 3, ParseErrorKind::SecondTitle)]
+#[case::orphan_output(
+    "# T\n## S\nText.\n```output\n1\n```\n",
+    4,
+    ParseErrorKind::OrphanOutput("something that is not a rust block")
+)]
+#[case::output_first(
+    "# T\n## S\n```output\n1\n```\n",
+    3,
+    ParseErrorKind::OrphanOutput("the slide's heading")
+)]
+#[case::two_outputs(
+    "# T\n```rust\n```\n```output\n```\n```output\n```\n",
+    6,
+    ParseErrorKind::OrphanOutput("another output block")
+)]
+#[case::output_after_no_run(
+    "# T\n```rust,no_run\n```\n```output\n1\n```\n",
+    4,
+    ParseErrorKind::OutputForUnrun("no_run")
+)]
+#[case::compile_fail_without_codes(
+    "# T\n\n```rust,compile_fail\nx\n```\n",
+    3,
+    ParseErrorKind::CompileFailWithoutCodes
+)]
+#[case::raw_html("# T\n\n<div>hi</div>\n", 3, ParseErrorKind::Html)]
+fn format_errors_name_the_line(
+    #[case] text: &str,
+    #[case] line: usize,
+    #[case] kind: ParseErrorKind,
+) {
+    assert_eq!(error_of(text), (line, kind));
+}
+
+#[test]
+fn unknown_attribute_error_names_file_line_and_the_right_attributes() {
+    let error = parse("# T\n\n## S\n```rust,norun\n```\n").unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with("lessons/01-test.md:4: unknown attribute `norun` on a `rust` fence"),
+        "{message}"
+    );
+    assert!(
+        message.contains("no_run, ignore, should_panic, compile_fail"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_missing_title_is_an_error() {
+    assert_eq!(error_of("").1, ParseErrorKind::MissingTitle);
+}
+
+#[rstest]
+#[case("01-underscore.md", Some((1, "underscore")))]
+#[case("12-a-b2.md", Some((12, "a-b2")))]
+#[case("underscore.md", None)]
+#[case("01-.md", None)]
+#[case("01-Under.md", None)]
+#[case("01-underscore.txt", None)]
+fn lesson_file_names(#[case] name: &str, #[case] id: Option<(u32, &str)>) {
+    assert_eq!(lesson_file_id(name), id);
+}
+
+const NAIVE: &str = "\
+impl Engine {
+    // ANCHOR: naive
+    fn naive() {
+        // ANCHOR: inner
+        work();
+        // ANCHOR_END: inner
+    }
+    // ANCHOR_END: naive
+}
+";
+
+#[test]
+fn includes_take_an_anchor_region_dedented_without_markers() {
+    let files = Files(&[("src/conv/naive.rs", NAIVE)]);
+    let text = expand("// before\n{{#include ../src/conv/naive.rs:naive}}", &files).unwrap();
+    assert_eq!(text, "// before\nfn naive() {\n    work();\n}");
+    let whole = expand("{{#include ../src/conv/naive.rs}}", &files).unwrap();
+    assert!(
+        whole.starts_with("impl Engine {") && !whole.contains("ANCHOR"),
+        "{whole}"
+    );
+}
+
+#[rstest]
+#[case::outside("{{#include ../Cargo.toml}}")]
+#[case::escaping("{{#include ../../etc/passwd}}")]
+#[case::absolute("{{#include /etc/passwd}}")]
+fn includes_outside_src_and_kernels_are_refused(#[case] line: &str) {
+    assert!(matches!(
+        expand(line, &NO_FILES),
+        Err(IncludeError::OutsideProject(_))
+    ));
+}
+
+#[test]
+fn include_errors_name_the_file_and_anchor() {
+    let files = Files(&[("src/conv/naive.rs", NAIVE)]);
+    let missing = expand("{{#include ../src/conv/naive.rs:nope}}", &files).unwrap_err();
+    assert_eq!(
+        missing,
+        IncludeError::MissingAnchor {
+            path: "src/conv/naive.rs".into(),
+            anchor: "nope".into()
+        }
+    );
+    let unreadable = expand("{{#include ../src/gone.rs}}", &files).unwrap_err();
+    assert!(matches!(unreadable, IncludeError::Unreadable { .. }));
+    let error = parse_lesson(
+        "01-t.md",
+        "lessons/01-t.md",
+        "# T\n\n```rust\n{{#include ../src/gone.rs}}\n```\n",
+        &files,
+    );
+    assert_eq!(error.unwrap_err().line, 3);
+}
+
+#[test]
+fn generated_modules_keep_the_lesson_line_numbers() {
+    let lesson = parse(LESSON).unwrap();
+    let snippet = lesson.snippets().next().unwrap();
+    let module = codegen::snippet_module(&lesson, snippet);
+    let first_code_line = module
+        .lines()
+        .position(|line| line == "let big = 10_000;")
+        .unwrap()
+        + 1;
+    assert_eq!(first_code_line, snippet.line + 1);
+    assert_eq!(
+        codegen::module_path(&lesson, snippet),
+        "01-test.md/slide-2.rs"
+    );
+    assert!(
+        module.starts_with("// Generated by build.rs from lessons/01-test.md (slide 2, line 14)")
+    );
+}
+
+#[test]
+fn a_snippet_with_main_keeps_it_and_reports_its_result() {
+    let snippet = Snippet {
+        id: "01-t/2".into(),
+        mode: Mode::Run,
+        source: "fn main() -> Result<(), String> {\n    Ok(())\n}".into(),
+        line: 5,
+        expected: None,
+    };
+    let lesson = parse(LESSON).unwrap();
+    let module = codegen::snippet_module(&lesson, &snippet);
+    assert!(
+        module.contains("::avance::run::Outcome::into_outcome(main())"),
+        "{module}"
+    );
+    assert_eq!(codegen::standalone_program(&snippet), snippet.source);
+}

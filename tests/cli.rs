@@ -1,0 +1,209 @@
+//! The non-interactive commands: list, show, run, check and their errors.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::avance;
+use predicates::prelude::*;
+
+fn lessons_copy(dir: &Path, edit: impl Fn(String) -> String) -> std::path::PathBuf {
+    let lessons = dir.join("lessons");
+    fs::create_dir_all(&lessons).unwrap();
+    let text = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/lessons/01-underscore.md"
+    ))
+    .unwrap();
+    fs::write(lessons.join("01-underscore.md"), edit(text)).unwrap();
+    lessons
+}
+
+#[test]
+fn list_shows_lessons_with_slide_counts() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path()).arg("list").assert().success().stdout(
+        predicate::str::contains("01-underscore  Underscore idioms")
+            .and(predicate::str::contains("0/14 slides seen")),
+    );
+}
+
+#[test]
+fn show_accepts_numbers_slugs_and_prefixes() {
+    let home = tempfile::tempdir().unwrap();
+    for target in ["1/2", "01/2", "underscore/2", "under/2", "01-underscore/2"] {
+        avance(home.path())
+            .args(["show", target])
+            .assert()
+            .success()
+            .stdout(
+                predicate::str::contains("Digit separators: 10_000")
+                    .and(predicate::str::contains("│ big = 10_000")),
+            );
+    }
+}
+
+#[test]
+fn show_with_notes_prints_them() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["show", "1/2", "--notes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Notes:"));
+}
+
+#[test]
+fn unknown_lessons_and_slides_get_one_line_naming_the_right_ones() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["show", "nope"])
+        .assert()
+        .failure()
+        .stderr("error: no lesson `nope`; the lessons are: 01-underscore\n");
+    avance(home.path())
+        .args(["run", "1/99"])
+        .assert()
+        .failure()
+        .stderr("error: lesson 01-underscore has slides 1 to 14; there is no slide 99\n");
+}
+
+#[test]
+fn run_prints_each_snippet_and_its_output() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["run", "1/2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Rust · 01-underscore/2\n│ let big = 10_000;",
+        ))
+        .stdout(predicate::str::contains(
+            "Output of 01-underscore/2\n10000 1000000 65535 170 9.80665",
+        ));
+}
+
+#[test]
+fn a_lesson_folder_with_an_error_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = lessons_copy(dir.path(), |text| {
+        text.replacen("```rust,should_panic", "```rust,should-panic", 1)
+    });
+    let line = fs::read_to_string(lessons.join("01-underscore.md"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("should-panic"))
+        .unwrap()
+        + 1;
+    let expected = format!(
+        "{}:{line}: unknown attribute `should-panic` on a `rust` fence",
+        lessons.join("01-underscore.md").display()
+    );
+    avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::starts_with(format!("error: {expected}")));
+}
+
+#[test]
+fn an_output_block_without_rust_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    fs::create_dir_all(&lessons).unwrap();
+    fs::write(
+        lessons.join("01-x.md"),
+        "# X\n\n## S\n\nProse.\n\n```output\n1\n```\n",
+    )
+    .unwrap();
+    avance(dir.path()).arg("--lessons").arg(&lessons).arg("list").assert().failure().stderr(predicate::str::contains(
+        "01-x.md:7: an `output` block must follow a `rust` block; this one follows something that is not a rust block",
+    ));
+}
+
+#[test]
+fn a_missing_lessons_folder_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    avance(dir.path())
+        .args(["--lessons", "/nonexistent/lessons", "list"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::starts_with(
+            "error: cannot read the lessons folder /nonexistent/lessons:",
+        ));
+}
+
+#[test]
+fn check_fails_with_a_diff_when_an_output_block_lies() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = lessons_copy(dir.path(), |text| {
+        text.replacen(
+            "10000 1000000 65535 170 9.80665",
+            "10000 1000000 65535 170 9.8",
+            1,
+        )
+    });
+    avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .args(["check", "underscore"])
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(
+            "FAILED 01-underscore/2: stdout differs from the output block",
+        ))
+        .stdout(predicate::str::contains("9.80665"))
+        .stdout(predicate::str::contains(" 1 failed"));
+}
+
+#[test]
+fn check_and_run_refuse_a_snippet_edited_since_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = lessons_copy(dir.path(), |text| {
+        text.replacen("let mask = 0xFF_FF;", "let mask = 0xFF_FE;", 1)
+    });
+    let rebuild =
+        "snippet 01-underscore/2 was edited since this program was built; rebuild it (cargo build)";
+    avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .args(["check", "1"])
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(rebuild));
+    avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .args(["run", "1/2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(rebuild));
+}
+
+#[test]
+fn the_hidden_snippet_command_refuses_unknown_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    avance(dir.path())
+        .args(["snippet", "99-nope/1"])
+        .assert()
+        .failure()
+        .stderr("error: no compiled snippet `99-nope/1` in this program\n");
+}
+
+#[test]
+fn version_and_help() {
+    let dir = tempfile::tempdir().unwrap();
+    avance(dir.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("avance "));
+    avance(dir.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("check"));
+}

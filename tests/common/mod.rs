@@ -1,0 +1,49 @@
+//! Helpers shared by the integration tests: the program with a private
+//! progress folder, and the "skip loudly, or fail under CI" rule for tests
+//! that need an outside tool.
+
+#![allow(dead_code)] // each test file uses a different part
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// `avance` with its progress and history in `home`, and no colour.
+pub fn avance(home: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_avance"));
+    command.env("AVANCE_HOME", home).env_remove("NO_COLOR");
+    command
+}
+
+/// The REPL fed `input` on stdin; returns its stdout.
+pub fn repl(home: &Path, input: impl Into<Vec<u8>>) -> String {
+    let output = avance(home)
+        .write_stdin(input)
+        .output()
+        .expect("avance starts");
+    assert!(
+        output.status.success(),
+        "the REPL failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
+}
+
+/// Whether an outside tool is on PATH; if not, says so loudly, and fails
+/// when `AVANCE_REQUIRE_ALL=1` (set by `.ci/run`), where a skip is a failure.
+pub fn require_tool(tool: &str) -> bool {
+    let found = std::process::Command::new(tool)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
+            "{tool} not found, and AVANCE_REQUIRE_ALL=1 forbids skipping"
+        );
+        eprintln!("SKIPPED: {tool} not found");
+    }
+    found
+}

@@ -1,0 +1,208 @@
+//! The REPL driven over piped stdin: navigation, running snippets, every
+//! kind of bad input, and progress that survives restarts and damage.
+
+mod common;
+
+use std::fs;
+
+use common::{avance, repl};
+
+#[test]
+fn enter_and_commands_move_through_the_slides() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), "\n   \n:prev\n:goto 5\n:p\n:n\n");
+    let prompts: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("underscore "))
+        .map(|l| &l[..4])
+        .collect();
+    assert_eq!(prompts, ["1/14", "2/14", "3/14", "2/14", "5/14", "4/14"]);
+    assert!(out.contains("Digit separators: 10_000"), "{out}");
+    assert!(out.contains("─── Underscore idioms · 5/14"), "{out}");
+}
+
+#[test]
+fn run_prints_the_snippet_output() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":goto 2\n:run\n");
+    assert!(
+        out.contains("Output of 01-underscore/2\n10000 1000000 65535 170 9.80665\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_panicking_snippet_is_reported_and_the_repl_goes_on() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":goto 3\n:run\n:next\n");
+    assert!(
+        out.contains(
+            "parsing \"10_000\"\npanicked, as this slide intends: called `Result::unwrap()`"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("(at lessons/01-underscore.md:56)"), "{out}");
+    assert!(
+        out.contains("underscore 3/14 ❯ :next\n─── Underscore idioms · 4/14"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_commands_get_one_clear_line_and_change_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let input = ":nxt\n:zzzz\n:goto 99\n:goto\n:next 3\n:lesson nope\nprint(1)\n:run\n";
+    let out = repl(home.path(), input);
+    for expected in [
+        "error: unknown command `:nxt`; did you mean `:next`? (:help lists the commands)",
+        "error: unknown command `:zzzz` (:help lists the commands)",
+        "error: lesson 01-underscore has slides 1 to 14; there is no slide 99",
+        "error: `:goto` needs N: `:goto N`",
+        "error: `:next` takes no argument, but got `3`",
+        "error: no lesson `nope`; the lessons are: 01-underscore",
+        "error: `print(1)` is not a command; commands start with `:` (:help lists them)",
+        "error: this slide has no Rust to run; Enter moves on",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    assert!(
+        out.lines()
+            .filter(|l| l.starts_with("underscore "))
+            .all(|l| l.starts_with("underscore 1/14")),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_non_utf8_line_is_ignored() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), b"\xff\xfe\n:next\n".to_vec());
+    assert!(
+        out.contains("error: the line is not valid UTF-8; line ignored"),
+        "{out}"
+    );
+    assert!(out.contains("─── Underscore idioms · 2/14"), "{out}");
+}
+
+#[test]
+fn the_end_of_the_course_is_said_and_nothing_moves() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":goto 14\n\n:prev\n");
+    assert!(
+        out.contains("This is the end of the course. Well done!"),
+        "{out}"
+    );
+    assert!(out.contains("─── Underscore idioms · 13/14"), "{out}");
+}
+
+#[test]
+fn help_lists_every_command() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":help\n");
+    for command in [
+        ":next",
+        ":prev",
+        ":goto N",
+        ":lesson NAME",
+        ":lessons",
+        ":run",
+        ":python",
+        ":notes",
+        ":quit",
+    ] {
+        assert!(out.contains(command), "{command} missing from:\n{out}");
+    }
+}
+
+#[test]
+fn python_and_notes_toggle() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":goto 2\n:python\n:notes\n");
+    let slides: Vec<&str> = out.split("─── Underscore idioms · 2/14").skip(1).collect();
+    assert_eq!(slides.len(), 3, "{out}");
+    assert!(slides[0].contains("Python\n│ big = 10_000") && !slides[0].contains("Notes:"));
+    assert!(!slides[1].contains("│ big = 10_000"), "{}", slides[1]);
+    assert!(slides[2].contains("Notes:"), "{}", slides[2]);
+}
+
+#[test]
+fn progress_resumes_where_the_student_stopped() {
+    let home = tempfile::tempdir().unwrap();
+    let first = repl(
+        home.path(),
+        ":goto 4\n:goto 2\n:run\n:goto 6\n:quit\n:next\n",
+    );
+    assert!(
+        !first.contains("underscore 7/14"),
+        ":quit must stop reading: {first}"
+    );
+    let second = repl(home.path(), "");
+    assert!(second.starts_with("Welcome back"), "{second}");
+    assert!(second.contains("─── Underscore idioms · 6/14"), "{second}");
+    let list = avance(home.path()).arg("list").output().unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        list.contains("▶ 01-underscore") && list.contains("4/14 slides seen, 1/12 snippets run"),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_corrupt_progress_file_is_kept_aside_and_the_course_starts_afresh() {
+    let home = tempfile::tempdir().unwrap();
+    let progress = home.path().join("progress.json");
+    fs::write(&progress, "{ not json").unwrap();
+    let out = repl(home.path(), ":next\n");
+    assert!(
+        out.contains("warning: progress file") && out.contains("it was kept as"),
+        "{out}"
+    );
+    assert_eq!(
+        fs::read_to_string(home.path().join("progress.json.corrupt")).unwrap(),
+        "{ not json"
+    );
+    let saved = fs::read_to_string(&progress).unwrap();
+    assert!(saved.contains("\"slide\": 2"), "{saved}");
+}
+
+#[test]
+fn an_unwritable_progress_folder_is_reported_once_and_the_repl_goes_on() {
+    let home = tempfile::tempdir().unwrap();
+    // A file where the folder should be: unwritable even for root.
+    let blocked = home.path().join("file");
+    fs::write(&blocked, "").unwrap();
+    let out = repl(&blocked.join("avance"), ":next\n:next\n");
+    assert_eq!(
+        out.matches("warning: cannot save progress").count(),
+        1,
+        "{out}"
+    );
+    assert!(out.contains("─── Underscore idioms · 3/14"), "{out}");
+    assert!(
+        !out.contains("unreadable"),
+        "a missing folder is not a damaged file: {out}"
+    );
+}
+
+#[test]
+fn piped_output_has_no_escape_codes_unless_asked() {
+    let home = tempfile::tempdir().unwrap();
+    let plain = repl(home.path(), ":goto 2\n");
+    assert!(!plain.contains('\x1b'), "{plain}");
+    let forced = avance(home.path())
+        .args(["--color", "always"])
+        .write_stdin(":goto 2\n")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&forced.stdout).contains("\x1b["));
+    let no_color = avance(home.path())
+        .args(["--color", "always"])
+        .env("NO_COLOR", "1")
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&no_color.stdout).contains("\x1b["),
+        "--color always wins over NO_COLOR"
+    );
+}

@@ -1,0 +1,349 @@
+//! End-to-end test of the REPL in a real terminal. The other REPL tests pipe
+//! lines into `avance`, which then reads them without rustyline; only a
+//! terminal exercises what a student actually meets: the line editor, Tab
+//! completion, Ctrl-C and Ctrl-D, the history file, and the terminal being
+//! left in a sane state on exit. tmux gives us that terminal, detached and of
+//! a fixed size, and `capture-pane` lets us read the screen as plain text.
+//!
+//! Every test runs its own tmux server on a private socket, so a student's or
+//! developer's own tmux is never touched, and the server is killed when the
+//! test ends, pass or fail. Without tmux the test skips loudly, and fails
+//! when `AVANCE_REQUIRE_ALL=1` (ARCHITECTURE, "Testing with real tools").
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// How often the screen is read while waiting, and for how long at most.
+const POLL: Duration = Duration::from_millis(50);
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// The line the wrapper script prints once `avance` has exited.
+const EXITED: &str = "AVANCE-EXITED-";
+/// Printed after the exit line, so that its end is known when waiting.
+const STTY_DONE: &str = "STTY-DONE";
+
+const SESSION: &str = "avance";
+
+/// The prompt of lesson 1 at `slide`, as the screen shows it (without the
+/// trailing space, which `capture-pane` drops).
+fn prompt(slide: usize) -> String {
+    format!("underscore {slide}/14 ❯")
+}
+
+/// Whether tmux can be run; if not, says so loudly, and fails when
+/// `AVANCE_REQUIRE_ALL=1`, where a skipped test would hide a gap.
+fn tmux_available() -> bool {
+    // tmux has no `--version`; `-V` prints the version and exits.
+    let found = Command::new("tmux").arg("-V").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
+            "tmux not found, and AVANCE_REQUIRE_ALL=1 forbids skipping this test"
+        );
+        eprintln!("SKIPPED: tmux not found");
+    }
+    found
+}
+
+/// Quotes `text` for `sh`: inside single quotes nothing is special, except
+/// the single quote itself.
+fn sh_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// A tmux server of our own with one session running `avance`. Dropping it
+/// kills the server, so that a failed assertion leaves no process behind.
+struct Tmux {
+    /// Holds the socket and the config file; removed after the server is gone.
+    dir: TempDir,
+}
+
+impl Tmux {
+    /// Starts `avance` with its files in `home`, in a detached 120×40 pane.
+    ///
+    /// The program runs under `sh`, which afterwards prints its exit status
+    /// and the terminal's modes, so the test can see that it exited cleanly
+    /// and gave the terminal back in cooked mode (echo and line editing on).
+    fn start(home: &Path) -> Tmux {
+        let dir = tempfile::Builder::new()
+            .prefix("avance-tmux")
+            .tempdir()
+            .expect("a temporary folder for tmux");
+        // Our own config instead of the user's: keep the pane after the
+        // program ends (to read its last words), and enough scrollback for
+        // the whole session, since `read_screen` reads the scrollback too.
+        std::fs::write(
+            dir.path().join("tmux.conf"),
+            "set -g remain-on-exit on\nset -g history-limit 50000\n",
+        )
+        .expect("write tmux.conf");
+        let tmux = Tmux { dir };
+
+        // NO_COLOR is removed so that colour is on, as for most students; the
+        // assertions read plain text, since `capture-pane` without `-e` drops
+        // the escape sequences.
+        let script = format!(
+            "env -u NO_COLOR AVANCE_HOME={home} TERM=xterm-256color {bin}; \
+             echo {EXITED}$?; stty -a; echo {STTY_DONE}",
+            home = sh_quote(&home.display().to_string()),
+            bin = sh_quote(env!("CARGO_BIN_EXE_avance")),
+        );
+        let command = format!("sh -c {}", sh_quote(&script));
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &command,
+        ]);
+        tmux
+    }
+
+    fn socket(&self) -> PathBuf {
+        self.dir.path().join("socket")
+    }
+
+    /// Runs a tmux command against our private server; panics if it fails.
+    fn run(&self, args: &[&str]) -> Output {
+        let output = Command::new("tmux")
+            .arg("-S")
+            .arg(self.socket())
+            .arg("-f")
+            .arg(self.dir.path().join("tmux.conf"))
+            .args(args)
+            // Inside a developer's tmux, $TMUX would make tmux talk about nesting.
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs");
+        assert!(
+            output.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    }
+
+    /// Everything the pane has shown: the scrollback and the screen, with
+    /// long lines joined back together and trailing blanks removed.
+    fn read_screen(&self) -> String {
+        let output = self.run(&["capture-pane", "-p", "-J", "-S", "-", "-t", SESSION]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        lines.join("\n").trim_end().to_string()
+    }
+
+    /// Types `text` literally, as a student would (no key names).
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", SESSION, "-l", text]);
+    }
+
+    /// Presses keys by their tmux names: `Enter`, `Tab`, `C-c`, `Up`...
+    fn press(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", SESSION];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Reads the screen every `POLL` until `done` holds; returns that screen.
+    /// Panics after `PATIENCE` with `what` and the last screen seen.
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.read_screen();
+            if done(&screen) {
+                return screen;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!("timed out after {PATIENCE:?} waiting for {what}; the screen:\n{screen}");
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until the REPL is idle at `prompt` with `typed` on the line:
+    /// the last line of the screen is exactly that, so whatever the previous
+    /// keys printed has been printed.
+    fn wait_for_line(&self, prompt: &str, typed: &str) -> String {
+        let line = format!("{prompt} {typed}");
+        let line = line.trim_end();
+        self.wait_until(&format!("the last line to be {line:?}"), |screen| {
+            screen.lines().last() == Some(line)
+        })
+    }
+
+    /// Waits for the REPL at `prompt` with an empty line.
+    fn wait_for_prompt(&self, prompt: &str) -> String {
+        self.wait_for_line(prompt, "")
+    }
+
+    /// Presses `keys`, then waits until `expected` is on the screen once
+    /// more than before them, so text already shown by an earlier step
+    /// does not count.
+    fn press_and_expect(&self, keys: &[&str], expected: &str) -> String {
+        let before = self.read_screen().matches(expected).count();
+        self.press(keys);
+        self.wait_until(&format!("a new {expected:?}"), |screen| {
+            screen.matches(expected).count() > before
+        })
+    }
+
+    /// Types a command and Enter, then waits for `expected` to appear anew.
+    fn command(&self, command: &str, expected: &str) -> String {
+        self.type_text(command);
+        self.press_and_expect(&["Enter"], expected)
+    }
+
+    /// Waits for the wrapper script to finish, checks that `avance` exited
+    /// with status 0 and left the terminal in cooked mode; returns the screen.
+    fn expect_clean_exit(&self) -> String {
+        let screen = self.wait_until("avance to exit", |screen| screen.contains(STTY_DONE));
+        assert!(
+            screen.contains(&format!("{EXITED}0")),
+            "avance did not exit with status 0:\n{screen}"
+        );
+        // After EXITED, the output of `stty -a`: the modes a raw-mode line
+        // editor turns off must be back on (shown without a leading `-`).
+        let (_, stty) = screen.rsplit_once(EXITED).expect("the exit line");
+        let modes: Vec<&str> = stty.split_whitespace().collect();
+        for mode in ["icanon", "echo", "isig"] {
+            assert!(
+                modes.contains(&mode),
+                "the terminal was left without `{mode}`:\n{stty}"
+            );
+        }
+        screen
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        // The server may be gone already; nothing to report then.
+        let _ = Command::new("tmux")
+            .arg("-S")
+            .arg(self.socket())
+            .arg("kill-server")
+            .env_remove("TMUX")
+            .output();
+    }
+}
+
+/// A student's first session and their return, as one story: the second run
+/// only makes sense after the first.
+#[test]
+fn repl_in_a_real_terminal_then_resume() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    first_session(home.path());
+    resumed_session(home.path());
+}
+
+/// Moves around lesson 1, runs a snippet, uses completion, Ctrl-C and
+/// Ctrl-D; stops on slide 5.
+fn first_session(home: &Path) {
+    let tmux = Tmux::start(home);
+
+    let screen = tmux.wait_for_prompt(&prompt(1));
+    assert!(
+        screen.contains("Welcome to avance"),
+        "a first session greets the student:\n{screen}"
+    );
+    assert!(screen.contains("Underscore idioms"), "slide 1:\n{screen}");
+
+    // Enter on an empty line: the next slide.
+    tmux.press_and_expect(&["Enter"], "Digit separators");
+    tmux.wait_for_prompt(&prompt(2));
+
+    // `:run` prints under a heading, and the REPL carries on.
+    tmux.command(":run", "Output of 01-underscore/2");
+    let screen = tmux.wait_for_prompt(&prompt(2));
+    let (_, output) = screen
+        .rsplit_once("Output of 01-underscore/2")
+        .expect("the heading");
+    assert!(
+        output.contains("10000 1000000 65535 170 3.141592"),
+        "the snippet's output follows its heading:\n{screen}"
+    );
+
+    tmux.command(":prev", "Underscore idioms");
+    tmux.wait_for_prompt(&prompt(1));
+
+    tmux.command(":goto 5", "\"I don't care\"");
+    tmux.wait_for_prompt(&prompt(5));
+
+    // Tab completes the command on the line itself; Enter then runs it.
+    tmux.type_text(":he");
+    tmux.press(&["Tab"]);
+    tmux.wait_for_line(&prompt(5), ":help");
+    tmux.press_and_expect(&["Enter"], "Commands (Enter on an empty line");
+    tmux.wait_for_prompt(&prompt(5));
+
+    // Ctrl-C drops a half-typed line (it must not be run) and the REPL
+    // stays on the same slide, ready for the next line.
+    tmux.type_text(":goto 9");
+    tmux.wait_for_line(&prompt(5), ":goto 9");
+    tmux.press(&["C-c"]);
+    tmux.wait_for_prompt(&prompt(5));
+
+    // The line really is empty: what is typed next stands alone.
+    tmux.command(
+        ":nxt",
+        "error: unknown command `:nxt`; did you mean `:next`?",
+    );
+    tmux.wait_for_prompt(&prompt(5));
+
+    // Ctrl-D saves and exits.
+    tmux.press(&["C-d"]);
+    let screen = tmux.expect_clean_exit();
+    assert!(
+        screen.contains("Progress saved. See you soon."),
+        "Ctrl-D says goodbye:\n{screen}"
+    );
+}
+
+/// Opens where the first session stopped, with its history.
+fn resumed_session(home: &Path) {
+    let history = std::fs::read_to_string(home.join("history.txt"))
+        .expect("the first session wrote history.txt in AVANCE_HOME");
+    let entries: Vec<&str> = history.lines().collect();
+    for typed in [":run", ":goto 5", ":help", ":nxt"] {
+        assert!(
+            entries.contains(&typed),
+            "history.txt lacks {typed:?}:\n{history}"
+        );
+    }
+    assert!(
+        !entries.contains(&":goto 9"),
+        "a line dropped with Ctrl-C is not history:\n{history}"
+    );
+
+    let tmux = Tmux::start(home);
+    let screen = tmux.wait_for_prompt(&prompt(5));
+    assert!(
+        screen.contains("Welcome back"),
+        "a returning student is welcomed back:\n{screen}"
+    );
+    assert!(
+        screen.contains("\"I don't care\""),
+        "slide 5 is shown again:\n{screen}"
+    );
+
+    // The history was loaded: Up recalls the last command of the first run.
+    tmux.press(&["Up"]);
+    tmux.wait_for_line(&prompt(5), ":nxt");
+    tmux.press(&["C-c"]);
+    tmux.wait_for_prompt(&prompt(5));
+
+    // `:quit` is the other way out, and saves as well.
+    tmux.command(":quit", "Progress saved. See you soon.");
+    tmux.expect_clean_exit();
+}
