@@ -68,7 +68,9 @@ enum Command {
 /// the snippets `build.rs` compiled into the binary.
 pub fn main(registry: Registry) -> ExitCode {
     let cli = Cli::parse();
-    set_color(cli.color);
+    // The REPL reading a pipe is scripted: escape codes would only be noise.
+    let scripted = cli.command.is_none() && !io::stdin().is_terminal();
+    set_color(cli.color, scripted);
     match run(cli, registry) {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
@@ -79,12 +81,12 @@ pub fn main(registry: Registry) -> ExitCode {
     }
 }
 
-fn set_color(choice: ColorChoice) {
+fn set_color(choice: ColorChoice, scripted: bool) {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let on = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => !no_color && io::stdout().is_terminal(),
+        ColorChoice::Auto => !no_color && !scripted && io::stdout().is_terminal(),
     };
     colored::control::set_override(on);
 }

@@ -30,6 +30,18 @@ impl Default for View {
 }
 
 const RULE_WIDTH: usize = 64;
+/// Prose wraps at the terminal's width, but never wider than this: long
+/// lines are hard to read.
+const MAX_PROSE_WIDTH: usize = 100;
+
+/// Wraps styled text (textwrap measures it without its escape codes).
+fn wrap(text: &str, first_indent: &str, indent: &str) -> String {
+    let width = textwrap::termwidth().min(MAX_PROSE_WIDTH);
+    let options = textwrap::Options::new(width)
+        .initial_indent(first_indent)
+        .subsequent_indent(indent);
+    textwrap::fill(text, options)
+}
 
 fn color_on() -> bool {
     colored::control::SHOULD_COLORIZE.should_colorize()
@@ -64,9 +76,16 @@ pub fn slide(out: &mut impl Write, lesson: &Lesson, slide: &Slide, view: View) -
 
 fn block(out: &mut impl Write, block: &Block, view: View) -> io::Result<()> {
     match block {
-        Block::Paragraph(spans) => writeln!(out, "\n{}", inline(spans)),
+        Block::Paragraph(spans) => writeln!(out, "\n{}", wrap(&inline(spans), "", "")),
         Block::Heading(spans) => writeln!(out, "\n{}", inline(spans).bold()),
-        Block::Quote(spans) => writeln!(out, "\n{} {}", "│".dimmed(), inline(spans).italic()),
+        Block::Quote(spans) => {
+            let bar = format!("{} ", "│".dimmed());
+            writeln!(
+                out,
+                "\n{}",
+                wrap(&inline(spans).italic().to_string(), &bar, &bar)
+            )
+        }
         Block::List(items) => list(out, items),
         Block::Table(rows) => table(out, rows),
         Block::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH).dimmed()),
@@ -82,7 +101,8 @@ fn block(out: &mut impl Write, block: &Block, view: View) -> io::Result<()> {
             &snippet.visible_code(),
         ),
         Block::Notes(notes) if view.notes => {
-            writeln!(out, "\n{} {}", "Notes:".magenta().bold(), notes.magenta())
+            let text = format!("{} {}", "Notes:".magenta().bold(), notes.magenta());
+            writeln!(out, "\n{}", wrap(&text, "", "       "))
         }
         Block::Notes(_) => Ok(()),
     }
@@ -136,7 +156,9 @@ fn list(out: &mut impl Write, items: &[ListItem]) -> io::Result<()> {
             None if item.depth == 0 => "•".to_string(),
             None => "◦".to_string(),
         };
-        writeln!(out, "{indent}{} {}", marker.cyan(), inline(&item.content))?;
+        let first = format!("{indent}{} ", marker.cyan());
+        let hanging = " ".repeat(indent.len() + marker.chars().count() + 1);
+        writeln!(out, "{}", wrap(&inline(&item.content), &first, &hanging))?;
     }
     Ok(())
 }
