@@ -190,3 +190,58 @@ fn unknown(word: &str) -> CommandError {
         _ => CommandError::Unknown(word.into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::*;
+
+    #[rstest]
+    #[case("", Input::Empty)]
+    #[case("   ", Input::Empty)]
+    #[case(":next", Input::Command(Command::Next))]
+    #[case(":n", Input::Command(Command::Next))]
+    #[case("  :prev  ", Input::Command(Command::Prev))]
+    #[case(":goto 3", Input::Command(Command::Goto("3".into())))]
+    #[case(":l under/2", Input::Command(Command::Lesson("under/2".into())))]
+    #[case(":ls", Input::Command(Command::Lessons))]
+    #[case(":q", Input::Command(Command::Quit))]
+    #[case("let x = 1;", Input::Other("let x = 1;".into()))]
+    fn lines_parse(#[case] line: &str, #[case] input: Input) {
+        assert_eq!(parse(line), Ok(input));
+    }
+
+    #[rstest]
+    #[case(":nxt", "next")]
+    #[case(":lesons", "lessons")]
+    #[case(":hlep", "help")]
+    fn typos_get_the_nearest_command(#[case] line: &str, #[case] suggestion: &str) {
+        match parse(line) {
+            Err(CommandError::UnknownWithSuggestion {
+                suggestion: found, ..
+            }) => assert_eq!(found, suggestion),
+            other => panic!("expected a suggestion, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn far_off_words_get_no_suggestion() {
+        assert_eq!(parse(":xyzzy"), Err(CommandError::Unknown("xyzzy".into())));
+    }
+
+    #[test]
+    fn arguments_are_checked() {
+        assert_eq!(
+            parse(":goto"),
+            Err(CommandError::MissingArgument {
+                name: "goto",
+                argument: "N"
+            })
+        );
+        assert!(matches!(
+            parse(":run now"),
+            Err(CommandError::UnexpectedArgument { name: "run", .. })
+        ));
+    }
+}
