@@ -54,10 +54,31 @@ impl Terminal {
     }
 }
 
+impl Terminal {
+    /// Appends the lines read since the last append to the history file.
+    fn append(&mut self) -> Result<(), String> {
+        let Some(path) = &self.history else {
+            return Ok(());
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        self.editor
+            .append_history(path)
+            .map_err(|e| format!("cannot save history to {}: {e}", path.display()))
+    }
+}
+
 impl LineReader for Terminal {
     fn read(&mut self, prompt: (&str, &str)) -> Line {
         match self.editor.readline(&prompt) {
-            Ok(line) => Line::Text(line),
+            Ok(line) => {
+                // Appended at once, so a closed terminal loses no history;
+                // a failure here shows in `save_history` at the end.
+                let _ = self.append();
+                Line::Text(line)
+            }
             Err(ReadlineError::Interrupted) => Line::Interrupted,
             Err(ReadlineError::Eof) => Line::End,
             Err(ReadlineError::Io(e)) if e.kind() == io::ErrorKind::InvalidData => {
@@ -68,16 +89,7 @@ impl LineReader for Terminal {
     }
 
     fn save_history(&mut self) -> Result<(), String> {
-        let Some(path) = &self.history else {
-            return Ok(());
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        self.editor
-            .save_history(path)
-            .map_err(|e| format!("cannot save history to {}: {e}", path.display()))
+        self.append()
     }
 }
 

@@ -29,7 +29,8 @@ pub fn repl(home: &Path, input: impl Into<Vec<u8>>) -> String {
     String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
 }
 
-/// Whether an outside tool is on PATH; if not, says so loudly, and fails
+/// Whether an outside tool can be started (its answer to `--version` does
+/// not matter: tmux, for one, has no such flag); if not, says so loudly, and fails
 /// when `AVANCE_REQUIRE_ALL=1` (set by `.ci/run`), where a skip is a failure.
 pub fn require_tool(tool: &str) -> bool {
     let found = std::process::Command::new(tool)
