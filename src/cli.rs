@@ -12,10 +12,10 @@ use colored::Colorize;
 
 use crate::catalog::Catalog;
 use crate::check::{Checker, Verdict};
-use crate::lesson::{Lesson, Mode};
+use crate::lesson::Lesson;
 use crate::render::{self, View};
 use crate::repl::{Piped, Repl, ReplHelper, Terminal};
-use crate::run::{Registry, RunOutcome};
+use crate::run::Registry;
 use crate::session::{Dirs, ProgressStore, Session};
 
 /// An advanced-Python course, idiom by idiom, beside its Rust equivalent that runs.
@@ -218,15 +218,8 @@ fn run_target(
             out.flush()?;
             let outcome = compiled.run_caught();
             io::stdout().flush()?;
-            match (snippet.mode, outcome) {
-                (Mode::ShouldPanic, RunOutcome::Panicked(message)) => {
-                    writeln!(out, "{} {message}", "panicked, as intended:".yellow())?
-                }
-                (_, RunOutcome::Finished) if snippet.mode == Mode::Run => {}
-                (_, outcome) => {
-                    failures += 1;
-                    writeln!(out, "{} {outcome:?}", "error: unexpected end:".red().bold())?;
-                }
+            if !render::run_outcome(out, snippet.mode, &outcome)? {
+                failures += 1;
             }
         }
     }

@@ -207,3 +207,19 @@ fn version_and_help() {
         .success()
         .stdout(predicate::str::contains("check"));
 }
+
+#[test]
+fn run_over_a_whole_lesson_accepts_intended_panics_and_skips_what_does_not_run() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["run", "underscore"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "panicked, as this slide intends: called `Result::unwrap()`",
+        ))
+        .stdout(predicate::str::contains(
+            "is not compiled into this program (marked ignore or compile_fail)",
+        ))
+        .stdout(predicate::str::contains("error:").not());
+}

@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use colored::{ColoredString, Colorize};
 
 use crate::lesson::{Block, Lesson, ListItem, Mode, Slide, Snippet, Span};
+use crate::run::RunOutcome;
 use crate::session::Progress;
 
 /// What a slide shows besides its prose and Rust.
@@ -145,6 +146,31 @@ fn label_style(label: &str) -> ColoredString {
 /// The heading printed before a snippet's output.
 pub fn output_header(out: &mut impl Write, id: &str) -> io::Result<()> {
     writeln!(out, "\n{}", format!("Output of {id}").green().bold())
+}
+
+/// How a snippet's run ended, said against what its slide intends;
+/// `false` when it did not end as intended.
+pub fn run_outcome(out: &mut impl Write, mode: Mode, outcome: &RunOutcome) -> io::Result<bool> {
+    let (as_intended, message) = match (mode, outcome) {
+        (Mode::ShouldPanic, RunOutcome::Panicked(message)) => {
+            writeln!(
+                out,
+                "{} {message}",
+                "panicked, as this slide intends:".yellow()
+            )?;
+            return Ok(true);
+        }
+        (Mode::ShouldPanic, RunOutcome::Finished) => {
+            (false, "the snippet was meant to panic, but finished".into())
+        }
+        (_, RunOutcome::Finished) => return Ok(true),
+        (_, RunOutcome::Panicked(message)) => (false, format!("the snippet panicked: {message}")),
+        (_, RunOutcome::Failed(error)) => {
+            (false, format!("the snippet returned an error: {error}"))
+        }
+    };
+    writeln!(out, "{} {message}", "error:".red().bold())?;
+    Ok(as_intended)
 }
 
 fn list(out: &mut impl Write, items: &[ListItem]) -> io::Result<()> {

@@ -17,7 +17,7 @@ use colored::Colorize;
 use crate::check;
 use crate::lesson::Mode;
 use crate::render::{self, View};
-use crate::run::{Registry, RunOutcome};
+use crate::run::Registry;
 use crate::session::{Move, ProgressWarning, Session};
 
 /// After this many unreadable lines in a row the input is taken as broken.
@@ -226,34 +226,12 @@ impl<W: Write> Repl<W> {
             self.out.flush()?;
             let outcome = compiled.run_caught();
             io::stdout().flush()?;
-            self.report(snippet.mode, outcome)?;
+            render::run_outcome(&mut self.out, snippet.mode, &outcome)?;
             if let Some(warning) = self.session.record_run(&snippet.id) {
                 self.warn(&warning)?;
             }
         }
         Ok(())
-    }
-
-    fn report(&mut self, mode: Mode, outcome: RunOutcome) -> io::Result<()> {
-        match (mode, outcome) {
-            (Mode::ShouldPanic, RunOutcome::Panicked(message)) => {
-                writeln!(
-                    self.out,
-                    "{} {message}",
-                    "panicked, as this slide intends:".yellow()
-                )
-            }
-            (_, RunOutcome::Panicked(message)) => {
-                self.problem(&format!("the snippet panicked: {message}"))
-            }
-            (_, RunOutcome::Failed(error)) => {
-                self.problem(&format!("the snippet returned an error: {error}"))
-            }
-            (Mode::ShouldPanic, RunOutcome::Finished) => {
-                self.problem("the snippet was meant to panic, but finished")
-            }
-            (_, RunOutcome::Finished) => Ok(()),
-        }
     }
 
     /// A compile_fail snippet: show what rustc says about it, when rustc is here.
