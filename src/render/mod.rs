@@ -230,8 +230,11 @@ fn inline(spans: &[Span]) -> String {
         .iter()
         .map(|span| {
             let mut text: ColoredString = span.text.as_str().into();
-            if span.style.code {
+            // Without colour, backticks are what tells code from prose.
+            if span.style.code && color_on() {
                 text = text.yellow();
+            } else if span.style.code {
+                text = format!("`{}`", span.text).into();
             }
             if span.style.emphasis {
                 text = text.italic();
