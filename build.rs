@@ -60,13 +60,12 @@ fn main() {
 }
 
 fn parse_lessons(dir: &Path, files: &ProjectFiles) -> Vec<Lesson> {
-    let mut names: Vec<String> = fs::read_dir(dir)
+    let names: Vec<String> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| lesson::lesson_file_id(name).is_some())
+        .filter(|name| lesson::files::is_lesson_file(name))
         .collect();
-    names.sort();
-    names
+    let mut lessons: Vec<Lesson> = names
         .iter()
         .map(|name| {
             let text = fs::read_to_string(dir.join(name))
@@ -74,7 +73,10 @@ fn parse_lessons(dir: &Path, files: &ProjectFiles) -> Vec<Lesson> {
             lesson::parse_lesson(name, &format!("lessons/{name}"), &text, files)
                 .unwrap_or_else(|e| panic!("\n\nerror in a lesson file: {e}\n\n"))
         })
-        .collect()
+        .collect();
+    lesson::files::order(&mut lessons)
+        .unwrap_or_else(|e| panic!("\n\nerror in the lessons folder: {e}\n\n"));
+    lessons
 }
 
 fn embedded(root: &Path, lessons: &[Lesson], included: &BTreeSet<String>) -> String {
@@ -109,7 +111,7 @@ fn snippets(out: &Path, lessons: &[Lesson]) -> String {
         for snippet in lesson.snippets().filter(|s| s.is_compiled()) {
             let file = out
                 .join("lessons")
-                .join(lesson::codegen::module_path(lesson, snippet));
+                .join(lesson::codegen::module_path(snippet));
             write(&file, &lesson::codegen::snippet_module(lesson, snippet));
             let name = lesson::codegen::module_name(snippet);
             writeln!(

@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::lesson::files::{self, DuplicateNumber};
 use crate::lesson::{self, IncludeSource, Lesson, ParseError};
 
 mod embedded {
@@ -26,12 +27,8 @@ pub enum CatalogError {
     },
     #[error("no lesson files (named like 01-underscore.md) in {0}")]
     Empty(PathBuf),
-    #[error("lessons {first} and {second} share the number {number}; each lesson needs its own")]
-    DuplicateNumber {
-        number: u32,
-        first: String,
-        second: String,
-    },
+    #[error(transparent)]
+    DuplicateNumber(#[from] DuplicateNumber),
 }
 
 /// Why a lesson or slide name did not resolve.
@@ -98,7 +95,7 @@ impl Catalog {
         let mut names: Vec<String> = fs::read_dir(dir)
             .map_err(io)?
             .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-            .filter(|name| name.ends_with(".md") && name != "README.md")
+            .filter(|name| files::is_lesson_file(name))
             .collect();
         names.sort();
         let root = dir
@@ -132,17 +129,7 @@ impl Catalog {
         if lessons.is_empty() {
             return Err(CatalogError::Empty(dir.to_path_buf()));
         }
-        lessons.sort_by_key(|lesson| lesson.number);
-        if let Some(pair) = lessons
-            .windows(2)
-            .find(|pair| pair[0].number == pair[1].number)
-        {
-            return Err(CatalogError::DuplicateNumber {
-                number: pair[0].number,
-                first: pair[0].id.clone(),
-                second: pair[1].id.clone(),
-            });
-        }
+        files::order(&mut lessons)?;
         Ok(Catalog { lessons })
     }
 

@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 use snapbox::IntoData;
 use snapbox::assert::{Action, Assert};
 
-use crate::lesson::{Lesson, Mode, Snippet, codegen};
+use crate::lesson::{Lesson, Mode, Snippet};
 use crate::run::Registry;
+use crate::rustc::{self, Compiled};
 
 /// A snippet that runs longer than this is killed and reported.
 const SNIPPET_TIMEOUT: Duration = Duration::from_secs(300);
@@ -52,7 +53,7 @@ impl Checker {
         Checker {
             registry,
             exe,
-            rustc: find_rustc(),
+            rustc: rustc::find(),
         }
     }
 
@@ -102,23 +103,29 @@ impl Checker {
                 "SKIPPED: rustc not found; compile_fail snippets need it".into(),
             );
         };
-        match compile_standalone(rustc, snippet, false) {
-            Err(e) => Verdict::Failed(format!("could not run rustc: {e}")),
-            Ok((true, _)) => Verdict::Failed("it compiled, but it is marked compile_fail".into()),
-            Ok((false, diagnostics)) => {
-                let expected = snippet.expected.as_ref().map_or("", |e| e.text.as_str());
-                let missing: Vec<String> = expected_codes(expected)
-                    .filter(|code| !diagnostics.contains(code.as_str()))
-                    .collect();
-                if missing.is_empty() {
-                    Verdict::Passed
-                } else {
-                    Verdict::Failed(format!(
-                        "rustc refused it, but without {}:\n{diagnostics}",
-                        missing.join(", ")
-                    ))
-                }
+        let diagnostics = match rustc::compile_alone(rustc, snippet, false) {
+            Err(e) => return Verdict::Failed(format!("could not run rustc: {e}")),
+            Ok(Compiled::Accepted) => {
+                return Verdict::Failed("it compiled, but it is marked compile_fail".into());
             }
+            Ok(Compiled::Refused(diagnostics)) => diagnostics,
+        };
+        if rustc::uses_the_crate(&diagnostics) {
+            return Verdict::Failed(format!(
+                "compile_fail snippets are compiled alone, with std only; this one needs the avance crate:\n{diagnostics}"
+            ));
+        }
+        let expected = snippet.expected.as_ref().map_or("", |e| e.text.as_str());
+        let missing: Vec<String> = expected_codes(expected)
+            .filter(|code| !diagnostics.contains(code.as_str()))
+            .collect();
+        if missing.is_empty() {
+            Verdict::Passed
+        } else {
+            let missing = missing.join(", ");
+            Verdict::Failed(format!(
+                "rustc refused it, but without {missing}:\n{diagnostics}"
+            ))
         }
     }
 }
@@ -213,45 +220,4 @@ fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String>
         }
         String::from_utf8_lossy(&text).into_owned()
     })
-}
-
-/// `RUSTC` or `rustc` on PATH, if it answers `--version`.
-pub fn find_rustc() -> Option<PathBuf> {
-    let rustc = PathBuf::from(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
-    let works = Command::new(&rustc)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    works.is_ok_and(|status| status.success()).then_some(rustc)
-}
-
-/// Compiles a snippet alone (std only) for its diagnostics: `(compiled, stderr)`.
-pub fn compile_standalone(
-    rustc: &Path,
-    snippet: &Snippet,
-    color: bool,
-) -> std::io::Result<(bool, String)> {
-    let dir = tempfile::tempdir()?;
-    let name = format!("{}.rs", snippet.id.replace('/', "-slide-"));
-    std::fs::write(dir.path().join(&name), codegen::standalone_program(snippet))?;
-    let output = Command::new(rustc)
-        .current_dir(dir.path())
-        .args([
-            "--edition",
-            "2024",
-            "--crate-type",
-            "bin",
-            "--emit",
-            "metadata",
-            "-o",
-            "snippet.rmeta",
-        ])
-        .args(["--color", if color { "always" } else { "never" }])
-        .arg(&name)
-        .output()?;
-    Ok((
-        output.status.success(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    ))
 }

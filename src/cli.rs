@@ -13,9 +13,10 @@ use colored::Colorize;
 use crate::catalog::Catalog;
 use crate::check::{Checker, Verdict};
 use crate::lesson::Lesson;
+use crate::play;
 use crate::render::{self, View};
 use crate::repl::{Piped, Repl, ReplHelper, Terminal};
-use crate::run::Registry;
+use crate::run::{Registry, RunOutcome};
 use crate::session::{Dirs, ProgressStore, Session};
 
 /// An advanced-Python course, idiom by idiom, beside its Rust equivalent that runs.
@@ -207,18 +208,7 @@ fn run_target(
                 "rust",
                 &snippet.visible_code(),
             )?;
-            let compiled = match registry.runnable(snippet) {
-                Ok(compiled) => compiled,
-                Err(why) => {
-                    writeln!(out, "{}", why.to_string().dimmed())?;
-                    continue;
-                }
-            };
-            render::output_header(out, &snippet.id)?;
-            out.flush()?;
-            let outcome = compiled.run_caught();
-            io::stdout().flush()?;
-            if !render::run_outcome(out, snippet.mode, &outcome)? {
+            if play::play(out, &registry, snippet)?.failed() {
                 failures += 1;
             }
         }
@@ -271,17 +261,22 @@ fn check(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The child side of `check`: one snippet, its panic left to the default
-/// hook so the exit status (101) tells the parent.
+/// The child side of `check`: one snippet, ending as a program would (a
+/// panic exits with Rust's status 101), its panic shown at the lesson line.
 fn run_snippet(registry: Registry, id: &str) -> Result<ExitCode> {
+    const PANIC_EXIT: u8 = 101;
     let Some(snippet) = registry.get(id) else {
         bail!("no compiled snippet `{id}` in this program");
     };
-    match (snippet.run)() {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(error) => {
+    Ok(match snippet.run_caught() {
+        RunOutcome::Finished => ExitCode::SUCCESS,
+        RunOutcome::Failed(error) => {
             eprintln!("{error}");
-            Ok(ExitCode::FAILURE)
+            ExitCode::FAILURE
         }
-    }
+        RunOutcome::Panicked(message) => {
+            eprintln!("panicked: {message}");
+            ExitCode::from(PANIC_EXIT)
+        }
+    })
 }

@@ -17,8 +17,12 @@ pub mod check;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "cli")]
+pub mod play;
+#[cfg(feature = "cli")]
 pub mod render;
 #[cfg(feature = "cli")]
 pub mod repl;
+#[cfg(feature = "cli")]
+pub mod rustc;
 #[cfg(feature = "cli")]
 pub mod session;

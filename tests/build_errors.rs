@@ -32,7 +32,7 @@ fn a_broken_snippet_is_reported_at_its_lesson_file_and_line() {
     let module = dir
         .path()
         .join("lessons")
-        .join(codegen::module_path(&lesson, snippet));
+        .join(codegen::module_path(snippet));
     fs::create_dir_all(module.parent().unwrap()).unwrap();
     fs::write(&module, codegen::snippet_module(&lesson, snippet)).unwrap();
     fs::write(

@@ -179,7 +179,7 @@ fn check_and_run_refuse_a_snippet_edited_since_the_build() {
         .arg(&lessons)
         .args(["run", "1/2"])
         .assert()
-        .success()
+        .failure()
         .stdout(predicate::str::contains(rebuild));
 }
 
@@ -209,8 +209,13 @@ fn version_and_help() {
 }
 
 #[test]
-fn run_over_a_whole_lesson_accepts_intended_panics_and_skips_what_does_not_run() {
+fn run_over_a_whole_lesson_accepts_intended_panics_and_refusals() {
     let home = tempfile::tempdir().unwrap();
+    let refusal = if common::require_tool("rustc") {
+        "rustc refuses it, as this slide intends:"
+    } else {
+        "rustc is not installed here to show why"
+    };
     avance(home.path())
         .args(["run", "underscore"])
         .assert()
@@ -218,8 +223,73 @@ fn run_over_a_whole_lesson_accepts_intended_panics_and_skips_what_does_not_run()
         .stdout(predicate::str::contains(
             "panicked, as this slide intends: called `Result::unwrap()`",
         ))
+        .stdout(predicate::str::contains(refusal))
+        .stdout(predicate::str::contains("error: the snippet").not());
+}
+
+#[test]
+fn run_shows_rustc_refusing_a_compile_fail_slide_at_the_lesson_line() {
+    if !common::require_tool("rustc") {
+        return;
+    }
+    let lesson = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/lessons/01-underscore.md"
+    ))
+    .unwrap();
+    let line = lesson
+        .lines()
+        .position(|l| l.starts_with("println!(\"{}\", s.stuff);"))
+        .unwrap()
+        + 1;
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["run", "1/10"])
+        .assert()
+        .success()
         .stdout(predicate::str::contains(
-            "is not compiled into this program (marked ignore or compile_fail)",
+            "rustc refuses it, as this slide intends:\nerror[E0616]",
         ))
-        .stdout(predicate::str::contains("error:").not());
+        .stdout(predicate::str::contains(format!(
+            "--> lessons/01-underscore.md/slide-10.rs:{line}:"
+        )));
+}
+
+#[test]
+fn a_snippet_run_alone_panics_with_status_101_at_the_lesson_line() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["snippet", "01-underscore/3.1"])
+        .assert()
+        .code(101)
+        .stdout("parsing \"10_000\"\n")
+        .stderr(predicate::str::contains(
+            "panicked: called `Result::unwrap()`",
+        ))
+        .stderr(predicate::str::contains("(at lessons/01-underscore.md:56)"));
+}
+
+#[test]
+fn misnamed_and_duplicate_lesson_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = lessons_copy(dir.path(), |text| text);
+    fs::write(lessons.join("6_intro.md"), "# Intro\n").unwrap();
+    avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "lesson file names look like `NN-slug.md` (e.g. `01-underscore.md`), not `6_intro.md`",
+        ));
+    fs::remove_file(lessons.join("6_intro.md")).unwrap();
+    fs::write(lessons.join("1-again.md"), "# Again\n").unwrap();
+    avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr("error: lessons 01-underscore and 1-again share the number 1; each lesson needs its own\n");
 }

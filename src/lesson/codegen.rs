@@ -9,10 +9,11 @@
 
 use super::model::{Lesson, Snippet};
 
-/// The file name, under the generated folder, of a snippet's module.
-pub fn module_path(lesson: &Lesson, snippet: &Snippet) -> String {
-    let slide = snippet.id.rsplit('/').next().unwrap_or_default();
-    format!("{}.md/slide-{slide}.rs", lesson.id)
+/// The path, relative to a folder of generated files, of a snippet's
+/// module: `01-underscore.md/slide-3.rs` for snippet `01-underscore/3`.
+pub fn module_path(snippet: &Snippet) -> String {
+    let (lesson, slide) = snippet.id.rsplit_once('/').unwrap_or((&snippet.id, ""));
+    format!("{lesson}.md/slide-{slide}.rs")
 }
 
 /// The Rust identifier of a snippet's module, unique within the program.
@@ -64,13 +65,14 @@ pub fn snippet_module(lesson: &Lesson, snippet: &Snippet) -> String {
     format!("{header}{}{open}\n{code}{close}", "\n".repeat(padding))
 }
 
-/// A standalone program for rustc, for `compile_fail` fences (std only).
+/// A standalone program for rustc, for `compile_fail` fences (std only),
+/// padded like the binary's modules so diagnostics carry the lesson's lines.
 pub fn standalone_program(snippet: &Snippet) -> String {
     let code = snippet.compiled_code();
+    let padding = "\n".repeat(snippet.line.saturating_sub(1));
     if has_main(&code) {
-        code
+        format!("{padding}\n{code}\n")
     } else {
-        // `fn main() {` shares the first line, so rustc's line numbers are the snippet's.
-        format!("fn main() {{ {code}\n}}\n")
+        format!("{padding}fn main() {{\n{code}\n}}\n")
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod codegen;
 pub mod fence;
+pub mod files;
 pub mod include;
 pub mod model;
 pub mod parse;

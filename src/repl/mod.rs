@@ -14,8 +14,7 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
-use crate::check;
-use crate::lesson::Mode;
+use crate::play;
 use crate::render::{self, View};
 use crate::run::Registry;
 use crate::session::{Move, ProgressWarning, Session};
@@ -211,54 +210,14 @@ impl<W: Write> Repl<W> {
             return self.problem("this slide has no Rust to run; Enter moves on");
         }
         for snippet in snippets {
-            render::output_header(&mut self.out, &snippet.id)?;
-            if snippet.mode == Mode::CompileFail {
-                self.show_compiler_refusal(&snippet)?;
-                continue;
-            }
-            let compiled = match self.registry.runnable(&snippet) {
-                Ok(compiled) => compiled,
-                Err(why) => {
-                    writeln!(self.out, "{}", why.to_string().yellow())?;
-                    continue;
-                }
-            };
-            self.out.flush()?;
-            let outcome = compiled.run_caught();
-            io::stdout().flush()?;
-            render::run_outcome(&mut self.out, snippet.mode, &outcome)?;
-            if let Some(warning) = self.session.record_run(&snippet.id) {
+            let played = play::play(&mut self.out, &self.registry, &snippet)?;
+            if played.ran()
+                && let Some(warning) = self.session.record_run(&snippet.id)
+            {
                 self.warn(&warning)?;
             }
         }
         Ok(())
-    }
-
-    /// A compile_fail snippet: show what rustc says about it, when rustc is here.
-    fn show_compiler_refusal(&mut self, snippet: &crate::lesson::Snippet) -> io::Result<()> {
-        let Some(rustc) = check::find_rustc() else {
-            return writeln!(
-                self.out,
-                "{}",
-                "This Rust is meant not to compile; rustc is not installed here to show why."
-                    .yellow()
-            );
-        };
-        let color = colored::control::SHOULD_COLORIZE.should_colorize();
-        match check::compile_standalone(&rustc, snippet, color) {
-            Ok((false, diagnostics)) => {
-                writeln!(
-                    self.out,
-                    "{}",
-                    "rustc refuses it, as this slide intends:".yellow()
-                )?;
-                write!(self.out, "{diagnostics}")
-            }
-            Ok((true, _)) => {
-                self.problem("this snippet is meant not to compile, but rustc accepted it")
-            }
-            Err(e) => self.problem(&format!("could not run rustc: {e}")),
-        }
     }
 
     fn help(&mut self) -> io::Result<()> {

@@ -1,0 +1,96 @@
+//! rustc on a snippet alone: how `compile_fail` slides are verified by
+//! `avance check` and shown by `:run` and `avance run`. The snippet is
+//! compiled as a standalone program (std only) in a temporary folder, under
+//! the same `lessons/NN-slug.md/slide-N.rs` name and line numbers as in the
+//! build, so rustc's messages point at the lesson.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use colored::Colorize;
+
+use crate::lesson::{Snippet, codegen};
+
+/// What rustc made of a snippet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Compiled {
+    Accepted,
+    /// Refused, with rustc's diagnostics.
+    Refused(String),
+}
+
+/// `RUSTC` or `rustc` on PATH, if it answers `--version`.
+pub fn find() -> Option<PathBuf> {
+    let rustc = PathBuf::from(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
+    let answers = Command::new(&rustc)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    answers
+        .is_ok_and(|status| status.success())
+        .then_some(rustc)
+}
+
+/// Compiles a snippet alone (type checking only: no code is generated).
+pub fn compile_alone(rustc: &Path, snippet: &Snippet, color: bool) -> io::Result<Compiled> {
+    let dir = tempfile::tempdir()?;
+    let relative = Path::new("lessons").join(codegen::module_path(snippet));
+    let file = dir.path().join(&relative);
+    std::fs::create_dir_all(file.parent().unwrap_or(dir.path()))?;
+    std::fs::write(&file, codegen::standalone_program(snippet))?;
+    let output = Command::new(rustc)
+        .current_dir(dir.path())
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "bin",
+            "--emit",
+            "metadata",
+            "-o",
+            "snippet.rmeta",
+        ])
+        .args(["--color", if color { "always" } else { "never" }])
+        .arg(&relative)
+        .output()?;
+    Ok(match output.status.success() {
+        true => Compiled::Accepted,
+        false => Compiled::Refused(String::from_utf8_lossy(&output.stderr).into_owned()),
+    })
+}
+
+/// Whether rustc failed because the snippet needs the `avance` crate, which
+/// a snippet compiled alone does not have.
+pub fn uses_the_crate(diagnostics: &str) -> bool {
+    diagnostics.contains("`avance`")
+}
+
+/// Shows rustc's refusal of a `compile_fail` snippet, as the slide intends;
+/// `false` when it did not go as intended (rustc accepted it, or failed to run).
+pub fn show_refusal(out: &mut impl Write, snippet: &Snippet) -> io::Result<bool> {
+    let Some(rustc) = find() else {
+        let message = "This Rust is meant not to compile; rustc is not installed here to show why.";
+        writeln!(out, "{}", message.yellow())?;
+        return Ok(true);
+    };
+    let color = colored::control::SHOULD_COLORIZE.should_colorize();
+    let problem = match compile_alone(&rustc, snippet, color) {
+        Ok(Compiled::Refused(diagnostics)) => {
+            writeln!(
+                out,
+                "{}",
+                "rustc refuses it, as this slide intends:".yellow()
+            )?;
+            write!(out, "{diagnostics}")?;
+            return Ok(true);
+        }
+        Ok(Compiled::Accepted) => {
+            "this snippet is meant not to compile, but rustc accepted it".to_string()
+        }
+        Err(e) => format!("could not run rustc: {e}"),
+    };
+    writeln!(out, "{} {problem}", "error:".red().bold())?;
+    Ok(false)
+}
