@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod lesson;
 pub mod run;
+pub mod timeit;
 
 #[cfg(feature = "cli")]
 pub mod check;

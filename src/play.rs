@@ -1,15 +1,20 @@
 //! Playing a snippet for the student to watch, as `:run` and `avance run`
 //! do: its output under a heading, then how it ended against what the slide
-//! intends; for a `compile_fail` slide, rustc's refusal.
+//! intends; for a `compile_fail` slide, rustc's refusal. And timing one, as
+//! `:timeit` does.
 
 use std::io::{self, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::time::{Duration, Instant};
 
 use colored::Colorize;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::lesson::{Mode, Snippet};
 use crate::render;
-use crate::run::{NotRunnable, Registry};
+use crate::run::{NotRunnable, Registry, RunOutcome};
 use crate::rustc;
+use crate::timeit::Timer;
 
 /// How playing a snippet went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,4 +71,57 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
     } else {
         Played::NotAsIntended
     })
+}
+
+/// Times a snippet with [`crate::timeit`], its own output silenced; a
+/// progress bar appears on stderr once the timing passes a second.
+pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io::Result<()> {
+    let compiled = match registry.runnable(snippet) {
+        Ok(compiled) if snippet.mode == Mode::Run => compiled,
+        Ok(_) => {
+            return writeln!(
+                out,
+                "{}",
+                format!("{} panics on purpose; there is nothing to time", snippet.id).dimmed()
+            );
+        }
+        Err(why) => return writeln!(out, "{}", why.to_string().dimmed()),
+    };
+    out.flush()?;
+    let silence = gag::Gag::stdout().ok();
+    // A snippet that fails once would fail in every loop: try it first.
+    if let outcome @ (RunOutcome::Panicked(_) | RunOutcome::Failed(_)) = compiled.run_caught() {
+        drop(silence);
+        return render::run_outcome(out, snippet.mode, &outcome).map(drop);
+    }
+    let bar = ProgressBar::hidden();
+    let started = Instant::now();
+    let timed = panic::catch_unwind(AssertUnwindSafe(|| {
+        Timer::new().time_with_progress(compiled.run, |done, runs| {
+            if bar.is_hidden() && started.elapsed() > Duration::from_secs(1) {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+                bar.set_style(
+                    ProgressStyle::with_template("timing {prefix} [{bar:20}] {pos}/{len} runs")
+                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                );
+                bar.set_prefix(snippet.id.clone());
+                bar.set_length(runs as u64);
+            }
+            bar.set_position(done as u64);
+        })
+    }));
+    bar.finish_and_clear();
+    drop(silence);
+    match timed {
+        Ok(timing) => writeln!(
+            out,
+            "{} {timing}",
+            format!("{}:", snippet.id).green().bold()
+        ),
+        Err(_) => writeln!(
+            out,
+            "{} the snippet panicked while being timed",
+            "error:".red().bold()
+        ),
+    }
 }

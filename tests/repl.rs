@@ -106,6 +106,7 @@ fn help_lists_every_command() {
         ":lesson NAME",
         ":lessons",
         ":run",
+        ":timeit",
         ":python",
         ":notes",
         ":quit",
@@ -204,5 +205,34 @@ fn piped_output_has_no_escape_codes_unless_asked() {
     assert!(
         String::from_utf8_lossy(&no_color.stdout).contains("\x1b["),
         "--color always wins over NO_COLOR"
+    );
+}
+
+#[test]
+fn timeit_times_the_slide_silently_in_ipython_format() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":goto 3\n:timeit\n");
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("01-underscore/3.2: "))
+        .unwrap_or_else(|| panic!("no timing in:\n{out}"));
+    let (_, summary) = line.split_once(": ").unwrap();
+    let words: Vec<&str> = summary.split(' ').collect();
+    assert!(
+        words[0].parse::<f64>().is_ok() && ["s", "ms", "µs", "ns"].contains(&words[1]),
+        "{line}"
+    );
+    assert!(
+        summary.contains(" per loop (mean ± std. dev. of 7 runs, ")
+            && summary.ends_with(" loops each)"),
+        "{line}"
+    );
+    assert!(
+        out.contains("01-underscore/3.1 panics on purpose; there is nothing to time"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("\n10000\n"),
+        "the snippet's own output must be silenced while timing:\n{out}"
     );
 }

@@ -11,6 +11,7 @@ pub enum Command {
     Lesson(String),
     Lessons,
     Run,
+    Timeit,
     Show,
     Python,
     Notes,
@@ -72,6 +73,12 @@ pub const COMMANDS: &[Spec] = &[
         alias: "r",
         argument: "",
         help: "run this slide's Rust",
+    },
+    Spec {
+        name: "timeit",
+        alias: "t",
+        argument: "",
+        help: "time this slide's Rust, as IPython's %timeit",
     },
     Spec {
         name: "show",
@@ -166,6 +173,7 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
         "lesson" => Command::Lesson(argument.into()),
         "lessons" => Command::Lessons,
         "run" => Command::Run,
+        "timeit" => Command::Timeit,
         "show" => Command::Show,
         "python" => Command::Python,
         "notes" => Command::Notes,

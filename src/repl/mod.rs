@@ -159,6 +159,7 @@ impl<W: Write> Repl<W> {
                 )?;
             }
             Command::Run => self.run_slide()?,
+            Command::Timeit => self.time_slide()?,
             Command::Show => self.show()?,
             Command::Python => {
                 self.view.python = !self.view.python;
@@ -216,6 +217,17 @@ impl<W: Write> Repl<W> {
             {
                 self.warn(&warning)?;
             }
+        }
+        Ok(())
+    }
+
+    fn time_slide(&mut self) -> io::Result<()> {
+        let snippets: Vec<_> = self.session.slide().snippets().cloned().collect();
+        if snippets.is_empty() {
+            return self.problem("this slide has no Rust to time; Enter moves on");
+        }
+        for snippet in snippets {
+            play::time(&mut self.out, &self.registry, &snippet)?;
         }
         Ok(())
     }

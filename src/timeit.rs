@@ -1,0 +1,351 @@
+//! IPython's `%timeit` for Rust: times a closure the way IPython does, so
+//! a Python programmer reads the same line in both languages.
+//!
+//! The loop count is the first power of ten whose batch takes at least
+//! 0.2 s; then 7 batches are timed, and the result is the mean ± standard
+//! deviation per loop, printed as
+//! `1.23 ms ± 4.5 µs per loop (mean ± std. dev. of 7 runs, 100 loops each)`.
+//! Each result goes through `std::hint::black_box`, so the optimiser cannot
+//! delete the work being measured.
+//!
+//! ```
+//! let timing = avance::timeit::Timer::new().min_batch(std::time::Duration::from_millis(1)).time(|| 1 + 2);
+//! assert_eq!(timing.runs().len(), 7);
+//! ```
+
+use std::fmt;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// How a timing is taken; `Timer::new()` is IPython's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timer {
+    runs: usize,
+    min_batch: Duration,
+    loops: Option<u64>,
+}
+
+impl Default for Timer {
+    fn default() -> Self {
+        Timer {
+            runs: 7,
+            min_batch: Duration::from_millis(200),
+            loops: None,
+        }
+    }
+}
+
+/// Times `f` with IPython's defaults: `println!("{}", timeit(|| work()))`.
+pub fn timeit<T>(f: impl FnMut() -> T) -> Timing {
+    Timer::new().time(f)
+}
+
+impl Timer {
+    pub fn new() -> Self {
+        Timer::default()
+    }
+
+    /// How many batches are timed (IPython's `-r`), at least 1.
+    pub fn runs(mut self, runs: usize) -> Self {
+        self.runs = runs.max(1);
+        self
+    }
+
+    /// The shortest batch the loop count search accepts.
+    pub fn min_batch(mut self, min_batch: Duration) -> Self {
+        self.min_batch = min_batch;
+        self
+    }
+
+    /// A fixed loop count (IPython's `-n`) instead of the search, at least 1.
+    pub fn loops(mut self, loops: u64) -> Self {
+        self.loops = Some(loops.max(1));
+        self
+    }
+
+    /// Times `f`: finds the loop count, then times `runs` batches.
+    pub fn time<T>(&self, f: impl FnMut() -> T) -> Timing {
+        self.time_with_progress(f, |_, _| {})
+    }
+
+    /// As [`Timer::time`], calling `progress(done, runs)` after each timed
+    /// run, for a progress bar.
+    pub fn time_with_progress<T>(
+        &self,
+        mut f: impl FnMut() -> T,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Timing {
+        let mut batch = |loops: u64| {
+            let start = Instant::now();
+            for _ in 0..loops {
+                black_box(f());
+            }
+            start.elapsed()
+        };
+        let loops = match self.loops {
+            Some(loops) => loops,
+            None => autorange(&mut batch, self.min_batch),
+        };
+        let batches = (0..self.runs)
+            .map(|done| {
+                let elapsed = batch(loops);
+                progress(done + 1, self.runs);
+                elapsed
+            })
+            .collect();
+        Timing::from_batches(loops, batches)
+    }
+}
+
+/// The first power of ten whose batch, as `measure` times it, lasts at least
+/// `min_batch` (IPython stops at 10¹⁰ loops).
+pub fn autorange(mut measure: impl FnMut(u64) -> Duration, min_batch: Duration) -> u64 {
+    const MAX_EXPONENT: u32 = 10;
+    (0..MAX_EXPONENT)
+        .map(|exponent| 10u64.pow(exponent))
+        .find(|&loops| measure(loops) >= min_batch)
+        .unwrap_or(10u64.pow(MAX_EXPONENT))
+}
+
+/// The result of a timing: one duration per batch, and what follows from them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timing {
+    loops: u64,
+    /// Seconds per loop, one per run.
+    per_loop: Vec<f64>,
+}
+
+impl Timing {
+    /// From whole-batch durations of `loops` loops each.
+    pub fn from_batches(loops: u64, batches: Vec<Duration>) -> Timing {
+        let per_loop = batches
+            .iter()
+            .map(|batch| batch.as_secs_f64() / loops as f64)
+            .collect();
+        Timing { loops, per_loop }
+    }
+
+    /// Loops per run.
+    pub fn loops(&self) -> u64 {
+        self.loops
+    }
+
+    /// Seconds per loop, one per run, in the order they were taken.
+    pub fn runs(&self) -> &[f64] {
+        &self.per_loop
+    }
+
+    pub fn mean(&self) -> f64 {
+        self.per_loop.iter().sum::<f64>() / self.per_loop.len() as f64
+    }
+
+    /// The population standard deviation, as IPython computes it.
+    pub fn std_dev(&self) -> f64 {
+        let mean = self.mean();
+        let variance = self
+            .per_loop
+            .iter()
+            .map(|t| (t - mean).powi(2))
+            .sum::<f64>()
+            / self.per_loop.len() as f64;
+        variance.sqrt()
+    }
+
+    pub fn best(&self) -> f64 {
+        self.sorted()[0]
+    }
+
+    pub fn median(&self) -> f64 {
+        let sorted = self.sorted();
+        let middle = sorted.len() / 2;
+        match sorted.len() % 2 {
+            1 => sorted[middle],
+            _ => (sorted[middle - 1] + sorted[middle]) / 2.0,
+        }
+    }
+
+    pub fn worst(&self) -> f64 {
+        self.sorted()[self.per_loop.len() - 1]
+    }
+
+    fn sorted(&self) -> Vec<f64> {
+        let mut sorted = self.per_loop.clone();
+        sorted.sort_by(f64::total_cmp);
+        sorted
+    }
+
+    /// IPython's warning when the slowest run took over 4 times the fastest
+    /// (and more than a microsecond): a sign that something was cached.
+    pub fn warning(&self) -> Option<String> {
+        let (best, worst) = (self.best(), self.worst());
+        (worst > 4.0 * best && best > 0.0 && worst > 1e-6).then(|| {
+            format!(
+                "The slowest run took {:.2} times longer than the fastest. This could mean that an intermediate result is being cached.",
+                worst / best
+            )
+        })
+    }
+}
+
+impl fmt::Display for Timing {
+    /// The warning line first, if any, then IPython's summary line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(warning) = self.warning() {
+            writeln!(f, "{warning}")?;
+        }
+        let runs = self.per_loop.len();
+        write!(
+            f,
+            "{} ± {} per loop (mean ± std. dev. of {runs} run{}, {} loop{} each)",
+            format_time(self.mean()),
+            format_time(self.std_dev()),
+            if runs == 1 { "" } else { "s" },
+            self.loops,
+            if self.loops == 1 { "" } else { "s" },
+        )
+    }
+}
+
+/// A duration in seconds as IPython's `_format_time`: three significant
+/// digits in s, ms, µs or ns (`1.23 ms`, `4.5 µs`, `0 ns`).
+pub fn format_time(seconds: f64) -> String {
+    const UNITS: [(&str, f64); 4] = [("s", 1.0), ("ms", 1e3), ("µs", 1e6), ("ns", 1e9)];
+    let order = if seconds > 0.0 {
+        let order = -(seconds.log10().floor() as i64).div_euclid(3);
+        order.clamp(0, 3) as usize
+    } else {
+        3
+    };
+    let (unit, scale) = UNITS[order];
+    format!("{} {unit}", significant(seconds * scale, 3))
+}
+
+/// `%.{digits}g`: that many significant digits, trailing zeros dropped.
+fn significant(value: f64, digits: i32) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return if value == 0.0 {
+            "0".into()
+        } else {
+            value.to_string()
+        };
+    }
+    let exponent = value.abs().log10().floor() as i32;
+    if exponent < -4 || exponent >= digits {
+        let mantissa = value / 10f64.powi(exponent);
+        let sign = if exponent < 0 { '-' } else { '+' };
+        return format!(
+            "{}e{sign}{:02}",
+            trim_zeros(&format!("{:.*}", (digits - 1) as usize, mantissa)),
+            exponent.abs()
+        );
+    }
+    let decimals = (digits - 1 - exponent).max(0) as usize;
+    trim_zeros(&format!("{value:.decimals$}"))
+}
+
+fn trim_zeros(number: &str) -> String {
+    if number.contains('.') {
+        number
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    } else {
+        number.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rstest::rstest;
+
+    use super::*;
+
+    #[rstest]
+    #[case(1.234e-3, "1.23 ms")]
+    #[case(4.5e-6, "4.5 µs")]
+    #[case(12.3e-9, "12.3 ns")]
+    #[case(0.2e-9, "0.2 ns")]
+    #[case(2.0, "2 s")]
+    #[case(0.1, "100 ms")]
+    #[case(1e-3, "1 ms")]
+    #[case(999e-6, "999 µs")]
+    #[case(0.0, "0 ns")]
+    #[case(1234.5, "1.23e+03 s")]
+    fn times_are_formatted_as_ipython_does(#[case] seconds: f64, #[case] shown: &str) {
+        assert_eq!(format_time(seconds), shown);
+    }
+
+    fn timing(loops: u64, micros: &[u64]) -> Timing {
+        Timing::from_batches(
+            loops,
+            micros.iter().map(|&m| Duration::from_micros(m)).collect(),
+        )
+    }
+
+    #[test]
+    fn statistics_are_per_loop() {
+        let t = timing(100, &[100, 200, 300, 400, 500, 600, 700]);
+        assert_eq!(t.loops(), 100);
+        let per_loop_us = |s: f64| (s * 1e6 * 1000.0).round() / 1000.0;
+        assert_eq!(per_loop_us(t.mean()), 4.0);
+        assert_eq!(per_loop_us(t.best()), 1.0);
+        assert_eq!(per_loop_us(t.median()), 4.0);
+        assert_eq!(per_loop_us(t.worst()), 7.0);
+        assert_eq!(per_loop_us(t.std_dev()), 2.0);
+    }
+
+    #[test]
+    fn the_summary_line_reads_like_ipython() {
+        let t = timing(100, &[123_000; 7]);
+        assert_eq!(
+            t.to_string(),
+            "1.23 ms ± 0 ns per loop (mean ± std. dev. of 7 runs, 100 loops each)"
+        );
+        let single = Timing::from_batches(1, vec![Duration::from_secs(2)]);
+        assert_eq!(
+            single.to_string(),
+            "2 s ± 0 ns per loop (mean ± std. dev. of 1 run, 1 loop each)"
+        );
+    }
+
+    #[test]
+    fn a_run_over_four_times_the_fastest_is_warned_about() {
+        let t = timing(1, &[10, 10, 10, 10, 10, 10, 50]);
+        let warning = t.warning().expect("a warning");
+        assert!(
+            warning.starts_with("The slowest run took 5.00 times longer than the fastest."),
+            "{warning}"
+        );
+        assert!(t.to_string().starts_with("The slowest run took 5.00 times"));
+        assert_eq!(timing(1, &[10, 10, 10, 10, 10, 10, 40]).warning(), None);
+    }
+
+    #[test]
+    fn the_loop_count_is_the_first_power_of_ten_reaching_the_minimum() {
+        let three_microseconds_each = |loops: u64| Duration::from_micros(3 * loops);
+        assert_eq!(
+            autorange(three_microseconds_each, Duration::from_millis(200)),
+            100_000
+        );
+        assert_eq!(
+            autorange(|_| Duration::from_secs(1), Duration::from_millis(200)),
+            1
+        );
+        assert_eq!(
+            autorange(|_| Duration::ZERO, Duration::from_millis(200)),
+            10_000_000_000
+        );
+    }
+
+    #[test]
+    fn a_timer_runs_the_closure_loops_times_runs() {
+        let mut calls = 0u64;
+        let mut reported = Vec::new();
+        let t = Timer::new()
+            .runs(3)
+            .loops(10)
+            .time_with_progress(|| calls += 1, |done, of| reported.push((done, of)));
+        assert_eq!((t.runs().len(), t.loops(), calls), (3, 10, 30));
+        assert_eq!(reported, [(1, 3), (2, 3), (3, 3)]);
+    }
+}
