@@ -10,8 +10,11 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use colored::Colorize;
 
+use crate::bench;
 use crate::catalog::Catalog;
 use crate::check::{Checker, Verdict};
+use crate::conv;
+use crate::elementwise;
 use crate::lesson::Lesson;
 use crate::play;
 use crate::render::{self, View};
@@ -39,6 +42,14 @@ struct Cli {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Benchmark {
+    /// The course's 2-D convolution, N×N int64 with a 9×9 filter.
+    Conv,
+    /// The course's fonction1 and fonction2 on a = b = 1..N as f64.
+    Elementwise,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -60,6 +71,23 @@ enum Command {
     Run { target: String },
     /// Check that every snippet prints what its lesson says (all lessons, or one).
     Check { lesson: Option<String> },
+    /// Time the convolution or the element-wise functions on every engine.
+    Bench {
+        #[arg(value_enum)]
+        what: Benchmark,
+        /// Image side for conv (default 2000), array end for elementwise (default 1000000).
+        #[arg(long)]
+        size: Option<usize>,
+        /// Only these engines (repeat, or separate with commas).
+        #[arg(long, value_delimiter = ',')]
+        engine: Vec<String>,
+        /// Timed runs per engine.
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..))]
+        runs: u16,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run one compiled snippet by id (used by `check`).
     #[command(hide = true)]
     Snippet { id: String },
@@ -101,8 +129,26 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
-    if let Some(Command::Snippet { id }) = &cli.command {
-        return run_snippet(registry, id);
+    match &cli.command {
+        Some(Command::Snippet { id }) => return run_snippet(registry, id),
+        Some(Command::Bench {
+            what,
+            size,
+            engine,
+            runs,
+            json,
+        }) => {
+            bench(
+                &mut io::stdout().lock(),
+                *what,
+                *size,
+                engine,
+                usize::from(*runs),
+                *json,
+            )?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
     let catalog = match &cli.lessons {
         Some(dir) => Catalog::from_dir(dir)?,
@@ -141,7 +187,9 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
         Some(Command::Check { lesson }) => {
             return check(&mut out, &catalog, registry, lesson.as_deref());
         }
-        Some(Command::Snippet { .. }) => unreachable!("handled before loading the lessons"),
+        Some(Command::Snippet { .. } | Command::Bench { .. }) => {
+            unreachable!("handled before loading the lessons")
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -259,6 +307,40 @@ fn check(
         bail!("{failed} snippet(s) do not do what their lesson says");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn bench(
+    out: &mut impl Write,
+    what: Benchmark,
+    size: Option<usize>,
+    engines: &[String],
+    runs: usize,
+    json: bool,
+) -> Result<()> {
+    let reports = match what {
+        Benchmark::Conv => {
+            let engines = bench::select(&conv::Engine::ALL, conv::Engine::name, engines)?;
+            vec![bench::convolution(size.unwrap_or(2000), &engines, runs)?]
+        }
+        Benchmark::Elementwise => {
+            let engines = bench::select(
+                &elementwise::Engine::ALL,
+                elementwise::Engine::name,
+                engines,
+            )?;
+            bench::elementwise(size.unwrap_or(1_000_000), &engines, runs)?
+        }
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &reports)?;
+        writeln!(out)?;
+    } else {
+        for report in &reports {
+            bench::print_table(out, report)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
 }
 
 /// The child side of `check`: one snippet, ending as a program would (a

@@ -9,10 +9,14 @@
 //! `default-features = false` (as `:dep avance` in evcxr does) it stays light.
 
 pub mod catalog;
+pub mod conv;
+pub mod elementwise;
 pub mod lesson;
 pub mod run;
 pub mod timeit;
 
+#[cfg(feature = "cli")]
+pub mod bench;
 #[cfg(feature = "cli")]
 pub mod check;
 #[cfg(feature = "cli")]
