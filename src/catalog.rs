@@ -20,7 +20,7 @@ mod embedded {
 pub enum CatalogError {
     #[error(transparent)]
     Parse(#[from] ParseError),
-    #[error("cannot read the lessons folder {path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         path: PathBuf,
         source: std::io::Error,

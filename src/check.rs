@@ -162,7 +162,8 @@ fn exit_problem(mode: Mode, output: &ChildOutput) -> Option<String> {
         (Mode::ShouldPanic, Some(PANIC_EXIT)) | (Mode::Run, Some(0)) => None,
         (Mode::ShouldPanic, Some(0)) => Some("it finished, but it is marked should_panic".into()),
         (_, Some(PANIC_EXIT)) => Some(format!("it panicked:\n{stderr}")),
-        (_, code) => Some(format!("it failed (exit status {code:?}):\n{stderr}")),
+        (_, Some(code)) => Some(format!("it failed with exit status {code}:\n{stderr}")),
+        (_, None) => Some(format!("it was killed by a signal:\n{stderr}")),
     }
 }
 

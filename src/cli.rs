@@ -154,7 +154,8 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
         Some(dir) => Catalog::from_dir(dir)?,
         None => Catalog::embedded().context("the lessons built into this program are broken")?,
     };
-    let mut out = io::stdout().lock();
+    // Not locked: a snippet's own threads must be able to print while it runs.
+    let mut out = io::stdout();
     match cli.command {
         None => repl(catalog, registry)?,
         Some(Command::List) => {
@@ -206,7 +207,7 @@ fn repl(catalog: Catalog, registry: Registry) -> Result<()> {
         .collect();
     let (session, warnings) = Session::resume(catalog, progress_store());
     for warning in warnings {
-        println!("{} {warning}", "warning:".yellow().bold());
+        writeln!(io::stdout(), "{} {warning}", "warning:".yellow().bold())?;
     }
     let mut repl = Repl::new(session, registry, io::stdout());
     if io::stdin().is_terminal() {

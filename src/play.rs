@@ -91,7 +91,7 @@ pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
     let silence = gag::Gag::stdout().ok();
     // A snippet that fails once would fail in every loop: try it first.
     if let outcome @ (RunOutcome::Panicked(_) | RunOutcome::Failed(_)) = compiled.run_caught() {
-        drop(silence);
+        unsilence(silence);
         return render::run_outcome(out, snippet.mode, &outcome).map(drop);
     }
     let bar = ProgressBar::hidden();
@@ -111,7 +111,7 @@ pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
         })
     }));
     bar.finish_and_clear();
-    drop(silence);
+    unsilence(silence);
     match timed {
         Ok(timing) => writeln!(
             out,
@@ -124,4 +124,11 @@ pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
             "error:".red().bold()
         ),
     }
+}
+
+/// Ends the silence: what the snippet left in stdout's buffer (a line with
+/// no newline yet) is flushed into the silence first, not after it.
+fn unsilence(silence: Option<gag::Gag>) {
+    let _ = io::stdout().flush();
+    drop(silence);
 }

@@ -209,6 +209,9 @@ impl fmt::Display for Timing {
 /// A duration in seconds as IPython's `_format_time`: three significant
 /// digits in s, ms, µs or ns (`1.23 ms`, `4.5 µs`, `0 ns`).
 pub fn format_time(seconds: f64) -> String {
+    if seconds >= 60.0 {
+        return format_long(seconds);
+    }
     const UNITS: [(&str, f64); 4] = [("s", 1.0), ("ms", 1e3), ("µs", 1e6), ("ns", 1e9)];
     let order = if seconds > 0.0 {
         let order = -(seconds.log10().floor() as i64).div_euclid(3);
@@ -218,6 +221,24 @@ pub fn format_time(seconds: f64) -> String {
     };
     let (unit, scale) = UNITS[order];
     format!("{} {unit}", significant(seconds * scale, 3))
+}
+
+/// A minute or more, as IPython writes it: `2min 3s`, `1h 1min 1s`.
+fn format_long(seconds: f64) -> String {
+    const PARTS: [(&str, f64); 4] = [("d", 86_400.0), ("h", 3_600.0), ("min", 60.0), ("s", 1.0)];
+    let mut left = seconds;
+    let mut parts = Vec::new();
+    for (suffix, length) in PARTS {
+        let value = (left / length).floor();
+        if value > 0.0 {
+            left %= length;
+            parts.push(format!("{value}{suffix}"));
+        }
+        if left < 1.0 {
+            break;
+        }
+    }
+    parts.join(" ")
 }
 
 /// `%.{digits}g`: that many significant digits, trailing zeros dropped.
@@ -270,7 +291,10 @@ mod tests {
     #[case(1e-3, "1 ms")]
     #[case(999e-6, "999 µs")]
     #[case(0.0, "0 ns")]
-    #[case(1234.5, "1.23e+03 s")]
+    #[case(59.94, "59.9 s")]
+    #[case(123.4, "2min 3s")]
+    #[case(3661.0, "1h 1min 1s")]
+    #[case(120.0, "2min")]
     fn times_are_formatted_as_ipython_does(#[case] seconds: f64, #[case] shown: &str) {
         assert_eq!(format_time(seconds), shown);
     }

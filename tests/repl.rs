@@ -143,7 +143,7 @@ fn progress_resumes_where_the_student_stopped() {
     let list = avance(home.path()).arg("list").output().unwrap();
     let list = String::from_utf8(list.stdout).unwrap();
     assert!(
-        list.contains("▶ 01-underscore") && list.contains("4/14 slides seen, 1/12 snippets run"),
+        list.contains("▶ 01-underscore") && list.contains("4/14 slides seen, 1/13 snippets run"),
         "{list}"
     );
 }
@@ -235,4 +235,60 @@ fn timeit_times_the_slide_silently_in_ipython_format() {
         !out.contains("\n10000\n"),
         "the snippet's own output must be silenced while timing:\n{out}"
     );
+}
+
+#[test]
+fn a_second_corrupt_file_does_not_replace_the_first_kept_copy() {
+    let home = tempfile::tempdir().unwrap();
+    let progress = home.path().join("progress.json");
+    fs::write(&progress, "first damage").unwrap();
+    repl(home.path(), "");
+    fs::write(&progress, "second damage").unwrap();
+    let out = repl(home.path(), "");
+    assert!(out.contains("progress.json.corrupt.1"), "{out}");
+    assert_eq!(
+        fs::read_to_string(home.path().join("progress.json.corrupt")).unwrap(),
+        "first damage"
+    );
+    assert_eq!(
+        fs::read_to_string(home.path().join("progress.json.corrupt.1")).unwrap(),
+        "second damage"
+    );
+}
+
+#[test]
+fn a_closed_output_pipe_ends_the_repl_quietly() {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_avance"))
+        .env("AVANCE_HOME", home.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away, as `| head` does
+    let mut stdin = child.stdin.take().unwrap();
+    for _ in 0..200 {
+        if stdin.write_all(b":next\n:prev\n").is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }

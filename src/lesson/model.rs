@@ -162,6 +162,11 @@ impl Snippet {
         matches!(self.mode, Mode::Run | Mode::NoRun | Mode::ShouldPanic)
     }
 
+    /// Whether `:run` does something with it: runs it, or shows rustc refusing it.
+    pub fn is_playable(&self) -> bool {
+        self.is_run() || self.mode == Mode::CompileFail
+    }
+
     /// Whether `:run` and `avance check` execute it.
     pub fn is_run(&self) -> bool {
         matches!(self.mode, Mode::Run | Mode::ShouldPanic)

@@ -198,6 +198,15 @@ impl<'a> Builder<'a> {
             Event::Start(Tag::Paragraph) if walker.lists.is_empty() && walker.table.is_none() => {
                 walker.inline = Inline::Paragraph(Vec::new());
             }
+            // A second paragraph in one list item: keep the words apart.
+            Event::Start(Tag::Paragraph)
+                if walker
+                    .open_item
+                    .as_ref()
+                    .is_some_and(|i| !i.content.is_empty()) =>
+            {
+                walker.text(" ", SpanStyle::default());
+            }
             Event::End(TagEnd::Paragraph) => {
                 if let Inline::Paragraph(spans) =
                     std::mem::replace(&mut walker.inline, Inline::None)
@@ -442,6 +451,19 @@ impl Walker {
                     None => return,
                 },
                 (None, Some(item)) => &mut item.content,
+                // Text of an item after its nested list or fence: it goes on
+                // as an unmarked continuation of the item.
+                (None, None) if !self.lists.is_empty() => {
+                    let depth = self.lists.len() - 1;
+                    &mut self
+                        .open_item
+                        .insert(ListItem {
+                            depth,
+                            number: None,
+                            content: Vec::new(),
+                        })
+                        .content
+                }
                 (None, None) => return,
             },
         };

@@ -395,3 +395,39 @@ fn a_snippet_with_main_keeps_it_and_reports_its_result() {
     );
     assert_eq!(program.trim_start(), format!("{}\n", snippet.source));
 }
+
+#[test]
+fn list_text_after_a_nested_list_or_fence_is_kept() {
+    let text = "# T\n\n## S\n\n- a\n  - nested\n\n  after nested\n- b\n\n  ```rust,ignore\n  x\n  ```\n\n  after fence\n- c first\n\n  c second\n";
+    let lesson = parse(text).unwrap();
+    let words: Vec<String> = lesson.slides[1]
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::List(items) => Some(
+                items
+                    .iter()
+                    .map(|i| {
+                        i.content
+                            .iter()
+                            .map(|s| s.text.as_str())
+                            .collect::<String>()
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "a",
+            "nested",
+            "after nested",
+            "b",
+            "after fence",
+            "c first c second"
+        ]
+    );
+}

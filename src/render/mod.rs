@@ -190,7 +190,7 @@ fn list(out: &mut impl Write, items: &[ListItem]) -> io::Result<()> {
 }
 
 fn table(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result<()> {
-    let plain = |cell: &[Span]| cell.iter().map(|s| s.text.chars().count()).sum::<usize>();
+    let plain = |cell: &[Span]| textwrap::core::display_width(&inline(cell));
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
@@ -260,9 +260,17 @@ pub fn lesson_list(
     let width = lessons.iter().map(|l| l.id.len()).max().unwrap_or(0);
     for lesson in lessons {
         let done = progress.lessons.get(&lesson.id);
-        let seen = done.map_or(0, |p| p.seen.len());
-        let runnable = lesson.snippets().filter(|s| s.is_run()).count();
-        let run = done.map_or(0, |p| p.run.len());
+        // Only what the lesson still has: it may have changed since.
+        let seen = done.map_or(0, |p| p.seen.range(1..=lesson.slides.len()).count());
+        let playable: Vec<&str> = lesson
+            .snippets()
+            .filter(|s| s.is_playable())
+            .map(|s| s.id.as_str())
+            .collect();
+        let runnable = playable.len();
+        let run = done.map_or(0, |p| {
+            playable.iter().filter(|id| p.run.contains(**id)).count()
+        });
         let marker = if current == Some(lesson.id.as_str()) {
             "▶".green().bold()
         } else {

@@ -186,10 +186,17 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
 fn unknown(word: &str) -> CommandError {
     let nearest = COMMANDS
         .iter()
-        .map(|spec| (strsim::damerau_levenshtein(word, spec.name), spec.name))
+        .flat_map(|spec| [(spec.name, spec.name), (spec.alias, spec.name)])
+        .map(|(written, name)| {
+            (
+                strsim::damerau_levenshtein(word, written),
+                written.len(),
+                name,
+            )
+        })
         .min();
     match nearest {
-        Some((distance, name)) if distance <= 2 && distance < name.len() => {
+        Some((distance, length, name)) if distance <= 2 && distance < length => {
             CommandError::UnknownWithSuggestion {
                 name: word.into(),
                 suggestion: name,
@@ -224,6 +231,7 @@ mod tests {
     #[case(":nxt", "next")]
     #[case(":lesons", "lessons")]
     #[case(":hlep", "help")]
+    #[case(":lss", "lessons")]
     fn typos_get_the_nearest_command(#[case] line: &str, #[case] suggestion: &str) {
         match parse(line) {
             Err(CommandError::UnknownWithSuggestion {
@@ -236,6 +244,7 @@ mod tests {
     #[test]
     fn far_off_words_get_no_suggestion() {
         assert_eq!(parse(":xyzzy"), Err(CommandError::Unknown("xyzzy".into())));
+        assert_eq!(parse(":x"), Err(CommandError::Unknown("x".into())));
     }
 
     #[test]

@@ -116,8 +116,14 @@ impl<R: BufRead> LineReader for Piped<R> {
                 }
                 let line = String::from_utf8(bytes);
                 let shown = line.as_deref().unwrap_or("<not UTF-8>");
-                println!("{}{shown}", prompt.0);
-                let _ = io::stdout().flush();
+                let mut stdout = io::stdout();
+                if writeln!(stdout, "{}{shown}", prompt.0)
+                    .and_then(|()| stdout.flush())
+                    .is_err()
+                {
+                    // Nobody reads the transcript any more (a closed pipe).
+                    return Line::End;
+                }
                 match line {
                     Ok(line) => Line::Text(line),
                     Err(_) => Line::Invalid("the line is not valid UTF-8".into()),

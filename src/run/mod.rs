@@ -11,6 +11,7 @@ pub use outcome::Outcome;
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
+use std::thread;
 
 use crate::lesson::Snippet;
 
@@ -95,13 +96,20 @@ impl CompiledSnippet {
         let message = Arc::new(Mutex::new(None::<String>));
         let previous = panic::take_hook();
         let slot = Arc::clone(&message);
+        let caller = thread::current().id();
         panic::set_hook(Box::new(move |info| {
             let text = panic_text(info.payload());
             let location = info
                 .location()
                 .map(|l| format!(" (at {}:{})", lesson_file(l.file()), l.line()))
                 .unwrap_or_default();
-            *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{text}{location}"));
+            if thread::current().id() == caller {
+                *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{text}{location}"));
+            } else {
+                // A thread the snippet spawned: say so now, as Rust would.
+                let name = thread::current().name().unwrap_or("<unnamed>").to_string();
+                eprintln!("thread '{name}' panicked: {text}{location}");
+            }
         }));
         let result = panic::catch_unwind(AssertUnwindSafe(self.run));
         panic::set_hook(previous);

@@ -105,7 +105,13 @@ impl ProgressStore {
     }
 
     fn corrupt(&self, reason: String) -> ProgressWarning {
-        let kept = self.path.with_extension("json.corrupt");
+        let kept = (0..)
+            .map(|n| match n {
+                0 => self.path.with_extension("json.corrupt"),
+                n => self.path.with_extension(format!("json.corrupt.{n}")),
+            })
+            .find(|candidate| !candidate.exists())
+            .expect("some name is free");
         match fs::rename(&self.path, &kept) {
             Ok(()) => ProgressWarning::Corrupt {
                 path: self.path.clone(),
