@@ -248,6 +248,12 @@ fn run_target(
     target: &str,
 ) -> Result<ExitCode> {
     let (lesson, slides) = slides_of(catalog, target)?;
+    if slides
+        .iter()
+        .all(|&index| lesson.slides[index].snippets().next().is_none())
+    {
+        writeln!(out, "{}", format!("no Rust to run in {target}").dimmed())?;
+    }
     let mut failures = 0;
     for index in slides {
         for snippet in lesson.slides[index].snippets() {

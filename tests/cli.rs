@@ -294,3 +294,13 @@ fn misnamed_and_duplicate_lesson_files_are_refused() {
         .failure()
         .stderr("error: lessons 01-underscore and 1-again share the number 1; each lesson needs its own\n");
 }
+
+#[test]
+fn run_says_when_a_slide_has_no_rust() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["run", "1/1"])
+        .assert()
+        .success()
+        .stdout("no Rust to run in 1/1\n");
+}

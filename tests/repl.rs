@@ -292,3 +292,16 @@ fn a_closed_output_pipe_ends_the_repl_quietly() {
     );
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
+
+#[test]
+fn progress_in_a_removed_lesson_starts_at_the_beginning_without_welcome_back() {
+    let home = tempfile::tempdir().unwrap();
+    fs::write(
+        home.path().join("progress.json"),
+        r#"{"current":{"lesson":"09-gone","slide":3}}"#,
+    )
+    .unwrap();
+    let out = repl(home.path(), "");
+    assert!(out.starts_with("Welcome to avance"), "{out}");
+    assert!(out.contains("─── Underscore idioms · 1/14"), "{out}");
+}

@@ -77,7 +77,7 @@ impl<W: Write> Repl<W> {
     }
 
     fn greet(&mut self) -> io::Result<()> {
-        let resumed = self.session.progress().current.is_some();
+        let resumed = self.session.resumed();
         let welcome = if resumed {
             "Welcome back: you stopped here."
         } else {

@@ -19,6 +19,8 @@ pub struct Session {
     slide: usize,
     progress: Progress,
     store: Option<ProgressStore>,
+    /// Whether the session opened where the student had stopped.
+    resumed: bool,
 }
 
 /// What a move did.
@@ -48,6 +50,7 @@ impl Session {
             slide: 0,
             progress,
             store,
+            resumed: false,
         };
         if let Some(position) = session.progress.current.clone() {
             session.restore(&position);
@@ -66,7 +69,14 @@ impl Session {
             self.lesson = lesson;
             let count = self.catalog.lessons()[lesson].slides.len();
             self.slide = position.slide.clamp(1, count) - 1;
+            self.resumed = true;
         }
+    }
+
+    /// Whether the session opened where the student had stopped (their
+    /// lesson may have been removed since).
+    pub fn resumed(&self) -> bool {
+        self.resumed
     }
 
     pub fn catalog(&self) -> &Catalog {
