@@ -101,18 +101,16 @@ pub fn convolution(
     // f and h, 8 bytes per value.
     check_memory(size, size.checked_mul(size).and_then(|n| n.checked_mul(16)))?;
     let (f, g) = conv::course_inputs(size);
-    let reference = conv::Engine::Naive
-        .convolve(&f, &g)
-        .expect("the course's shapes are valid");
     let macs = conv::multiply_adds(size, FILTER) as f64;
-    let rows = engines
-        .iter()
-        .map(|&engine| {
-            let equal = engine.convolve(&f, &g).is_ok_and(|h| h == reference);
-            let timing = timer(runs).time(|| engine.convolve(&f, &g));
-            row(engine.name(), &timing, equal, macs / timing.median() / 1e9)
-        })
-        .collect();
+    let convolve = |engine: conv::Engine| engine.convolve(&f, &g).ok();
+    let rows = time_rows(
+        engines,
+        conv::Engine::name,
+        conv::Engine::Naive,
+        convolve,
+        macs,
+        runs,
+    );
     Ok(with_ratios(Report {
         benchmark: format!("convolution {size}×{size}, 9×9 filter, int64"),
         size,
@@ -142,28 +140,49 @@ pub fn elementwise(
             rows,
         })
     };
-    let reference1 = elementwise::Engine::Loop.fonction1(&a, &b);
-    let rows1 = engines
-        .iter()
-        .map(|&engine| {
-            let equal = engine.fonction1(&a, &b) == reference1;
-            let timing = timer(runs).time(|| engine.fonction1(&a, &b));
-            row(engine.name(), &timing, equal, bytes / timing.median() / 1e9)
-        })
-        .collect();
-    let reference2 = elementwise::Engine::Loop.fonction2(&a, &b);
-    let rows2 = engines
-        .iter()
-        .map(|&engine| {
-            let equal = engine.fonction2(&a, &b) == reference2;
-            let timing = timer(runs).time(|| engine.fonction2(&a, &b));
-            row(engine.name(), &timing, equal, bytes / timing.median() / 1e9)
-        })
-        .collect();
+    let names = elementwise::Engine::name;
+    let reference = elementwise::Engine::Loop;
+    let rows1 = time_rows(
+        engines,
+        names,
+        reference,
+        |e| e.fonction1(&a, &b),
+        bytes,
+        runs,
+    );
+    let rows2 = time_rows(
+        engines,
+        names,
+        reference,
+        |e| e.fonction2(&a, &b),
+        bytes,
+        runs,
+    );
     Ok(vec![
         report("fonction1: a*b - 4.1*a > 2.5*b", rows1),
         report("fonction2: sin(a) + asinh(a/b)", rows2),
     ])
+}
+
+/// Times each engine on one computation, after checking that its result
+/// equals the reference engine's; throughput is `work` per second, in billions.
+fn time_rows<E: Copy, T: PartialEq>(
+    engines: &[E],
+    name: fn(E) -> &'static str,
+    reference: E,
+    compute: impl Fn(E) -> T,
+    work: f64,
+    runs: usize,
+) -> Vec<Row> {
+    let expected = compute(reference);
+    engines
+        .iter()
+        .map(|&engine| {
+            let equal = compute(engine) == expected;
+            let timing = timer(runs).time(|| compute(engine));
+            row(name(engine), &timing, equal, work / timing.median() / 1e9)
+        })
+        .collect()
 }
 
 fn row(engine: &str, timing: &crate::timeit::Timing, equal: bool, throughput: f64) -> Row {
