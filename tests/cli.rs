@@ -23,11 +23,12 @@ fn lessons_copy(dir: &Path, edit: impl Fn(String) -> String) -> std::path::PathB
 #[test]
 fn list_shows_lessons_with_slide_counts() {
     let home = tempfile::tempdir().unwrap();
-    avance(home.path()).arg("list").assert().success().stdout(
-        predicate::str::contains("01-underscore  Underscore idioms").and(predicate::str::contains(
-            "0/14 slides seen, 0/13 snippets run",
-        )),
-    );
+    let line = r"(?m)^  01-underscore +Underscore idioms +0/14 slides seen, 0/13 snippets run$";
+    avance(home.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(line).unwrap());
 }
 
 #[test]
@@ -62,7 +63,9 @@ fn unknown_lessons_and_slides_get_one_line_naming_the_right_ones() {
         .args(["show", "nope"])
         .assert()
         .failure()
-        .stderr("error: no lesson `nope`; the lessons are: 01-underscore\n");
+        .stderr(predicate::str::starts_with(
+            "error: no lesson `nope`; the lessons are: 01-underscore, 20-timeit, ",
+        ));
     avance(home.path())
         .args(["run", "1/99"])
         .assert()

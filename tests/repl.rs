@@ -87,12 +87,38 @@ fn a_non_utf8_line_is_ignored() {
 #[test]
 fn the_end_of_the_course_is_said_and_nothing_moves() {
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), ":goto 14\n\n:prev\n");
+    // A course of one lesson, so that its last slide is the course's.
+    let lessons = home.path().join("lessons");
+    fs::create_dir(&lessons).unwrap();
+    fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/lessons/01-underscore.md"),
+        lessons.join("01-underscore.md"),
+    )
+    .unwrap();
+    let output = avance(home.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .write_stdin(":goto 14\n\n:prev\n")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
     assert!(
         out.contains("This is the end of the course. Well done!"),
         "{out}"
     );
     assert!(out.contains("─── Underscore idioms · 13/14"), "{out}");
+}
+
+#[test]
+fn the_last_slide_of_a_lesson_leads_to_the_next_lesson_and_back() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":goto 14\n\n:prev\n");
+    assert!(out.contains("Now in lesson: Measuring: timeit"), "{out}");
+    assert!(out.contains("timeit 1/"), "{out}");
+    assert!(
+        out.contains("Now in lesson: Underscore idioms\n─── Underscore idioms · 14/14"),
+        "{out}"
+    );
 }
 
 #[test]

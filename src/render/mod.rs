@@ -258,6 +258,11 @@ pub fn lesson_list(
     current: Option<&str>,
 ) -> io::Result<()> {
     let width = lessons.iter().map(|l| l.id.len()).max().unwrap_or(0);
+    let title_width = lessons
+        .iter()
+        .map(|l| l.title.chars().count())
+        .max()
+        .unwrap_or(0);
     for lesson in lessons {
         let done = progress.lessons.get(&lesson.id);
         // Only what the lesson still has: it may have changed since.
@@ -287,7 +292,7 @@ pub fn lesson_list(
         };
         writeln!(
             out,
-            "{marker} {:<width$}  {:<40} {status}",
+            "{marker} {:<width$}  {:<title_width$}  {status}",
             lesson.id, lesson.title
         )?;
     }
