@@ -13,7 +13,7 @@ use snapbox::IntoData;
 use snapbox::assert::{Action, Assert};
 
 use crate::lesson::{Lesson, Mode, Snippet};
-use crate::run::Registry;
+use crate::run::{PANIC_EXIT_STATUS, Registry};
 use crate::rustc::{self, Compiled};
 
 /// A snippet that runs longer than this is killed and reported.
@@ -151,7 +151,7 @@ fn expected_codes(expected: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Whether the exit status is what the snippet's mode promises.
 fn exit_problem(mode: Mode, output: &ChildOutput) -> Option<String> {
-    const PANIC_EXIT: i32 = 101;
+    const PANIC_EXIT: i32 = PANIC_EXIT_STATUS as i32;
     let code = output.status.and_then(|status| status.code());
     let stderr = output.stderr.trim_end();
     match (mode, code) {

@@ -19,7 +19,7 @@ use crate::lesson::Lesson;
 use crate::play;
 use crate::render::{self, View};
 use crate::repl::{Piped, Repl, ReplHelper, Terminal};
-use crate::run::{Registry, RunOutcome};
+use crate::run::{PANIC_EXIT_STATUS, Registry, RunOutcome};
 use crate::session::{Dirs, ProgressStore, Session};
 
 /// An advanced-Python course, idiom by idiom, beside its Rust equivalent that runs.
@@ -353,7 +353,6 @@ fn bench(
 /// The child side of `check`: one snippet, ending as a program would (a
 /// panic exits with Rust's status 101), its panic shown at the lesson line.
 fn run_snippet(registry: Registry, id: &str) -> Result<ExitCode> {
-    const PANIC_EXIT: u8 = 101;
     let Some(snippet) = registry.get(id) else {
         bail!("no compiled snippet `{id}` in this program");
     };
@@ -365,7 +364,7 @@ fn run_snippet(registry: Registry, id: &str) -> Result<ExitCode> {
         }
         RunOutcome::Panicked(message) => {
             eprintln!("panicked: {message}");
-            ExitCode::from(PANIC_EXIT)
+            ExitCode::from(PANIC_EXIT_STATUS)
         }
     })
 }

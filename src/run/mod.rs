@@ -15,6 +15,10 @@ use std::thread;
 
 use crate::lesson::Snippet;
 
+/// The exit status of a program that panicked (Rust's own), which the
+/// child `avance snippet ID` returns and `avance check` expects.
+pub const PANIC_EXIT_STATUS: u8 = 101;
+
 /// One snippet compiled into the binary.
 #[derive(Debug, Clone, Copy)]
 pub struct CompiledSnippet {
