@@ -12,6 +12,8 @@ pub mod catalog;
 pub mod conv;
 pub mod elementwise;
 pub mod lesson;
+#[cfg(feature = "profile")]
+pub mod profile;
 pub mod run;
 pub mod timeit;
 
