@@ -267,3 +267,56 @@ pub fn print_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// One measured limit of the machine (see [`crate::machine`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct Limit {
+    pub limit: String,
+    pub median_s: f64,
+    pub best_s: f64,
+    pub worst_s: f64,
+    /// Work per second, in billions of `unit`'s units.
+    pub rate: f64,
+    pub unit: &'static str,
+}
+
+/// Measures every limit `crate::machine` knows for this processor.
+pub fn machine(runs: usize) -> Result<Vec<Limit>, BenchError> {
+    // The largest probe copies 512 MiB into another 512 MiB.
+    check_memory(1 << 30, Some(1 << 30))?;
+    Ok(crate::machine::probes()
+        .into_iter()
+        .map(|probe| {
+            let timing = timer(runs).time(|| (probe.run)());
+            Limit {
+                limit: probe.name,
+                median_s: timing.median(),
+                best_s: timing.best(),
+                worst_s: timing.worst(),
+                rate: probe.work / timing.median() / 1e9,
+                unit: probe.unit,
+            }
+        })
+        .collect())
+}
+
+/// The limits, as a person reads them.
+pub fn print_limits(out: &mut impl Write, limits: &[Limit]) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        format!("machine limits, {} threads", rayon::current_num_threads()).bold()
+    )?;
+    writeln!(out, "{:<46} {:>11} {:>16}", "limit", "median", "rate")?;
+    for limit in limits {
+        writeln!(
+            out,
+            "{:<46} {:>11} {:>8.1} {:<7}",
+            limit.limit,
+            crate::timeit::format_time(limit.median_s),
+            limit.rate,
+            limit.unit
+        )?;
+    }
+    Ok(())
+}

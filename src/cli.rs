@@ -47,6 +47,8 @@ enum Benchmark {
     Conv,
     /// The course's fonction1 and fonction2 on a = b = 1..N as f64.
     Elementwise,
+    /// This machine's limits: peak multiply-add rates and memory bandwidth.
+    Machine,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -337,6 +339,7 @@ fn bench(
             )?;
             bench::elementwise(size.unwrap_or(1_000_000), &engines, runs)?
         }
+        Benchmark::Machine => return bench_machine(out, size, engines, runs, json),
     };
     if json {
         serde_json::to_writer_pretty(&mut *out, &reports)?;
@@ -346,6 +349,26 @@ fn bench(
             bench::print_table(out, report)?;
             writeln!(out)?;
         }
+    }
+    Ok(())
+}
+
+fn bench_machine(
+    out: &mut impl Write,
+    size: Option<usize>,
+    engines: &[String],
+    runs: usize,
+    json: bool,
+) -> Result<()> {
+    if size.is_some() || !engines.is_empty() {
+        bail!("`bench machine` takes no --size or --engine: it measures the processor and memory");
+    }
+    let limits = bench::machine(runs)?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &limits)?;
+        writeln!(out)?;
+    } else {
+        bench::print_limits(out, &limits)?;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod conv;
 pub mod elementwise;
 pub mod lesson;
+pub mod machine;
 #[cfg(feature = "profile")]
 pub mod profile;
 pub mod run;

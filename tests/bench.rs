@@ -89,3 +89,32 @@ fn bad_sizes_and_engines_get_one_clear_line() {
             "error: unknown engine `cuda`; the engines are: naive, ndarray, rayon, optimized\n",
         );
 }
+
+#[test]
+fn machine_measures_compute_and_bandwidth() {
+    let home = tempfile::tempdir().unwrap();
+    let out = avance(home.path())
+        .args(["bench", "machine", "--runs", "1", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let limits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let limits = limits.as_array().unwrap();
+    let units: Vec<&str> = limits.iter().map(|l| l["unit"].as_str().unwrap()).collect();
+    assert!(
+        units.contains(&"GMAC/s") && units.contains(&"GB/s"),
+        "{units:?}"
+    );
+    for limit in limits {
+        assert!(limit["rate"].as_f64().unwrap() > 0.0, "{limit}");
+    }
+    avance(home.path())
+        .args(["bench", "machine", "--size", "10"])
+        .assert()
+        .failure()
+        .stderr("error: `bench machine` takes no --size or --engine: it measures the processor and memory\n");
+}
