@@ -13,6 +13,8 @@ use crate::conv;
 use crate::elementwise;
 use crate::timeit::Timer;
 
+mod python;
+
 /// Why a benchmark cannot run.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BenchError {
@@ -49,20 +51,22 @@ pub struct Row {
 }
 
 /// A whole benchmark: what was measured and one row per engine.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
     pub benchmark: String,
     pub size: usize,
     pub throughput_unit: &'static str,
     pub rows: Vec<Row>,
+    /// What was not measured and why (a Python module missing...).
+    pub notes: Vec<String>,
 }
 
 /// How each engine is timed: at least 0.1 s per batch, so a slow engine
 /// takes one loop per run and the whole table stays quick.
+const MIN_BATCH: Duration = Duration::from_millis(100);
+
 fn timer(runs: usize) -> Timer {
-    Timer::new()
-        .runs(runs)
-        .min_batch(Duration::from_millis(100))
+    Timer::new().runs(runs).min_batch(MIN_BATCH)
 }
 
 /// Picks engines by name (all of them when none is named).
@@ -116,6 +120,7 @@ pub fn convolution(
         size,
         throughput_unit: "GMAC/s",
         rows,
+        notes: Vec::new(),
     }))
 }
 
@@ -138,6 +143,7 @@ pub fn elementwise(
             size,
             throughput_unit: "GB/s",
             rows,
+            notes: Vec::new(),
         })
     };
     let names = elementwise::Engine::name;
@@ -199,6 +205,103 @@ fn row(engine: &str, timing: &crate::timeit::Timing, equal: bool, throughput: f6
     }
 }
 
+/// Adds rows for the course's own Python versions, run in python3 on the
+/// same inputs with the same timing method, to the reports of `conv` or
+/// `elementwise`; when Python cannot run them, a note says why.
+pub fn add_python_rows(reports: &mut [Report], runs: usize) {
+    let Some(first) = reports.first_mut() else {
+        return;
+    };
+    let size = first.size;
+    let what = if first.throughput_unit == "GMAC/s" {
+        "conv"
+    } else {
+        "elementwise"
+    };
+    let python = match python::run(what, size, runs, MIN_BATCH) {
+        Ok(python) => python,
+        Err(error) => {
+            first.notes.push(error.to_string());
+            return;
+        }
+    };
+    first.notes.push(format!(
+        "Python {}, numpy {}: timed in python3 as %timeit does",
+        python.python, python.numpy
+    ));
+    first.notes.extend(python.notes.iter().cloned());
+    for row in &python.rows {
+        let index = usize::from(row.benchmark == "fonction2");
+        if let Some(report) = reports.get_mut(index) {
+            report
+                .rows
+                .push(python_row(row, size, report.throughput_unit));
+            *report = with_ratios(std::mem::take(report));
+        }
+    }
+}
+
+/// A Python version's row: its timings, and its result compared with the
+/// reference engine's (exactly; within a few units in the last place for
+/// `fonction2`, whose `sin` and `arcsinh` are numpy's own).
+fn python_row(row: &python::PythonRow, size: usize, unit: &str) -> Row {
+    let mut per_loop = row.per_loop.clone();
+    per_loop.sort_by(f64::total_cmp);
+    let median = per_loop
+        .get(per_loop.len() / 2)
+        .copied()
+        .unwrap_or(f64::NAN);
+    let equal = python_result_matches(row, size);
+    let work = match unit {
+        "GMAC/s" => conv::multiply_adds(size, 9) as f64,
+        _ => (2 * 8 * size.saturating_sub(1)) as f64,
+    };
+    Row {
+        engine: row.engine.clone(),
+        median_s: median,
+        best_s: per_loop.first().copied().unwrap_or(f64::NAN),
+        worst_s: per_loop.last().copied().unwrap_or(f64::NAN),
+        runs: per_loop.len(),
+        loops: row.loops,
+        ratio_to_naive: None,
+        throughput: work / median / 1e9,
+        equal_to_naive: equal,
+    }
+}
+
+fn python_result_matches(row: &python::PythonRow, size: usize) -> bool {
+    match row.benchmark.as_str() {
+        "conv" => {
+            let (f, g) = conv::course_inputs(size);
+            let expected = conv::Engine::Naive.convolve(&f, &g).ok();
+            let words = row.read_words().unwrap_or_default();
+            let got = words.iter().map(|w| i64::from_le_bytes(*w));
+            expected.is_some_and(|h| h.iter().copied().eq(got))
+        }
+        "fonction1" => {
+            let (a, b) = elementwise::course_inputs(size);
+            let expected = elementwise::Engine::Loop.fonction1(&a, &b);
+            let got = row.read_bytes().unwrap_or_default();
+            expected.iter().map(|&c| u8::from(c)).eq(got)
+        }
+        _ => {
+            let (a, b) = elementwise::course_inputs(size);
+            let expected = elementwise::Engine::Loop.fonction2(&a, &b);
+            let words = row.read_words().unwrap_or_default();
+            words.len() == expected.len()
+                && expected
+                    .iter()
+                    .zip(words.iter().map(|w| f64::from_le_bytes(*w)))
+                    .all(|(&x, y)| within_ulps(x, y, 4))
+        }
+    }
+}
+
+/// Whether `y` lies within `ulps` units in the last place of `x`.
+fn within_ulps(x: f64, y: f64, ulps: u32) -> bool {
+    x == y || (x - y).abs() <= f64::from(ulps) * f64::EPSILON * x.abs().max(y.abs())
+}
+
 /// Ratios against the first engine's median when it is the reference one.
 fn with_ratios(mut report: Report) -> Report {
     let reference = report
@@ -251,7 +354,7 @@ pub fn print_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
         );
         let ratio = row
             .ratio_to_naive
-            .map_or("-".to_string(), |r| format!("{r:.1}×"));
+            .map_or("-".to_string(), |r| format!("{}×", significant(r)));
         let equal = if row.equal_to_naive {
             "yes".green()
         } else {
@@ -259,13 +362,27 @@ pub fn print_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
         };
         writeln!(
             out,
-            "{:<12} {:>11} {spread:>23} {ratio:>9} {:>9.2}  {equal}",
+            "{:<12} {:>11} {spread:>23} {ratio:>9} {:>9}  {equal}",
             row.engine,
             crate::timeit::format_time(row.median_s),
-            row.throughput
+            significant(row.throughput)
         )?;
     }
+    for note in &report.notes {
+        writeln!(out, "{}", note.dimmed())?;
+    }
     Ok(())
+}
+
+/// A ratio or rate with one decimal from 1 on, and two significant digits
+/// below (the Python loops run at a few thousandths of the naive engine).
+fn significant(value: f64) -> String {
+    if !value.is_finite() || value >= 1.0 || value <= 0.0 {
+        format!("{value:.1}")
+    } else {
+        let decimals = (1 - value.log10().floor() as i32).clamp(1, 9) as usize;
+        format!("{value:.decimals$}")
+    }
 }
 
 /// One measured limit of the machine (see [`crate::machine`]).
@@ -319,4 +436,25 @@ pub fn print_limits(out: &mut impl Write, limits: &[Limit]) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_ratios_keep_two_significant_digits() {
+        assert_eq!(significant(6.6), "6.6");
+        assert_eq!(significant(1.0), "1.0");
+        assert_eq!(significant(0.45), "0.45");
+        assert_eq!(significant(0.0018), "0.0018");
+        assert_eq!(significant(0.0), "0.0");
+    }
+
+    #[test]
+    fn closeness_is_measured_in_units_in_the_last_place() {
+        assert!(within_ulps(1.0, 1.0 + f64::EPSILON, 1));
+        assert!(!within_ulps(1.0, 1.0 + 8.0 * f64::EPSILON, 4));
+        assert!(within_ulps(-0.0, 0.0, 0));
+    }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use colored::Colorize;
 
 use crate::bench;
@@ -58,6 +58,28 @@ enum ColorChoice {
     Never,
 }
 
+/// `avance bench`'s arguments.
+#[derive(Debug, Args)]
+struct BenchArgs {
+    #[arg(value_enum)]
+    what: Benchmark,
+    /// Image side for conv (default 2000), array end for elementwise (default 1000000).
+    #[arg(long)]
+    size: Option<usize>,
+    /// Only these engines (repeat, or separate with commas).
+    #[arg(long, value_delimiter = ',')]
+    engine: Vec<String>,
+    /// Timed runs per engine.
+    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..))]
+    runs: u16,
+    /// Also time the course's own Python versions (numpy; numexpr and Numba when installed) in python3.
+    #[arg(long)]
+    python: bool,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// List the lessons with their slide counts and your progress.
@@ -74,22 +96,7 @@ enum Command {
     /// Check that every snippet prints what its lesson says (all lessons, or one).
     Check { lesson: Option<String> },
     /// Time the convolution or the element-wise functions on every engine.
-    Bench {
-        #[arg(value_enum)]
-        what: Benchmark,
-        /// Image side for conv (default 2000), array end for elementwise (default 1000000).
-        #[arg(long)]
-        size: Option<usize>,
-        /// Only these engines (repeat, or separate with commas).
-        #[arg(long, value_delimiter = ',')]
-        engine: Vec<String>,
-        /// Timed runs per engine.
-        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..))]
-        runs: u16,
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
+    Bench(BenchArgs),
     /// Run one compiled snippet by id (used by `check`).
     #[command(hide = true)]
     Snippet { id: String },
@@ -133,21 +140,8 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Snippet { id }) => return run_snippet(registry, id),
-        Some(Command::Bench {
-            what,
-            size,
-            engine,
-            runs,
-            json,
-        }) => {
-            bench(
-                &mut io::stdout().lock(),
-                *what,
-                *size,
-                engine,
-                usize::from(*runs),
-                *json,
-            )?;
+        Some(Command::Bench(args)) => {
+            bench(&mut io::stdout().lock(), args)?;
             return Ok(ExitCode::SUCCESS);
         }
         _ => {}
@@ -190,7 +184,7 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
         Some(Command::Check { lesson }) => {
             return check(&mut out, &catalog, registry, lesson.as_deref());
         }
-        Some(Command::Snippet { .. } | Command::Bench { .. }) => {
+        Some(Command::Snippet { .. } | Command::Bench(_)) => {
             unreachable!("handled before loading the lessons")
         }
     }
@@ -318,15 +312,10 @@ fn check(
     Ok(ExitCode::SUCCESS)
 }
 
-fn bench(
-    out: &mut impl Write,
-    what: Benchmark,
-    size: Option<usize>,
-    engines: &[String],
-    runs: usize,
-    json: bool,
-) -> Result<()> {
-    let reports = match what {
+fn bench(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
+    let runs = usize::from(args.runs);
+    let (size, engines) = (args.size, &args.engine);
+    let mut reports = match args.what {
         Benchmark::Conv => {
             let engines = bench::select(&conv::Engine::ALL, conv::Engine::name, engines)?;
             vec![bench::convolution(size.unwrap_or(2000), &engines, runs)?]
@@ -339,9 +328,12 @@ fn bench(
             )?;
             bench::elementwise(size.unwrap_or(1_000_000), &engines, runs)?
         }
-        Benchmark::Machine => return bench_machine(out, size, engines, runs, json),
+        Benchmark::Machine => return bench_machine(out, args),
     };
-    if json {
+    if args.python {
+        bench::add_python_rows(&mut reports, runs);
+    }
+    if args.json {
         serde_json::to_writer_pretty(&mut *out, &reports)?;
         writeln!(out)?;
     } else {
@@ -353,18 +345,14 @@ fn bench(
     Ok(())
 }
 
-fn bench_machine(
-    out: &mut impl Write,
-    size: Option<usize>,
-    engines: &[String],
-    runs: usize,
-    json: bool,
-) -> Result<()> {
-    if size.is_some() || !engines.is_empty() {
-        bail!("`bench machine` takes no --size or --engine: it measures the processor and memory");
+fn bench_machine(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
+    if args.size.is_some() || !args.engine.is_empty() || args.python {
+        bail!(
+            "`bench machine` takes no --size, --engine or --python: it measures the processor and memory"
+        );
     }
-    let limits = bench::machine(runs)?;
-    if json {
+    let limits = bench::machine(usize::from(args.runs))?;
+    if args.json {
         serde_json::to_writer_pretty(&mut *out, &limits)?;
         writeln!(out)?;
     } else {

@@ -116,5 +116,108 @@ fn machine_measures_compute_and_bandwidth() {
         .args(["bench", "machine", "--size", "10"])
         .assert()
         .failure()
-        .stderr("error: `bench machine` takes no --size or --engine: it measures the processor and memory\n");
+        .stderr("error: `bench machine` takes no --size, --engine or --python: it measures the processor and memory\n");
+}
+
+/// The row of `engine` in a table, which must exist.
+fn row<'a>(table: &'a str, engine: &str) -> &'a str {
+    table
+        .lines()
+        .find(|line| line.split_whitespace().next() == Some(engine))
+        .unwrap_or_else(|| panic!("no {engine} row in {table}"))
+}
+
+#[test]
+fn python_rows_time_the_course_versions_on_the_same_inputs() {
+    if !common::require_python_modules(&["numpy", "numba", "numexpr"]) {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let conv = avance(home.path())
+        .args([
+            "bench", "conv", "--size", "20", "--runs", "1", "--engine", "naive", "--python",
+        ])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(conv.stdout).unwrap();
+    assert!(conv.status.success(), "{table}");
+    for engine in ["naive", "python", "numba"] {
+        assert!(row(&table, engine).ends_with("yes"), "{table}");
+    }
+    assert!(
+        table.contains(": timed in python3 as %timeit does"),
+        "{table}"
+    );
+
+    let elementwise = avance(home.path())
+        .args([
+            "bench",
+            "elementwise",
+            "--size",
+            "1000",
+            "--runs",
+            "1",
+            "--engine",
+            "loop",
+            "--python",
+        ])
+        .output()
+        .unwrap();
+    let tables = String::from_utf8(elementwise.stdout).unwrap();
+    assert!(elementwise.status.success(), "{tables}");
+    let (one, two) = tables.split_once("\n\n").expect("two tables");
+    for table in [one, two] {
+        for engine in ["numpy", "numexpr", "numba"] {
+            assert!(row(table, engine).ends_with("yes"), "{table}");
+        }
+    }
+}
+
+#[test]
+fn python_missing_is_one_note_and_the_rust_rows_still_print() {
+    let home = tempfile::tempdir().unwrap();
+    let missing = avance(home.path())
+        .env("AVANCE_PYTHON", home.path().join("no-such-python"))
+        .args(["bench", "conv", "--size", "20", "--runs", "1", "--python"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(missing.stdout).unwrap();
+    assert!(missing.status.success(), "{table}");
+    assert!(row(&table, "optimized").ends_with("yes"));
+    assert!(
+        table.contains("no-such-python not found: the Python rows need python3 with numpy (or set AVANCE_PYTHON)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn python_without_numpy_says_which_module_is_missing() {
+    if !common::require_tool("python3") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    // python3 without its site-packages: the standard library only.
+    let bare = home.path().join("bare-python");
+    std::fs::write(&bare, "#!/bin/sh\nexec python3 -S \"$@\"\n").unwrap();
+    std::fs::set_permissions(&bare, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = avance(home.path())
+        .env("AVANCE_PYTHON", &bare)
+        .args([
+            "bench",
+            "elementwise",
+            "--size",
+            "100",
+            "--runs",
+            "1",
+            "--python",
+        ])
+        .output()
+        .unwrap();
+    let tables = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{tables}");
+    assert!(row(&tables, "optimized").ends_with("yes"));
+    assert!(
+        tables.contains("bare-python has no numpy: the Python rows need it (pip install numpy)"),
+        "{tables}"
+    );
 }

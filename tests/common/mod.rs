@@ -48,3 +48,26 @@ pub fn require_tool(tool: &str) -> bool {
     }
     found
 }
+
+/// Whether python3 can import every module in `modules`; if not, says so
+/// loudly, and fails under `AVANCE_REQUIRE_ALL=1` as [`require_tool`] does.
+pub fn require_python_modules(modules: &[&str]) -> bool {
+    let script = format!("import {}", modules.join(", "));
+    let found = std::process::Command::new("python3")
+        .args(["-c", &script])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !found {
+        assert!(
+            std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
+            "python3 cannot import {modules:?}, and AVANCE_REQUIRE_ALL=1 forbids skipping"
+        );
+        eprintln!(
+            "SKIPPED: python3 cannot import {modules:?} (pip install {})",
+            modules.join(" ")
+        );
+    }
+    found
+}

@@ -1,0 +1,139 @@
+//! `avance bench --python`: runs the course's own Python versions (numpy,
+//! and numexpr and Numba when installed) in a python3 subprocess, timed as
+//! IPython's `%timeit` times them, and reads back their timings and results
+//! so they become rows of the same table as the Rust engines.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// The script, run with `python3 -c`.
+const SCRIPT: &str = include_str!("course.py");
+
+/// The interpreter: `$AVANCE_PYTHON` (a virtual environment's, say), else python3.
+pub fn interpreter() -> String {
+    std::env::var("AVANCE_PYTHON").unwrap_or_else(|_| "python3".to_string())
+}
+
+/// Why there are no Python rows; the Rust rows are printed all the same.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PythonError {
+    #[error("{program} not found: the Python rows need python3 with numpy (or set AVANCE_PYTHON)")]
+    NotFound { program: String },
+    #[error("{program} has no {module}: the Python rows need it (pip install {module})")]
+    MissingModule { program: String, module: String },
+    #[error("the course's Python versions failed: {0}")]
+    Failed(String),
+}
+
+/// One version's timing, as the script reports it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PythonRow {
+    /// `conv`, `fonction1` or `fonction2`.
+    pub benchmark: String,
+    /// `python`, `numpy`, `numexpr` or `numba`.
+    pub engine: String,
+    /// Seconds per loop of each run.
+    pub per_loop: Vec<f64>,
+    pub loops: u64,
+    /// The raw little-endian result: int64, uint8 for booleans, or float64.
+    pub result: PathBuf,
+}
+
+impl PythonRow {
+    /// The result file as 8-byte little-endian values.
+    pub fn read_words(&self) -> Option<Vec<[u8; 8]>> {
+        let bytes = std::fs::read(&self.result).ok()?;
+        let words = bytes.chunks_exact(8);
+        words
+            .remainder()
+            .is_empty()
+            .then(|| words.map(|w| w.try_into().expect("8 bytes")).collect())
+    }
+
+    /// The result file as bytes (booleans).
+    pub fn read_bytes(&self) -> Option<Vec<u8>> {
+        std::fs::read(&self.result).ok()
+    }
+}
+
+/// What the script printed.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PythonReport {
+    pub python: String,
+    pub numpy: String,
+    pub rows: Vec<PythonRow>,
+    /// Versions not run, and why.
+    pub notes: Vec<String>,
+    /// Kept so the result files live as long as the report.
+    #[serde(skip)]
+    folder: Option<std::sync::Arc<tempfile::TempDir>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ScriptOutput {
+    Missing { missing: String },
+    Report(PythonReport),
+}
+
+/// Runs the course's versions of `what` (`conv` or `elementwise`).
+pub fn run(
+    what: &str,
+    size: usize,
+    runs: usize,
+    min_batch: Duration,
+) -> Result<PythonReport, PythonError> {
+    let program = interpreter();
+    let folder = tempfile::tempdir().map_err(|error| PythonError::Failed(error.to_string()))?;
+    let output = Command::new(&program)
+        .arg("-c")
+        .arg(SCRIPT)
+        .args([what, &size.to_string(), &runs.to_string()])
+        .arg(min_batch.as_secs_f64().to_string())
+        .arg(folder.path())
+        .output()
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => PythonError::NotFound {
+                program: program.clone(),
+            },
+            _ => PythonError::Failed(format!("{program}: {error}")),
+        })?;
+    if !output.status.success() {
+        return Err(PythonError::Failed(last_line(&output.stderr)));
+    }
+    parse(&program, &output.stdout, folder)
+}
+
+fn parse(
+    program: &str,
+    stdout: &[u8],
+    folder: tempfile::TempDir,
+) -> Result<PythonReport, PythonError> {
+    match serde_json::from_slice::<ScriptOutput>(stdout) {
+        Ok(ScriptOutput::Missing { missing }) => Err(PythonError::MissingModule {
+            program: program.to_string(),
+            module: missing,
+        }),
+        Ok(ScriptOutput::Report(mut report)) => {
+            report.folder = Some(std::sync::Arc::new(folder));
+            Ok(report)
+        }
+        Err(error) => Err(PythonError::Failed(format!(
+            "unreadable output ({error}): {}",
+            last_line(stdout)
+        ))),
+    }
+}
+
+fn last_line(text: &[u8]) -> String {
+    let text = String::from_utf8_lossy(text);
+    text.lines()
+        .rev()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("no message")
+        .trim()
+        .to_string()
+}
