@@ -169,8 +169,10 @@ fn exit_problem(mode: Mode, output: &ChildOutput) -> Option<String> {
 
 /// snapbox's matching, with `[..]` and `...` wildcards; the diff on mismatch.
 pub fn compare(actual: &str, expected: &str) -> Result<(), String> {
-    let actual = actual.trim_end_matches('\n').to_string();
-    let expected = expected.trim_end_matches('\n').to_string();
+    // One final newline on both sides, so trailing newlines never matter
+    // and a final `...` line can match no line at all.
+    let actual = format!("{}\n", actual.trim_end_matches('\n'));
+    let expected = format!("{}\n", expected.trim_end_matches('\n'));
     Assert::new()
         .action(Action::Verify)
         .normalize_paths(false)
@@ -221,4 +223,32 @@ fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String>
         }
         String::from_utf8_lossy(&text).into_owned()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compare;
+
+    #[test]
+    fn trailing_newlines_never_matter() {
+        assert!(compare("a\nb", "a\nb\n\n").is_ok());
+        assert!(compare("a\nb\n\n", "a\nb").is_ok());
+        assert!(compare("", "").is_ok());
+        assert!(compare("a\nc", "a\nb").is_err());
+    }
+
+    #[test]
+    fn dots_match_any_number_of_lines_even_last() {
+        assert!(compare("a\nz", "a\n...\nz").is_ok());
+        assert!(compare("a\nx\ny\nz", "a\n...\nz").is_ok());
+        assert!(compare("a", "a\n...").is_ok());
+        assert!(compare("a\nx\ny", "a\n...").is_ok());
+        assert!(compare("b\nx", "a\n...").is_err());
+    }
+
+    #[test]
+    fn brackets_match_within_one_line() {
+        assert!(compare("took 12 ms", "took [..] ms").is_ok());
+        assert!(compare("took 1\n2 ms", "took [..] ms").is_err());
+    }
 }
