@@ -1,18 +1,19 @@
 //! `avance check`: proves that every lesson says the truth. Each runnable
 //! snippet runs in a child process (`avance snippet ID`) and its stdout is
 //! matched with snapbox against the lesson's output block; a `compile_fail`
-//! snippet is handed to rustc and must be refused with the listed codes.
+//! snippet is handed to rustc and must be refused with the listed codes;
+//! a `python-output` block is matched against what python3 prints.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use snapbox::IntoData;
 use snapbox::assert::{Action, Assert};
 
-use crate::lesson::{Lesson, Mode, Snippet};
+use crate::child::{self, ChildOutput};
+use crate::lesson::{CodeBlock, Expected, Lesson, Mode, Slide, Snippet};
+use crate::python;
 use crate::run::{PANIC_EXIT_STATUS, Registry};
 use crate::rustc::{self, Compiled};
 
@@ -33,14 +34,6 @@ pub enum Verdict {
     NotRun,
 }
 
-/// How a child process ended.
-#[derive(Debug)]
-pub struct ChildOutput {
-    pub status: Option<ExitStatus>,
-    pub stdout: String,
-    pub stderr: String,
-}
-
 /// Checks snippets with this program's compiled registry.
 pub struct Checker {
     registry: Registry,
@@ -57,11 +50,16 @@ impl Checker {
         }
     }
 
+    /// Every snippet of the lesson, then every `python-output` block.
     pub fn check_lesson(&self, lesson: &Lesson) -> Vec<(String, Verdict)> {
-        lesson
+        let snippets = lesson
             .snippets()
-            .map(|snippet| (snippet.id.clone(), self.check(snippet)))
-            .collect()
+            .map(|snippet| (snippet.id.clone(), self.check(snippet)));
+        let python = lesson
+            .slides
+            .iter()
+            .flat_map(|slide| check_python(&lesson.id, slide));
+        snippets.chain(python).collect()
     }
 
     pub fn check(&self, snippet: &Snippet) -> Verdict {
@@ -130,6 +128,63 @@ impl Checker {
     }
 }
 
+/// The slide's `python-output` blocks, each against what its Python block
+/// printed when the slide's blocks ran in order in one python3.
+fn check_python(lesson_id: &str, slide: &Slide) -> Vec<(String, Verdict)> {
+    let blocks: Vec<&CodeBlock> = slide.python().collect();
+    let Some(last_checked) = blocks.iter().rposition(|block| block.expected.is_some()) else {
+        return Vec::new();
+    };
+    let run = python::run_slide(slide, last_checked + 1);
+    let several = blocks.iter().filter(|b| b.expected.is_some()).count() > 1;
+    blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| Some((index, block.expected.as_ref()?)))
+        .enumerate()
+        .map(|(k, (index, expected))| {
+            let suffix = if several {
+                format!(".{}", k + 1)
+            } else {
+                String::new()
+            };
+            let id = format!("{lesson_id}/{} python{suffix}", slide.number);
+            (id, python_verdict(&run, index, expected))
+        })
+        .collect()
+}
+
+fn python_verdict(
+    run: &Result<python::PythonRun, python::PythonError>,
+    index: usize,
+    expected: &Expected,
+) -> Verdict {
+    let run = match run {
+        Ok(run) => run,
+        Err(error @ python::PythonError::NotFound { .. }) => {
+            return Verdict::Skipped(format!("SKIPPED: {error}"));
+        }
+        Err(error) => return Verdict::Failed(error.to_string()),
+    };
+    let raised = !run.success && index + 1 >= run.blocks.len();
+    match run.blocks.get(index) {
+        Some(_) if raised => {
+            Verdict::Failed(format!("the Python failed:\n{}", run.stderr.trim_end()))
+        }
+        Some(stdout) => match compare(stdout, &expected.text) {
+            Ok(()) => Verdict::Passed,
+            Err(diff) => Verdict::Failed(format!(
+                "the Python's stdout differs from the python-output block at line {}:\n{diff}",
+                expected.line
+            )),
+        },
+        None => Verdict::Failed(format!(
+            "the Python stopped before this block:\n{}",
+            run.stderr.trim_end()
+        )),
+    }
+}
+
 /// What must appear in rustc's diagnostics for each line of a compile_fail
 /// output block: `E0616` is looked for as `error[E0616]`, other lines as written.
 fn expected_codes(expected: &str) -> impl Iterator<Item = String> + '_ {
@@ -186,43 +241,11 @@ pub fn compare(actual: &str, expected: &str) -> Result<(), String> {
 
 /// Runs `exe snippet ID` with a timeout, capturing its output.
 pub fn run_child(exe: &Path, id: &str) -> std::io::Result<ChildOutput> {
-    let mut child = Command::new(exe)
+    let mut command = Command::new(exe);
+    command
         .args(["--color", "never", "snippet", id])
-        .env(CHECK_ENV, "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()?;
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
-    let deadline = Instant::now() + SNIPPET_TIMEOUT;
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break Some(status);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        thread::sleep(Duration::from_millis(5));
-    };
-    Ok(ChildOutput {
-        status,
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-    })
-}
-
-/// Reads a pipe to the end on its own thread, so a chatty child never blocks.
-fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut text = Vec::new();
-        if let Some(mut pipe) = pipe {
-            let _ = pipe.read_to_end(&mut text);
-        }
-        String::from_utf8_lossy(&text).into_owned()
-    })
+        .env(CHECK_ENV, "1");
+    child::run(command, SNIPPET_TIMEOUT)
 }
 
 #[cfg(test)]

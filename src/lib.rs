@@ -23,9 +23,13 @@ pub mod bench;
 #[cfg(feature = "cli")]
 pub mod check;
 #[cfg(feature = "cli")]
+pub mod child;
+#[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "cli")]
 pub mod play;
+#[cfg(feature = "cli")]
+pub mod python;
 #[cfg(feature = "cli")]
 pub mod render;
 #[cfg(feature = "cli")]

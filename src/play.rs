@@ -132,3 +132,20 @@ fn unsilence(silence: Option<gag::Gag>) {
     let _ = io::stdout().flush();
     drop(silence);
 }
+
+/// What the slide's Python printed, under its own header; a traceback in
+/// red when it raised.
+pub fn show_python(
+    out: &mut impl Write,
+    lesson_id: &str,
+    slide: usize,
+    run: &crate::python::PythonRun,
+) -> io::Result<()> {
+    let header = format!("Python output of {lesson_id}/{slide} (python3)");
+    writeln!(out, "\n{}", header.blue().bold())?;
+    write!(out, "{}", run.stdout())?;
+    if !run.success {
+        writeln!(out, "{}", run.stderr.trim_end().red())?;
+    }
+    Ok(())
+}

@@ -1,6 +1,7 @@
 //! `avance check` over every lesson: each snippet prints what its lesson
-//! says, and each compile_fail snippet is refused by rustc. A missing rustc
-//! skips loudly, and fails under `AVANCE_REQUIRE_ALL=1`.
+//! says, each compile_fail snippet is refused by rustc, and each Python
+//! block prints its `python-output`. A missing rustc or python3 skips
+//! loudly, and fails under `AVANCE_REQUIRE_ALL=1`.
 
 mod common;
 
@@ -9,7 +10,7 @@ use common::{avance, require_tool};
 #[test]
 fn every_lesson_checks() {
     let home = tempfile::tempdir().unwrap();
-    let rustc = require_tool("rustc");
+    let tools = require_tool("rustc") && require_tool("python3");
     let output = avance(home.path()).arg("check").output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
@@ -22,7 +23,35 @@ fn every_lesson_checks() {
         summary.starts_with("check: ") && summary.contains(" 0 failed"),
         "{summary}"
     );
-    if rustc {
+    if tools {
         assert!(summary.ends_with(" 0 skipped"), "{summary}");
     }
+}
+
+#[test]
+fn python_output_blocks_are_checked_with_python3() {
+    if !require_tool("python3") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let lessons = home.path().join("lessons");
+    std::fs::create_dir(&lessons).unwrap();
+    let lesson = "# Py\n\n## Cells\n\n```python\nx = {'b', 'a', 'c'}\nprint('one')\n```\n\n```python-output\none\n```\n\n```python\nprint(sorted(x))\n```\n\n```python-output\n['a', 'b', 'c']\n```\n\n## Wrong\n\n```python\nprint(1 + 1)\n```\n\n```python-output\n3\n```\n";
+    std::fs::write(lessons.join("01-py.md"), lesson).unwrap();
+    let output = avance(home.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .arg("check")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("FAILED 01-py/3 python: the Python's stdout differs from the python-output block at line 28"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("check: 2 passed, 1 failed, 0 skipped"),
+        "{stdout}"
+    );
 }

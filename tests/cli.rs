@@ -270,7 +270,7 @@ fn a_snippet_run_alone_panics_with_status_101_at_the_lesson_line() {
         .stderr(predicate::str::contains(
             "panicked: called `Result::unwrap()`",
         ))
-        .stderr(predicate::str::contains("(at lessons/01-underscore.md:56)"));
+        .stderr(predicate::str::contains("(at lessons/01-underscore.md:60)"));
 }
 
 #[test]

@@ -41,7 +41,7 @@ fn a_panicking_snippet_is_reported_and_the_repl_goes_on() {
         ),
         "{out}"
     );
-    assert!(out.contains("(at lessons/01-underscore.md:56)"), "{out}");
+    assert!(out.contains("(at lessons/01-underscore.md:60)"), "{out}");
     assert!(
         out.contains("underscore 3/14 ❯ :next\n─── Underscore idioms · 4/14"),
         "{out}"
@@ -134,6 +134,7 @@ fn help_lists_every_command() {
         ":run",
         ":timeit",
         ":python",
+        ":originals",
         ":notes",
         ":quit",
     ] {
@@ -142,14 +143,51 @@ fn help_lists_every_command() {
 }
 
 #[test]
-fn python_and_notes_toggle() {
+fn python_originals_and_notes_toggle() {
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), ":goto 2\n:python\n:notes\n");
+    let out = repl(home.path(), ":goto 2\n:originals\n:notes\n");
     let slides: Vec<&str> = out.split("─── Underscore idioms · 2/14").skip(1).collect();
     assert_eq!(slides.len(), 3, "{out}");
     assert!(slides[0].contains("Python\n│ big = 10_000") && !slides[0].contains("Notes:"));
     assert!(!slides[1].contains("│ big = 10_000"), "{}", slides[1]);
     assert!(slides[2].contains("Notes:"), "{}", slides[2]);
+}
+
+#[test]
+fn python_runs_the_slides_python_then_its_rust() {
+    if !common::require_tool("python3") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":goto 2\n:python\n:goto 1\n:py\n");
+    let ran = out
+        .split_once("Python output of 01-underscore/2 (python3)\n")
+        .map(|(_, after)| after)
+        .unwrap_or_else(|| panic!("no Python output in:\n{out}"));
+    assert!(
+        ran.starts_with("10000\n\nOutput of 01-underscore/2\n10000 1000000 65535 170 9.80665\n"),
+        "{ran}"
+    );
+    assert!(
+        out.contains("error: this slide has no Python to run; Enter moves on"),
+        "{out}"
+    );
+}
+
+#[test]
+fn python_missing_is_one_clear_line() {
+    let home = tempfile::tempdir().unwrap();
+    let out = common::avance(home.path())
+        .env("AVANCE_PYTHON", home.path().join("nowhere-python"))
+        .write_stdin(":goto 2\n:python\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("nowhere-python not found: running the course's Python needs python3 (or set AVANCE_PYTHON)\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Output of 01-underscore/2\n"), "{stdout}");
 }
 
 #[test]

@@ -12,11 +12,6 @@ use serde::Deserialize;
 /// The script, run with `python3 -c`.
 const SCRIPT: &str = include_str!("course.py");
 
-/// The interpreter: `$AVANCE_PYTHON` (a virtual environment's, say), else python3.
-pub fn interpreter() -> String {
-    std::env::var("AVANCE_PYTHON").unwrap_or_else(|_| "python3".to_string())
-}
-
 /// Why there are no Python rows; the Rust rows are printed all the same.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PythonError {
@@ -86,7 +81,7 @@ pub fn run(
     runs: usize,
     min_batch: Duration,
 ) -> Result<PythonReport, PythonError> {
-    let program = interpreter();
+    let program = crate::python::interpreter();
     let folder = tempfile::tempdir().map_err(|error| PythonError::Failed(error.to_string()))?;
     let output = Command::new(&program)
         .arg("-c")

@@ -10,6 +10,8 @@ use super::model::Mode;
 pub enum FenceKind {
     Rust(Mode),
     Output,
+    /// The stdout of the `python` block before it, run by `avance check`.
+    PythonOutput,
     /// Display-only code in any other language (`python`, `toml`, `text`...).
     Display(String),
 }
@@ -44,6 +46,7 @@ pub fn parse_info(info: &str) -> Result<FenceKind, FenceError> {
                 attribute: attribute.to_string(),
             }),
             None if lang == "output" => Ok(FenceKind::Output),
+            None if lang == "python-output" => Ok(FenceKind::PythonOutput),
             None => Ok(FenceKind::Display(lang)),
         },
     }

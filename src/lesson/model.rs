@@ -49,7 +49,8 @@ impl Slide {
         })
     }
 
-    /// The display-only code blocks in the course's language, Python.
+    /// The display-only code blocks in the course's language, Python, in
+    /// order: run one after the other, as a notebook's cells.
     pub fn python(&self) -> impl Iterator<Item = &CodeBlock> {
         self.blocks.iter().filter_map(|block| match block {
             Block::Code(code) if code.lang == "python" => Some(code),
@@ -117,6 +118,9 @@ pub struct CodeBlock {
     pub lang: String,
     pub text: String,
     pub line: usize,
+    /// For a `python` block, the `python-output` fence that follows it:
+    /// what the slide's Python blocks up to this one print from this one.
+    pub expected: Option<Expected>,
 }
 
 /// What the build and `avance check` do with a `rust` fence (rustdoc's attributes).
@@ -148,7 +152,7 @@ pub struct Snippet {
     pub expected: Option<Expected>,
 }
 
-/// An `output` fence: the exact stdout of the snippet before it, with
+/// An `output` (or `python-output`) fence: the exact stdout of the block before it, with
 /// snapbox's `[..]` and `...` wildcards (or, after `compile_fail`, error codes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expected {

@@ -37,6 +37,8 @@ pub enum ParseErrorKind {
     Fence(#[from] FenceError),
     #[error("an `output` block must follow a `rust` block; this one follows {0}")]
     OrphanOutput(&'static str),
+    #[error("a `python-output` block must follow a `python` block; this one follows {0}")]
+    OrphanPythonOutput(&'static str),
     #[error(
         "an `output` block after a rust block marked `{0}`, which never runs; remove one or the other"
     )]
@@ -352,7 +354,16 @@ impl<'a> Builder<'a> {
             .map_err(|e| (line, e.into()))?;
         match kind {
             FenceKind::Display(lang) => {
-                self.push(Block::Code(CodeBlock { lang, text, line }), line)
+                let expected = None;
+                self.push(
+                    Block::Code(CodeBlock {
+                        lang,
+                        text,
+                        line,
+                        expected,
+                    }),
+                    line,
+                )
             }
             FenceKind::Rust(mode) => {
                 let snippet = Snippet {
@@ -365,6 +376,28 @@ impl<'a> Builder<'a> {
                 self.push(Block::Snippet(snippet), line)
             }
             FenceKind::Output => self.attach_output(Expected { text, line }),
+            FenceKind::PythonOutput => self.attach_python_output(Expected { text, line }),
+        }
+    }
+
+    fn attach_python_output(&mut self, expected: Expected) -> Result<(), Failure> {
+        let line = expected.line;
+        self.require_title(line)?;
+        let last = self
+            .slides
+            .last_mut()
+            .and_then(|slide| slide.blocks.last_mut());
+        let orphan = |follows| Err((line, ParseErrorKind::OrphanPythonOutput(follows)));
+        match last {
+            Some(Block::Code(code)) if code.lang == "python" && code.expected.is_none() => {
+                code.expected = Some(expected);
+                Ok(())
+            }
+            Some(Block::Code(code)) if code.lang == "python" => {
+                orphan("another python-output block")
+            }
+            Some(_) => orphan("something that is not a python block"),
+            None => orphan("the slide's heading"),
         }
     }
 

@@ -188,6 +188,19 @@ fn python_blocks_and_notes_are_kept_for_display() {
     assert_eq!(slide.notes().collect::<Vec<_>>(), ["say it"]);
 }
 
+#[test]
+fn a_python_output_block_belongs_to_the_python_block_before_it() {
+    let lesson = parse(
+        "# T\n## S\n```python\nprint(1)\n```\n\n```python-output\n1\n```\n```python\nx = 2\n```\n",
+    )
+    .unwrap();
+    let blocks: Vec<_> = lesson.slides[1].python().collect();
+    assert_eq!(blocks.len(), 2);
+    let expected = blocks[0].expected.as_ref().expect("attached");
+    assert_eq!((expected.text.as_str(), expected.line), ("1", 7));
+    assert!(blocks[1].expected.is_none());
+}
+
 #[rstest]
 #[case::rust("rust", FenceKind::Rust(Mode::Run))]
 #[case::comma("rust,no_run", FenceKind::Rust(Mode::NoRun))]
@@ -195,6 +208,7 @@ fn python_blocks_and_notes_are_kept_for_display() {
 #[case::ignore("rust,ignore", FenceKind::Rust(Mode::Ignore))]
 #[case::compile_fail("rust,compile_fail", FenceKind::Rust(Mode::CompileFail))]
 #[case::output("output", FenceKind::Output)]
+#[case::python_output("python-output", FenceKind::PythonOutput)]
 #[case::python("python", FenceKind::Display("python".into()))]
 #[case::bare("", FenceKind::Display(String::new()))]
 fn fence_info_strings(#[case] info: &str, #[case] kind: FenceKind) {
@@ -252,6 +266,21 @@ fn conflicting_attributes_are_refused() {
     ParseErrorKind::CompileFailWithoutCodes
 )]
 #[case::raw_html("# T\n\n<div>hi</div>\n", 3, ParseErrorKind::Html)]
+#[case::python_output_after_rust(
+    "# T\n```rust\n```\n```python-output\n1\n```\n",
+    4,
+    ParseErrorKind::OrphanPythonOutput("something that is not a python block")
+)]
+#[case::python_output_first(
+    "# T\n## S\n```python-output\n1\n```\n",
+    3,
+    ParseErrorKind::OrphanPythonOutput("the slide's heading")
+)]
+#[case::two_python_outputs(
+    "# T\n```python\n```\n```python-output\n```\n```python-output\n```\n",
+    6,
+    ParseErrorKind::OrphanPythonOutput("another python-output block")
+)]
 fn format_errors_name_the_line(
     #[case] text: &str,
     #[case] line: usize,

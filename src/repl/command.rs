@@ -14,6 +14,7 @@ pub enum Command {
     Timeit,
     Show,
     Python,
+    Originals,
     Notes,
     Help,
     Quit,
@@ -89,6 +90,12 @@ pub const COMMANDS: &[Spec] = &[
     Spec {
         name: "python",
         alias: "py",
+        argument: "",
+        help: "run this slide's Python with python3, then its Rust",
+    },
+    Spec {
+        name: "originals",
+        alias: "o",
         argument: "",
         help: "show or hide the Python originals",
     },
@@ -176,6 +183,7 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
         "timeit" => Command::Timeit,
         "show" => Command::Show,
         "python" => Command::Python,
+        "originals" => Command::Originals,
         "notes" => Command::Notes,
         "help" => Command::Help,
         _ => Command::Quit,

@@ -15,6 +15,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use crate::play;
+use crate::python;
 use crate::render::{self, View};
 use crate::run::Registry;
 use crate::session::{Move, ProgressWarning, Session};
@@ -161,7 +162,8 @@ impl<W: Write> Repl<W> {
             Command::Run => self.run_slide()?,
             Command::Timeit => self.time_slide()?,
             Command::Show => self.show()?,
-            Command::Python => {
+            Command::Python => self.run_python()?,
+            Command::Originals => {
                 self.view.python = !self.view.python;
                 self.show()?;
             }
@@ -217,6 +219,25 @@ impl<W: Write> Repl<W> {
             {
                 self.warn(&warning)?;
             }
+        }
+        Ok(())
+    }
+
+    /// The slide's Python run for real, then its Rust, to compare.
+    fn run_python(&mut self) -> io::Result<()> {
+        let slide = self.session.slide();
+        let count = slide.python().count();
+        if count == 0 {
+            return self.problem("this slide has no Python to run; Enter moves on");
+        }
+        match python::run_slide(slide, count) {
+            Ok(run) => {
+                play::show_python(&mut self.out, &self.session.lesson().id, slide.number, &run)?
+            }
+            Err(error) => self.problem(&error.to_string())?,
+        }
+        if self.session.slide().snippets().any(|s| s.is_playable()) {
+            self.run_slide()?;
         }
         Ok(())
     }

@@ -1,0 +1,184 @@
+//! The course's Python, run for real with python3: `:python` in the REPL
+//! and the `python-output` blocks that `avance check` verifies.
+//!
+//! A slide's Python blocks are a notebook's cells: block N runs after
+//! blocks 1 to N−1 of the same slide, in one process. A marker printed
+//! between the blocks tells which block printed what. `PYTHONHASHSEED=0`
+//! makes the order of sets and dicts of strings the same on every run, and
+//! the child runs in a fresh temporary folder, so a cell that writes files
+//! leaves nothing behind.
+
+use std::process::Command;
+use std::time::Duration;
+
+use crate::child;
+use crate::lesson::Slide;
+
+/// A slide's Python that runs longer than this is stopped.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Printed between blocks; no course output contains it.
+const MARKER: &str = "\u{1}avance-python-block\u{1}";
+
+/// The interpreter: `$AVANCE_PYTHON` (a virtual environment's, say), else python3.
+pub fn interpreter() -> String {
+    std::env::var("AVANCE_PYTHON").unwrap_or_else(|_| "python3".to_string())
+}
+
+/// Why the Python could not be run at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PythonError {
+    #[error(
+        "{program} not found: running the course's Python needs python3 (or set AVANCE_PYTHON)"
+    )]
+    NotFound { program: String },
+    #[error("{program} could not be started: {message}")]
+    Start { program: String, message: String },
+    #[error("the slide has no Python")]
+    NoPython,
+}
+
+/// What the Python printed, block by block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PythonRun {
+    /// The stdout of each block that ran, in order.
+    pub blocks: Vec<String>,
+    /// stderr of the run: a traceback when a block raised.
+    pub stderr: String,
+    /// Exited with status 0 before the deadline.
+    pub success: bool,
+}
+
+impl PythonRun {
+    /// Everything printed, as the student would see it in a notebook.
+    pub fn stdout(&self) -> String {
+        self.blocks.concat()
+    }
+}
+
+/// Runs the slide's first `count` Python blocks in one python3.
+pub fn run_slide(slide: &Slide, count: usize) -> Result<PythonRun, PythonError> {
+    let blocks: Vec<&str> = slide
+        .python()
+        .take(count)
+        .map(|b| b.text.as_str())
+        .collect();
+    if blocks.is_empty() {
+        return Err(PythonError::NoPython);
+    }
+    run_blocks(&blocks)
+}
+
+/// Runs `blocks` one after the other in one python3, as notebook cells.
+pub fn run_blocks(blocks: &[&str]) -> Result<PythonRun, PythonError> {
+    let program = interpreter();
+    let folder = tempfile::tempdir().map_err(|error| PythonError::Start {
+        program: program.clone(),
+        message: error.to_string(),
+    })?;
+    let mut command = Command::new(&program);
+    command
+        .arg("-c")
+        .arg(script(blocks))
+        .env("PYTHONHASHSEED", "0")
+        .env("PYTHONIOENCODING", "utf-8")
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .current_dir(folder.path());
+    let output = child::run(command, TIMEOUT).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => PythonError::NotFound {
+            program: program.clone(),
+        },
+        _ => PythonError::Start {
+            program: program.clone(),
+            message: error.to_string(),
+        },
+    })?;
+    let mut blocks: Vec<String> = output
+        .stdout
+        .split(&format!("{MARKER}\n"))
+        .map(str::to_string)
+        .collect();
+    // The text before the first marker belongs to no block.
+    blocks.remove(0);
+    Ok(PythonRun {
+        blocks,
+        stderr: output.stderr,
+        success: output.status.is_some_and(|status| status.success()),
+    })
+}
+
+/// Each block compiled and run on its own, as a notebook cell (a syntax
+/// error in one does not stop the blocks before it), with a marker first.
+fn script(blocks: &[&str]) -> String {
+    // A JSON array of strings is a Python list literal.
+    let cells = serde_json::to_string(blocks).expect("strings serialise");
+    let marker = serde_json::to_string(MARKER).expect("a string serialises");
+    format!(
+        "__avance_cells = {cells}\n\
+         for __avance_number, __avance_cell in enumerate(__avance_cells, 1):\n    \
+             print({marker}, flush=True)\n    \
+             exec(compile(__avance_cell, f\"<cell {{__avance_number}}>\", \"exec\"), globals())\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether python3 runs; a skip is loud, and a failure under
+    /// `AVANCE_REQUIRE_ALL=1` (CI).
+    fn python_present() -> bool {
+        let present = Command::new(interpreter())
+            .arg("--version")
+            .output()
+            .is_ok_and(|out| out.status.success());
+        assert!(
+            present || std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
+            "python3 not found, and AVANCE_REQUIRE_ALL=1 forbids skipping"
+        );
+        present
+    }
+
+    #[test]
+    fn blocks_share_state_and_keep_their_own_output() {
+        if !python_present() {
+            eprintln!("SKIPPED: python3 not found");
+            return;
+        }
+        let run =
+            run_blocks(&["x = 2\nprint('one')", "print(x * 21)\nprint('two')", "pass"]).unwrap();
+        assert!(run.success, "{}", run.stderr);
+        assert_eq!(run.blocks, ["one\n", "42\ntwo\n", ""]);
+        assert_eq!(run.stdout(), "one\n42\ntwo\n");
+    }
+
+    #[test]
+    fn sets_print_in_the_same_order_every_time_and_errors_are_kept() {
+        if !python_present() {
+            eprintln!("SKIPPED: python3 not found");
+            return;
+        }
+        let set = r#"print({"einstein", "albert", "curie"})"#;
+        let first = run_blocks(&[set]).unwrap();
+        assert_eq!(run_blocks(&[set]).unwrap(), first);
+        let failed = run_blocks(&["print('before')", "1/0", "print('never')"]).unwrap();
+        assert!(!failed.success);
+        assert_eq!(failed.blocks, ["before\n", ""]);
+        assert!(
+            failed.stderr.contains("ZeroDivisionError"),
+            "{}",
+            failed.stderr
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_stops_only_its_own_block() {
+        if !python_present() {
+            eprintln!("SKIPPED: python3 not found");
+            return;
+        }
+        let run = run_blocks(&["print('fine')", "def (:", "print('never')"]).unwrap();
+        assert_eq!(run.blocks, ["fine\n", ""]);
+        assert!(run.stderr.contains("<cell 2>"), "{}", run.stderr);
+    }
+}
