@@ -47,6 +47,9 @@ pub fn compile_alone(rustc: &Path, snippet: &Snippet, color: bool) -> io::Result
             "2024",
             "--crate-type",
             "bin",
+            // The file is named after the slide (`slide-7.2.rs`), not a valid crate name.
+            "--crate-name",
+            "snippet",
             "--emit",
             "metadata",
             "-o",

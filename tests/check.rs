@@ -55,3 +55,27 @@ fn python_output_blocks_are_checked_with_python3() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_compile_fail_block_beside_another_rust_block_is_checked() {
+    if !require_tool("rustc") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let lessons = home.path().join("lessons");
+    std::fs::create_dir(&lessons).unwrap();
+    let lesson = "# Two\n\n## Blocks\n\n```rust,ignore\nlet shown = 1;\n```\n\n```rust,compile_fail\nif 0 {}\n```\n\n```output\nE0308\n```\n";
+    std::fs::write(lessons.join("01-two.md"), lesson).unwrap();
+    let output = avance(home.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .arg("check")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("check: 1 passed, 0 failed, 0 skipped"),
+        "{stdout}"
+    );
+}

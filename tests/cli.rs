@@ -64,7 +64,7 @@ fn unknown_lessons_and_slides_get_one_line_naming_the_right_ones() {
         .assert()
         .failure()
         .stderr(predicate::str::starts_with(
-            "error: no lesson `nope`; the lessons are: 01-underscore, 20-timeit, ",
+            "error: no lesson `nope`; the lessons are: 01-underscore, ",
         ));
     avance(home.path())
         .args(["run", "1/99"])

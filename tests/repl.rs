@@ -112,11 +112,25 @@ fn the_end_of_the_course_is_said_and_nothing_moves() {
 #[test]
 fn the_last_slide_of_a_lesson_leads_to_the_next_lesson_and_back() {
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), ":goto 14\n\n:prev\n");
-    assert!(out.contains("Now in lesson: Measuring: timeit"), "{out}");
-    assert!(out.contains("timeit 1/"), "{out}");
+    let lessons = home.path().join("lessons");
+    fs::create_dir(&lessons).unwrap();
+    fs::write(
+        lessons.join("01-first.md"),
+        "# First\n\nIntro.\n\n## Last\n\nEnd.\n",
+    )
+    .unwrap();
+    fs::write(lessons.join("05-second.md"), "# Second\n\nNext.\n").unwrap();
+    let output = avance(home.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .write_stdin(":goto 2\n\n:prev\n")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert!(out.contains("Now in lesson: Second"), "{out}");
+    assert!(out.contains("second 1/1"), "{out}");
     assert!(
-        out.contains("Now in lesson: Underscore idioms\n─── Underscore idioms · 14/14"),
+        out.contains("Now in lesson: First\n─── First · 2/2"),
         "{out}"
     );
 }
