@@ -1,7 +1,8 @@
 //! mdBook-style includes: a line `{{#include ../src/conv/naive.rs:naive}}`
 //! inside a fence is replaced by the region between `ANCHOR: naive` and
 //! `ANCHOR_END: naive` of that file, so the code a student reads is the code
-//! that runs. Only files under `src/` and `kernels/` may be included.
+//! that runs. Only files under `src/`, `kernels/` and `lessons/examples/` may
+//! be included.
 
 use std::path::{Component, Path};
 
@@ -16,7 +17,7 @@ pub trait IncludeSource {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IncludeError {
     #[error(
-        "include path `{0}` must point into src/ or kernels/ (written relative to the lessons folder, as `../src/file.rs`)"
+        "include path `{0}` must point into src/, kernels/ or lessons/examples/ (written relative to the lessons folder, as `../src/file.rs` or `examples/crate/src/lib.rs`)"
     )]
     OutsideProject(String),
     #[error("cannot read included file `{path}`: {reason}")]
@@ -47,7 +48,8 @@ pub fn parse_directive(line: &str) -> Option<Result<Include, IncludeError>> {
     Some(project_path(path).map(|path| Include { path, anchor }))
 }
 
-/// `../src/a.rs` (relative to `lessons/`) becomes `src/a.rs`, if it stays in src/ or kernels/.
+/// `../src/a.rs` (relative to `lessons/`) becomes `src/a.rs`, if it stays
+/// in src/, kernels/ or lessons/examples/ (the example crates lessons run).
 fn project_path(written: &str) -> Result<String, IncludeError> {
     let mut parts: Vec<String> = vec!["lessons".into()];
     for component in Path::new(written).components() {
@@ -60,9 +62,14 @@ fn project_path(written: &str) -> Result<String, IncludeError> {
             _ => return Err(IncludeError::OutsideProject(written.into())),
         }
     }
-    match parts.first().map(String::as_str) {
-        Some("src" | "kernels") if parts.len() > 1 => Ok(parts.join("/")),
-        _ => Err(IncludeError::OutsideProject(written.into())),
+    let allowed = match parts.as_slice() {
+        [top, _, ..] if top == "src" || top == "kernels" => true,
+        [lessons, examples, _, ..] => lessons == "lessons" && examples == "examples",
+        _ => false,
+    };
+    match allowed {
+        true => Ok(parts.join("/")),
+        false => Err(IncludeError::OutsideProject(written.into())),
     }
 }
 

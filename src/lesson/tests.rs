@@ -347,11 +347,20 @@ fn includes_take_an_anchor_region_dedented_without_markers() {
 #[case::outside("{{#include ../Cargo.toml}}")]
 #[case::escaping("{{#include ../../etc/passwd}}")]
 #[case::absolute("{{#include /etc/passwd}}")]
-fn includes_outside_src_and_kernels_are_refused(#[case] line: &str) {
+#[case::a_lesson("{{#include 01-underscore.md}}")]
+#[case::examples_folder_itself("{{#include examples}}")]
+fn includes_outside_src_kernels_and_examples_are_refused(#[case] line: &str) {
     assert!(matches!(
         expand(line, &NO_FILES),
         Err(IncludeError::OutsideProject(_))
     ));
+}
+
+#[test]
+fn example_crates_under_lessons_can_be_included() {
+    let files = Files(&[("lessons/examples/sorting/src/lib.rs", "pub fn f() {}")]);
+    let text = expand("{{#include examples/sorting/src/lib.rs}}", &files).unwrap();
+    assert_eq!(text, "pub fn f() {}");
 }
 
 #[test]
