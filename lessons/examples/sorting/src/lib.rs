@@ -1,8 +1,10 @@
+// ANCHOR: crate_doc
 //! Sorting helpers, the example crate of the course's lessons on style,
 //! documentation and tests.
 //!
 //! This `//!` comment documents the crate itself: it is the docstring of
 //! `src/lib.rs`, the file that plays the part of Python's `__init__.py`.
+// ANCHOR_END: crate_doc
 
 // ANCHOR: sorted
 /// Returns the items in a new, sorted `Vec`, as Python's `sorted()` does.
