@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod conv;
 pub mod elementwise;
+pub mod example_crate;
 pub mod lesson;
 pub mod machine;
 #[cfg(feature = "profile")]
