@@ -184,42 +184,8 @@ impl Kernel<bool> for Fonction1 {
     }
 }
 
-struct Fonction2;
-
-impl Kernel<f64> for Fonction2 {
-    /// sin and asinh from `vmath`, which the compiler vectorises; lanes out
-    /// of its range (huge, infinite, NaN) are computed again by libm.
-    #[inline(always)]
-    fn chunk(c: &mut [MaybeUninit<f64>], a: &[f64], b: &[f64]) {
-        let mut out_of_range = false;
-        for ((c, &a), &b) in c.iter_mut().zip(a).zip(b) {
-            let x = a / b;
-            c.write(vmath::sin(a) + vmath::asinh(x));
-            out_of_range |= !vmath::accurate(a, x);
-        }
-        if out_of_range {
-            for ((c, &a), &b) in c.iter_mut().zip(a).zip(b) {
-                if !vmath::accurate(a, a / b) {
-                    c.write(formula2(a, b));
-                }
-            }
-        }
-    }
-
-    /// Without FMA, `vmath`'s `mul_add` is a slow call: libm is faster.
-    fn portable(c: &mut [MaybeUninit<f64>], a: &[f64], b: &[f64]) {
-        for ((c, &a), &b) in c.iter_mut().zip(a).zip(b) {
-            c.write(formula2(a, b));
-        }
-    }
-}
-
 fn fonction1_optimized(a: &[f64], b: &[f64]) -> Vec<bool> {
     in_parallel::<Fonction1, _>(a, b)
-}
-
-fn fonction2_optimized(a: &[f64], b: &[f64]) -> Vec<f64> {
-    in_parallel::<Fonction2, _>(a, b)
 }
 
 /// Runs `K` on chunks of `a`, `b` and a new, uninitialised result, on
@@ -267,6 +233,42 @@ fn with_avx2<K: Kernel<T>, T>(c: &mut [MaybeUninit<T>], a: &[f64], b: &[f64]) {
     K::chunk(c, a, b)
 }
 // ANCHOR_END: optimized
+
+// ANCHOR: fonction2
+fn fonction2_optimized(a: &[f64], b: &[f64]) -> Vec<f64> {
+    in_parallel::<Fonction2, _>(a, b)
+}
+
+struct Fonction2;
+
+impl Kernel<f64> for Fonction2 {
+    /// sin and asinh from `vmath`, which the compiler vectorises; lanes out
+    /// of its range (huge, infinite, NaN) are computed again by libm.
+    #[inline(always)]
+    fn chunk(c: &mut [MaybeUninit<f64>], a: &[f64], b: &[f64]) {
+        let mut out_of_range = false;
+        for ((c, &a), &b) in c.iter_mut().zip(a).zip(b) {
+            let x = a / b;
+            c.write(vmath::sin(a) + vmath::asinh(x));
+            out_of_range |= !vmath::accurate(a, x);
+        }
+        if out_of_range {
+            for ((c, &a), &b) in c.iter_mut().zip(a).zip(b) {
+                if !vmath::accurate(a, a / b) {
+                    c.write(formula2(a, b));
+                }
+            }
+        }
+    }
+
+    /// Without FMA, `vmath`'s `mul_add` is a slow call: libm is faster.
+    fn portable(c: &mut [MaybeUninit<f64>], a: &[f64], b: &[f64]) {
+        for ((c, &a), &b) in c.iter_mut().zip(a).zip(b) {
+            c.write(formula2(a, b));
+        }
+    }
+}
+// ANCHOR_END: fonction2
 
 #[cfg(test)]
 pub(crate) mod tests {

@@ -36,6 +36,7 @@ const PIO2_1: f64 = std::f64::consts::FRAC_PI_2;
 const PIO2_2: f64 = 6.123_233_995_736_766e-17;
 const PIO2_3: f64 = -1.497_384_904_859_169_8e-33;
 
+// ANCHOR: sin
 /// sin(a) for |a| ≤ 2²⁴.
 #[inline(always)]
 pub(super) fn sin(a: f64) -> f64 {
@@ -51,6 +52,7 @@ pub(super) fn sin(a: f64) -> f64 {
     };
     f64::from_bits(value.to_bits() ^ ((quadrant & 2) << 62))
 }
+// ANCHOR_END: sin
 
 /// a − q·π/2 as `r + tail`, |r| ≤ π/4 + ε.
 #[inline(always)]
