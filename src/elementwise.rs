@@ -191,13 +191,14 @@ fn fonction1_optimized(a: &[f64], b: &[f64]) -> Vec<bool> {
 /// Runs `K` on chunks of `a`, `b` and a new, uninitialised result, on
 /// every core: no pass to zero the result first.
 fn in_parallel<K: Kernel<T>, T: Send>(a: &[f64], b: &[f64]) -> Vec<T> {
+    assert_eq!(a.len(), b.len(), "arrays must have the same dimension");
     let mut c = Vec::with_capacity(a.len());
     c.spare_capacity_mut()[..a.len()]
         .par_chunks_mut(CHUNK)
         .zip(a.par_chunks(CHUNK).zip(b.par_chunks(CHUNK)))
         .for_each(|(c, (a, b))| best_simd::<K, T>(c, a, b));
-    // SAFETY: the chunks cover the first a.len() elements, and every
-    // kernel writes every element of its chunk.
+    // SAFETY: a and b have c's length, so the chunks cover the first
+    // a.len() elements of c, and every kernel writes all of its chunk.
     unsafe { c.set_len(a.len()) };
     c
 }
