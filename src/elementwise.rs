@@ -26,8 +26,9 @@ pub fn course_inputs(n: usize) -> (Array1<f64>, Array1<f64>) {
 /// The optimised `fonction2` differs from the maths library's result by
 /// at most this many ulps of the larger of |sin a| and |asinh(a/b)|: the
 /// two terms are each within 1 to 2 ulps (`vmath` is often nearer the exact
-/// value than libm), and each sum rounds once. Measured on the terms, not
-/// on the sum, whose cancellation no one can undo after the fact.
+/// value than libm), and each sum rounds once. Measured against the terms,
+/// not the sum: where sin a ≈ −asinh(a/b) the sum cancels, and any error
+/// in the terms, libm's included, is large next to it.
 pub const FONCTION2_MAX_ULPS: f64 = 4.0;
 
 /// How far `c` is, at worst, from the maths library's `fonction2(a, b)`, in
