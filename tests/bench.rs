@@ -59,6 +59,10 @@ fn json_has_one_report_per_function_with_ratios() {
         );
         assert_eq!(rows[0]["ratio_to_naive"], 1.0);
     }
+    // fonction1 is exact; fonction2 carries its largest error in ulps
+    assert!(reports[0]["rows"][1].get("max_error_ulps").is_none());
+    let error = reports[1]["rows"][1]["max_error_ulps"].as_f64().unwrap();
+    assert!((0.0..=4.0).contains(&error), "{error}");
 }
 
 #[test]
