@@ -13,6 +13,7 @@ pub mod conv;
 pub mod elementwise;
 pub mod lesson;
 pub mod machine;
+pub mod parallel;
 #[cfg(feature = "profile")]
 pub mod profile;
 pub mod run;
