@@ -124,7 +124,7 @@ fn cpu(out: &mut impl Write, work: &Workload, cores: usize, runs: usize) -> Resu
     let steps: u64 = (0..work.len()).map(|i| cpu_bound::steps_of(work, i)).sum();
     writeln!(
         out,
-        "cpu: the same calls as {steps} multiply-adds, on rayon pools (best of {runs} runs)"
+        "cpu: the same calls as {steps} xorshift rounds, on rayon pools (best of {runs} runs)"
     )?;
     let mut one = None;
     let mut reference = None;

@@ -1,5 +1,5 @@
 //! The same calls as computation instead of sleep: call `i` spins a chain of
-//! multiply-adds whose length is proportional to its sleep, so a thread
+//! xorshift rounds whose length is proportional to its sleep, so a thread
 //! that runs it holds a core the whole time. Python's threads take turns on
 //! the GIL for such work; Rust's threads (here rayon's pools of 1, 2, ...
 //! threads) each take a core.
@@ -12,18 +12,18 @@ use rayon::prelude::*;
 
 use super::Workload;
 
-/// Multiply-adds per microsecond of the call's sleep.
-pub const STEPS_PER_MICROSECOND: u64 = 10;
+/// Generator rounds per microsecond of the call's sleep.
+pub const STEPS_PER_MICROSECOND: u64 = 5;
 
 // ANCHOR: spin
-/// `steps` dependent multiply-adds (a linear congruential generator): no
-/// step can start before the previous one ends, and nothing is skipped.
+/// `steps` rounds of a xorshift generator: each round needs the previous
+/// one's result, so the rounds cannot overlap or be skipped.
 pub fn spin(steps: u64) -> u64 {
-    let mut x = black_box(1_u64);
+    let mut x = black_box(0x9E37_79B9_7F4A_7C15_u64);
     for _ in 0..steps {
-        x = x
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
     }
     x
 }
