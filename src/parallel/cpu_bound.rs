@@ -64,11 +64,14 @@ mod tests {
 
     #[test]
     fn spin_is_the_generator_stepped_n_times() {
-        assert_eq!(spin(0), 1);
-        assert_eq!(
-            spin(1),
-            6_364_136_223_846_793_005_u64.wrapping_add(1_442_695_040_888_963_407)
-        );
+        let start = 0x9E37_79B9_7F4A_7C15_u64;
+        assert_eq!(spin(0), start);
+        let mut x = start;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        assert_eq!(spin(1), x);
+        assert_ne!(spin(2), x);
     }
 
     #[test]
