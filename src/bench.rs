@@ -13,6 +13,7 @@ use crate::conv;
 use crate::elementwise;
 use crate::timeit::Timer;
 
+pub mod parallel;
 mod python;
 
 /// Why a benchmark cannot run.

@@ -49,6 +49,8 @@ enum Benchmark {
     Elementwise,
     /// This machine's limits: peak multiply-add rates and memory bandwidth.
     Machine,
+    /// The course's heavy_fonction calls (default 2000) on every parallel variant, then as CPU-bound work on 1, 2, ... threads.
+    Parallel,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -63,15 +65,18 @@ enum ColorChoice {
 struct BenchArgs {
     #[arg(value_enum)]
     what: Benchmark,
-    /// Image side for conv (default 2000), array end for elementwise (default 1000000).
+    /// Image side for conv (default 2000), array end for elementwise (default 1000000), calls for parallel (default 2000).
     #[arg(long)]
     size: Option<usize>,
     /// Only these engines (repeat, or separate with commas).
     #[arg(long, value_delimiter = ',')]
     engine: Vec<String>,
-    /// Timed runs per engine.
-    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..))]
-    runs: u16,
+    /// Timed runs per engine (default 7; 1 for parallel, at least 3 for its CPU-bound work).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    runs: Option<u16>,
+    /// Workers for parallel (default 8, the course's).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    workers: Option<u16>,
     /// Also time the course's own Python versions (numpy; numexpr and Numba when installed) in python3.
     #[arg(long)]
     python: bool,
@@ -97,9 +102,26 @@ enum Command {
     Check { lesson: Option<String> },
     /// Time the convolution or the element-wise functions on every engine.
     Bench(BenchArgs),
+    /// The parallelism lesson's MPI demo: run it as `mpirun -n 4 avance mpi-demo`.
+    MpiDemo {
+        /// How many heavy_fonction calls, shared among the ranks.
+        #[arg(long, default_value_t = crate::parallel::COURSE_CALLS)]
+        calls: usize,
+    },
     /// Run one compiled snippet by id (used by `check`).
     #[command(hide = true)]
     Snippet { id: String },
+    /// A worker process of the parallelism lesson: reads indices on stdin,
+    /// answers `INDEX NANOSECONDS` lines on stdout.
+    #[command(hide = true)]
+    Worker {
+        #[arg(long)]
+        calls: usize,
+        #[arg(long)]
+        max_sleep_ns: u64,
+        #[arg(long)]
+        seed: u64,
+    },
 }
 
 /// The program: parses the command line and reports errors; `registry` holds
@@ -144,6 +166,15 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
             bench(&mut io::stdout().lock(), args)?;
             return Ok(ExitCode::SUCCESS);
         }
+        &Some(Command::Worker {
+            calls,
+            max_sleep_ns,
+            seed,
+        }) => {
+            bench::parallel::worker(calls, std::time::Duration::from_nanos(max_sleep_ns), seed)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        &Some(Command::MpiDemo { calls }) => return mpi_demo(&mut io::stdout().lock(), calls),
         _ => {}
     }
     let catalog = match &cli.lessons {
@@ -184,7 +215,12 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
         Some(Command::Check { lesson }) => {
             return check(&mut out, &catalog, registry, lesson.as_deref());
         }
-        Some(Command::Snippet { .. } | Command::Bench(_)) => {
+        Some(
+            Command::Snippet { .. }
+            | Command::Bench(_)
+            | Command::Worker { .. }
+            | Command::MpiDemo { .. },
+        ) => {
             unreachable!("handled before loading the lessons")
         }
     }
@@ -313,7 +349,7 @@ fn check(
 }
 
 fn bench(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
-    let runs = usize::from(args.runs);
+    let runs = args.runs.map_or(7, usize::from);
     let (size, engines) = (args.size, &args.engine);
     let mut reports = match args.what {
         Benchmark::Conv => {
@@ -329,6 +365,7 @@ fn bench(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
             bench::elementwise(size.unwrap_or(1_000_000), &engines, runs)?
         }
         Benchmark::Machine => return bench_machine(out, args),
+        Benchmark::Parallel => return bench_parallel(out, args),
     };
     if args.python {
         bench::add_python_rows(&mut reports, runs);
@@ -351,7 +388,7 @@ fn bench_machine(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
             "`bench machine` takes no --size, --engine or --python: it measures the processor and memory"
         );
     }
-    let limits = bench::machine(usize::from(args.runs))?;
+    let limits = bench::machine(args.runs.map_or(7, usize::from))?;
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &limits)?;
         writeln!(out)?;
@@ -359,6 +396,55 @@ fn bench_machine(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
         bench::print_limits(out, &limits)?;
     }
     Ok(())
+}
+
+fn bench_parallel(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
+    if args.python || args.json {
+        bail!("`bench parallel` takes no --python or --json: it prints one report per variant");
+    }
+    let variants = bench::select(&bench::parallel::VARIANTS, |name| name, &args.engine)?;
+    let program =
+        std::env::current_exe().context("cannot find this program's own path to start workers")?;
+    bench::parallel::run(
+        out,
+        &program,
+        args.size.unwrap_or(crate::parallel::COURSE_CALLS),
+        args.workers
+            .map_or(crate::parallel::COURSE_WORKERS, usize::from),
+        &variants,
+        args.runs.map_or(1, usize::from),
+    )
+}
+
+/// `avance mpi-demo`: under mpirun with the `mpi` feature, rank 0 prints
+/// the job's report; otherwise it says how to run it.
+#[cfg(feature = "mpi")]
+fn mpi_demo(out: &mut impl Write, calls: usize) -> Result<ExitCode> {
+    use crate::parallel::mpi::{self, Outcome};
+    let work = crate::parallel::Workload::new(
+        calls,
+        crate::parallel::COURSE_MAX_SLEEP,
+        crate::parallel::COURSE_SEED,
+    );
+    match mpi::demo(&work)? {
+        Outcome::Root(report) => {
+            writeln!(out, "{report}")?;
+            if !report.coverage.is_exact() {
+                bail!("work was lost: {}", report.coverage);
+            }
+        }
+        Outcome::Worker { rank, calls } => {
+            eprintln!("rank {rank}: {calls} calls sent to rank 0");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "mpi"))]
+fn mpi_demo(_out: &mut impl Write, _calls: usize) -> Result<ExitCode> {
+    bail!(
+        "this avance was built without MPI; build it with `cargo build --release --features mpi` (OpenMPI: apt install openmpi-bin libopenmpi-dev libclang-dev), then run `mpirun -n 4 avance mpi-demo`"
+    )
 }
 
 /// The child side of `check`: one snippet, ending as a program would (a
