@@ -14,6 +14,17 @@ use rayon::prelude::*;
 
 use super::{ConvError, check};
 
+#[cfg(target_arch = "x86_64")]
+mod tiles;
+
+/// The shapes a band needs: the row length of `f` and `h`, and the filter's.
+#[derive(Clone, Copy)]
+struct Dims {
+    cols: usize,
+    smax: usize,
+    tmax: usize,
+}
+
 /// Adds `g_row[t] × f_row[t..]` into `out` for every tap `t` of one filter row.
 type RowKernel = fn(&mut [i64], &[i64], &[i64]);
 
@@ -68,22 +79,122 @@ pub fn convolve_optimized(f: &Array2<i64>, g: &Array2<i64>) -> Result<Array2<i64
         g.as_slice().expect("standard layout"),
     );
     let ((rows, cols), (smax, tmax)) = (f.dim(), g.dim());
-    let (smid, tmid) = (smax / 2, tmax / 2);
-    let (_, kernel) = row_kernel();
+    let d = Dims { cols, smax, tmax };
+    let engine = BandEngine::detect();
     let mut h = Array2::zeros((rows, cols));
     let h_flat = h.as_slice_mut().expect("a new array is contiguous");
-    h_flat
-        .par_chunks_mut(cols)
+    let interior = &mut h_flat[smax / 2 * cols..(rows - smax / 2) * cols];
+    interior
+        .par_chunks_mut(BAND * cols)
         .enumerate()
-        .skip(smid)
-        .take(rows - 2 * smid)
-        .for_each(|(x, h_row)| {
-            let out = &mut h_row[tmid..cols - tmid];
-            for s in 0..smax {
-                let f_row = &f_flat[(x - smid + s) * cols..][..cols];
-                kernel(out, f_row, &g_flat[s * tmax..][..tmax]);
-            }
+        .for_each(|(b, h_band)| {
+            let h_rows = h_band.len() / cols;
+            let f_band = &f_flat[b * BAND * cols..][..(h_rows + smax - 1) * cols];
+            engine.run(h_band, f_band, g_flat, d);
         });
     Ok(h)
 }
 // ANCHOR_END: optimized
+
+/// Output rows given to one rayon task: several tiles high, so that the
+/// range of its input rows is checked once for several tiles.
+const BAND: usize = 16;
+
+/// The kernels this processor runs.
+#[derive(Clone, Copy)]
+struct BandEngine {
+    row: RowKernel,
+    #[cfg(target_arch = "x86_64")]
+    tiles: bool,
+}
+
+impl BandEngine {
+    fn detect() -> Self {
+        BandEngine {
+            row: row_kernel().1,
+            #[cfg(target_arch = "x86_64")]
+            tiles: is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512dq"),
+        }
+    }
+
+    /// Computes the output rows `h_band` (interior columns only) from the
+    /// input rows `f_band` that they need.
+    fn run(self, h_band: &mut [i64], f_band: &[i64], g: &[i64], d: Dims) {
+        #[cfg(target_arch = "x86_64")]
+        if self.tiles {
+            // SAFETY: the processor has been seen to support AVX-512F and DQ.
+            return unsafe { tiled_band(h_band, f_band, g, d, self.row) };
+        }
+        rows_by_kernel(h_band, f_band, g, d, 0, self.row);
+    }
+}
+
+/// The row kernel on every row of a band from `first_col` on (`first_col`
+/// counts interior columns).
+fn rows_by_kernel(
+    h_band: &mut [i64],
+    f_band: &[i64],
+    g: &[i64],
+    d: Dims,
+    first_col: usize,
+    kernel: RowKernel,
+) {
+    let (tmid, width) = (d.tmax / 2, d.cols - d.tmax + 1);
+    for (x, h_row) in h_band.chunks_mut(d.cols).enumerate() {
+        let out = &mut h_row[tmid + first_col..tmid + width];
+        for s in 0..d.smax {
+            let f_row = &f_band[(x + s) * d.cols + first_col..][..d.cols - first_col];
+            kernel(out, f_row, &g[s * d.tmax..][..d.tmax]);
+        }
+    }
+}
+
+/// A band by tiles, with `Narrow` products when its values allow them; the
+/// rows and columns left over by the tiles go to the row kernel.
+///
+/// # Safety
+/// The processor must support AVX-512F and AVX-512DQ.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+unsafe fn tiled_band(h_band: &mut [i64], f_band: &[i64], g: &[i64], d: Dims, row: RowKernel) {
+    let narrow = fits_i32(f_band) && fits_i32(g);
+    let splats = tiles::splat(g);
+    let (tmid, width) = (d.tmax / 2, d.cols - d.tmax + 1);
+    let tiles = width / tiles::WIDTH;
+    let done = h_band.len() / d.cols / tiles::ROWS * tiles::ROWS;
+    let mut strips = h_band.chunks_exact_mut(tiles::ROWS * d.cols);
+    for (k, h_strip) in strips.by_ref().enumerate() {
+        let f_strip = &f_band[k * tiles::ROWS * d.cols..];
+        for j in 0..tiles {
+            let y = j * tiles::WIDTH;
+            let (h_tile, f_tile) = (&mut h_strip[tmid + y..], &f_strip[y..]);
+            // SAFETY: the features are the caller's; `narrow` has checked
+            // the range of every value of the band and of `g`.
+            unsafe {
+                if narrow {
+                    tiles::tile::<tiles::Narrow>(h_tile, f_tile, &splats, d)
+                } else {
+                    tiles::tile::<tiles::Wide>(h_tile, f_tile, &splats, d)
+                }
+            }
+        }
+        rows_by_kernel(h_strip, f_strip, g, d, tiles * tiles::WIDTH, row);
+    }
+    rows_by_kernel(
+        strips.into_remainder(),
+        &f_band[done * d.cols..],
+        g,
+        d,
+        0,
+        row,
+    );
+}
+
+/// Whether every value fits in `i32`.
+#[inline]
+fn fits_i32(values: &[i64]) -> bool {
+    let (lo, hi) = values
+        .iter()
+        .fold((i64::MAX, i64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    lo >= i32::MIN.into() && hi <= i32::MAX.into()
+}
