@@ -9,6 +9,8 @@
 //!   AVX-512 and AVX2 too, and the best one the processor has is picked
 //!   when the program runs, so one binary runs everywhere and fast.
 
+use std::mem::MaybeUninit;
+
 use ndarray::Array2;
 use rayon::prelude::*;
 
@@ -72,6 +74,14 @@ pub fn row_kernel() -> (&'static str, RowKernel) {
 
 // ANCHOR: optimized
 pub fn convolve_optimized(f: &Array2<i64>, g: &Array2<i64>) -> Result<Array2<i64>, ConvError> {
+    convolve_with(BandEngine::detect(), f, g)
+}
+
+fn convolve_with(
+    engine: BandEngine,
+    f: &Array2<i64>,
+    g: &Array2<i64>,
+) -> Result<Array2<i64>, ConvError> {
     check(f, g)?;
     let (f, g) = (f.as_standard_layout(), g.as_standard_layout());
     let (f_flat, g_flat) = (
@@ -80,21 +90,36 @@ pub fn convolve_optimized(f: &Array2<i64>, g: &Array2<i64>) -> Result<Array2<i64
     );
     let ((rows, cols), (smax, tmax)) = (f.dim(), g.dim());
     let d = Dims { cols, smax, tmax };
-    let engine = BandEngine::detect();
-    let mut h = Array2::zeros((rows, cols));
+    let mut h = Array2::uninit((rows, cols));
     let h_flat = h.as_slice_mut().expect("a new array is contiguous");
-    let interior = &mut h_flat[smax / 2 * cols..(rows - smax / 2) * cols];
+    let (top, rest) = h_flat.split_at_mut(smax / 2 * cols);
+    let (interior, bottom) = rest.split_at_mut((rows - smax + 1) * cols);
+    zeroed(top);
+    zeroed(bottom);
     interior
         .par_chunks_mut(BAND * cols)
         .enumerate()
         .for_each(|(b, h_band)| {
+            let h_band = zeroed(h_band);
             let h_rows = h_band.len() / cols;
             let f_band = &f_flat[b * BAND * cols..][..(h_rows + smax - 1) * cols];
             engine.run(h_band, f_band, g_flat, d);
         });
-    Ok(h)
+    // SAFETY: `zeroed` has written every element, in the borders and in
+    // each band.
+    Ok(unsafe { h.assume_init() })
 }
 // ANCHOR_END: optimized
+
+/// Fills with zeros, and gives the values as the `i64` they now are. Each
+/// task zeroes its own band, in parallel and just before computing it,
+/// rather than the whole output first.
+fn zeroed(values: &mut [MaybeUninit<i64>]) -> &mut [i64] {
+    values.fill(MaybeUninit::new(0));
+    // SAFETY: every element has just been written, and `MaybeUninit<i64>`
+    // has the layout of `i64`.
+    unsafe { &mut *(values as *mut [MaybeUninit<i64>] as *mut [i64]) }
+}
 
 /// Output rows given to one rayon task: several tiles high, so that the
 /// range of its input rows is checked once for several tiles.
@@ -109,6 +134,16 @@ struct BandEngine {
 }
 
 impl BandEngine {
+    /// The portable row kernel alone, as on a processor without SIMD.
+    #[cfg(test)]
+    fn portable() -> Self {
+        BandEngine {
+            row: add_taps,
+            #[cfg(target_arch = "x86_64")]
+            tiles: false,
+        }
+    }
+
     fn detect() -> Self {
         BandEngine {
             row: row_kernel().1,
@@ -149,48 +184,75 @@ fn rows_by_kernel(
     }
 }
 
-/// A band by tiles, with `Narrow` products when its values allow them; the
-/// rows and columns left over by the tiles go to the row kernel.
+/// A band by tiles, the rows and columns they leave to the row kernel.
+///
+/// The tiles first multiply with `Narrow` (`vpmuldq`), which is exact when
+/// every value fits in `i32`, as the course's do; the band's inputs are
+/// checked afterwards, while they are still in cache, and the tiles are
+/// computed again with `Wide` if a value does not fit. The result is
+/// exactly the same either way: only the speed depends on the values.
 ///
 /// # Safety
 /// The processor must support AVX-512F and AVX-512DQ.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512dq")]
 unsafe fn tiled_band(h_band: &mut [i64], f_band: &[i64], g: &[i64], d: Dims, row: RowKernel) {
-    let narrow = fits_i32(f_band) && fits_i32(g);
     let splats = tiles::splat(g);
-    let (tmid, width) = (d.tmax / 2, d.cols - d.tmax + 1);
-    let tiles = width / tiles::WIDTH;
-    let done = h_band.len() / d.cols / tiles::ROWS * tiles::ROWS;
-    let mut strips = h_band.chunks_exact_mut(tiles::ROWS * d.cols);
-    for (k, h_strip) in strips.by_ref().enumerate() {
+    // SAFETY (all three calls): the features are the caller's.
+    let narrow_done = fits_i32(g) && {
+        unsafe { tiles_only::<tiles::Narrow>(h_band, f_band, &splats, d) };
+        fits_i32(f_band)
+    };
+    if !narrow_done {
+        unsafe { tiles_only::<tiles::Wide>(h_band, f_band, &splats, d) };
+    }
+    let (strips, tiles) = tile_counts(h_band, d);
+    let (h_left, f_left) = (
+        &mut h_band[strips * tiles::ROWS * d.cols..],
+        &f_band[strips * tiles::ROWS * d.cols..],
+    );
+    rows_by_kernel(h_left, f_left, g, d, 0, row);
+    for (k, h_strip) in h_band.chunks_exact_mut(tiles::ROWS * d.cols).enumerate() {
         let f_strip = &f_band[k * tiles::ROWS * d.cols..];
-        for j in 0..tiles {
-            let y = j * tiles::WIDTH;
-            let (h_tile, f_tile) = (&mut h_strip[tmid + y..], &f_strip[y..]);
-            // SAFETY: the features are the caller's; `narrow` has checked
-            // the range of every value of the band and of `g`.
-            unsafe {
-                if narrow {
-                    tiles::tile::<tiles::Narrow>(h_tile, f_tile, &splats, d)
-                } else {
-                    tiles::tile::<tiles::Wide>(h_tile, f_tile, &splats, d)
-                }
-            }
-        }
         rows_by_kernel(h_strip, f_strip, g, d, tiles * tiles::WIDTH, row);
     }
-    rows_by_kernel(
-        strips.into_remainder(),
-        &f_band[done * d.cols..],
-        g,
-        d,
-        0,
-        row,
-    );
+}
+
+/// How many strips of `ROWS` rows and tiles per strip fit in a band.
+#[cfg(target_arch = "x86_64")]
+fn tile_counts(h_band: &[i64], d: Dims) -> (usize, usize) {
+    let width = d.cols - d.tmax + 1;
+    (h_band.len() / d.cols / tiles::ROWS, width / tiles::WIDTH)
+}
+
+/// Every whole tile of a band, stored over what `h_band` held there.
+///
+/// # Safety
+/// The processor must support AVX-512F and AVX-512DQ.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+unsafe fn tiles_only<M: tiles::MulAdd>(
+    h_band: &mut [i64],
+    f_band: &[i64],
+    g: &[tiles::Splat],
+    d: Dims,
+) {
+    let (strips, tiles) = tile_counts(h_band, d);
+    for (k, h_strip) in h_band
+        .chunks_exact_mut(tiles::ROWS * d.cols)
+        .take(strips)
+        .enumerate()
+    {
+        let f_strip = &f_band[k * tiles::ROWS * d.cols..];
+        for y in (0..tiles).map(|j| j * tiles::WIDTH) {
+            // SAFETY: the features are the caller's.
+            unsafe { tiles::tile::<M>(&mut h_strip[d.tmax / 2 + y..], &f_strip[y..], g, d) };
+        }
+    }
 }
 
 /// Whether every value fits in `i32`.
+#[cfg(target_arch = "x86_64")]
 #[inline]
 fn fits_i32(values: &[i64]) -> bool {
     let (lo, hi) = values
@@ -198,3 +260,6 @@ fn fits_i32(values: &[i64]) -> bool {
         .fold((i64::MAX, i64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
     lo >= i32::MIN.into() && hi <= i32::MAX.into()
 }
+
+#[cfg(test)]
+mod tests;
