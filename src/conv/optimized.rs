@@ -21,14 +21,14 @@ mod tiles;
 
 /// The shapes a band needs: the row length of `f` and `h`, and the filter's.
 #[derive(Clone, Copy)]
-struct Dims {
-    cols: usize,
-    smax: usize,
-    tmax: usize,
+pub(super) struct Dims {
+    pub(super) cols: usize,
+    pub(super) smax: usize,
+    pub(super) tmax: usize,
 }
 
 /// Adds `g_row[t] × f_row[t..]` into `out` for every tap `t` of one filter row.
-type RowKernel = fn(&mut [i64], &[i64], &[i64]);
+pub(super) type RowKernel = fn(&mut [i64], &[i64], &[i64]);
 
 // ANCHOR: kernel
 #[inline(always)]
@@ -100,21 +100,20 @@ fn convolve_with(
         .par_chunks_mut(BAND * cols)
         .enumerate()
         .for_each(|(b, h_band)| {
-            let h_band = zeroed(h_band);
             let h_rows = h_band.len() / cols;
             let f_band = &f_flat[b * BAND * cols..][..(h_rows + smax - 1) * cols];
             engine.run(h_band, f_band, g_flat, d);
         });
-    // SAFETY: `zeroed` has written every element, in the borders and in
-    // each band.
+    // SAFETY: every element has been written: the top and bottom rows by
+    // `zeroed`, each band by `run`.
     Ok(unsafe { h.assume_init() })
 }
 // ANCHOR_END: optimized
 
-/// Fills with zeros, and gives the values as the `i64` they now are. Each
-/// task zeroes its own band, in parallel and just before computing it,
-/// rather than the whole output first.
-fn zeroed(values: &mut [MaybeUninit<i64>]) -> &mut [i64] {
+/// Fills with zeros, and gives the values as the `i64` they now are. The
+/// output is not zeroed first, a pass through memory: each task writes
+/// its own band, and zeroes only what the row kernel adds into.
+pub(super) fn zeroed(values: &mut [MaybeUninit<i64>]) -> &mut [i64] {
     values.fill(MaybeUninit::new(0));
     // SAFETY: every element has just been written, and `MaybeUninit<i64>`
     // has the layout of `i64`.
@@ -130,7 +129,7 @@ const BAND: usize = 16;
 struct BandEngine {
     row: RowKernel,
     #[cfg(target_arch = "x86_64")]
-    tiles: bool,
+    tiles: Option<tiles::Avx512>,
 }
 
 impl BandEngine {
@@ -140,7 +139,7 @@ impl BandEngine {
         BandEngine {
             row: add_taps,
             #[cfg(target_arch = "x86_64")]
-            tiles: false,
+            tiles: None,
         }
     }
 
@@ -148,25 +147,25 @@ impl BandEngine {
         BandEngine {
             row: row_kernel().1,
             #[cfg(target_arch = "x86_64")]
-            tiles: is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512dq"),
+            tiles: tiles::Avx512::detect(),
         }
     }
 
-    /// Computes the output rows `h_band` (interior columns only) from the
-    /// input rows `f_band` that they need.
-    fn run(self, h_band: &mut [i64], f_band: &[i64], g: &[i64], d: Dims) {
+    /// Computes the output rows `h_band` (borders included) from the input
+    /// rows `f_band` that they need.
+    fn run(self, h_band: &mut [MaybeUninit<i64>], f_band: &[i64], g: &[i64], d: Dims) {
         #[cfg(target_arch = "x86_64")]
-        if self.tiles {
-            // SAFETY: the processor has been seen to support AVX-512F and DQ.
-            return unsafe { tiled_band(h_band, f_band, g, d, self.row) };
+        if let Some(cpu) = self.tiles {
+            // SAFETY: `detect` has seen the processor support what `cpu` says.
+            return unsafe { tiles::band(cpu, h_band, f_band, g, d, self.row) };
         }
-        rows_by_kernel(h_band, f_band, g, d, 0, self.row);
+        rows_by_kernel(zeroed(h_band), f_band, g, d, 0, self.row);
     }
 }
 
 /// The row kernel on every row of a band from `first_col` on (`first_col`
 /// counts interior columns).
-fn rows_by_kernel(
+pub(super) fn rows_by_kernel(
     h_band: &mut [i64],
     f_band: &[i64],
     g: &[i64],
@@ -182,83 +181,6 @@ fn rows_by_kernel(
             kernel(out, f_row, &g[s * d.tmax..][..d.tmax]);
         }
     }
-}
-
-/// A band by tiles, the rows and columns they leave to the row kernel.
-///
-/// The tiles first multiply with `Narrow` (`vpmuldq`), which is exact when
-/// every value fits in `i32`, as the course's do; the band's inputs are
-/// checked afterwards, while they are still in cache, and the tiles are
-/// computed again with `Wide` if a value does not fit. The result is
-/// exactly the same either way: only the speed depends on the values.
-///
-/// # Safety
-/// The processor must support AVX-512F and AVX-512DQ.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512dq")]
-unsafe fn tiled_band(h_band: &mut [i64], f_band: &[i64], g: &[i64], d: Dims, row: RowKernel) {
-    let splats = tiles::splat(g);
-    // SAFETY (all three calls): the features are the caller's.
-    let narrow_done = fits_i32(g) && {
-        unsafe { tiles_only::<tiles::Narrow>(h_band, f_band, &splats, d) };
-        fits_i32(f_band)
-    };
-    if !narrow_done {
-        unsafe { tiles_only::<tiles::Wide>(h_band, f_band, &splats, d) };
-    }
-    let (strips, tiles) = tile_counts(h_band, d);
-    let (h_left, f_left) = (
-        &mut h_band[strips * tiles::ROWS * d.cols..],
-        &f_band[strips * tiles::ROWS * d.cols..],
-    );
-    rows_by_kernel(h_left, f_left, g, d, 0, row);
-    for (k, h_strip) in h_band.chunks_exact_mut(tiles::ROWS * d.cols).enumerate() {
-        let f_strip = &f_band[k * tiles::ROWS * d.cols..];
-        rows_by_kernel(h_strip, f_strip, g, d, tiles * tiles::WIDTH, row);
-    }
-}
-
-/// How many strips of `ROWS` rows and tiles per strip fit in a band.
-#[cfg(target_arch = "x86_64")]
-fn tile_counts(h_band: &[i64], d: Dims) -> (usize, usize) {
-    let width = d.cols - d.tmax + 1;
-    (h_band.len() / d.cols / tiles::ROWS, width / tiles::WIDTH)
-}
-
-/// Every whole tile of a band, stored over what `h_band` held there.
-///
-/// # Safety
-/// The processor must support AVX-512F and AVX-512DQ.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512dq")]
-unsafe fn tiles_only<M: tiles::MulAdd>(
-    h_band: &mut [i64],
-    f_band: &[i64],
-    g: &[tiles::Splat],
-    d: Dims,
-) {
-    let (strips, tiles) = tile_counts(h_band, d);
-    for (k, h_strip) in h_band
-        .chunks_exact_mut(tiles::ROWS * d.cols)
-        .take(strips)
-        .enumerate()
-    {
-        let f_strip = &f_band[k * tiles::ROWS * d.cols..];
-        for y in (0..tiles).map(|j| j * tiles::WIDTH) {
-            // SAFETY: the features are the caller's.
-            unsafe { tiles::tile::<M>(&mut h_strip[d.tmax / 2 + y..], &f_strip[y..], g, d) };
-        }
-    }
-}
-
-/// Whether every value fits in `i32`.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn fits_i32(values: &[i64]) -> bool {
-    let (lo, hi) = values
-        .iter()
-        .fold((i64::MAX, i64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-    lo >= i32::MIN.into() && hi <= i32::MAX.into()
 }
 
 #[cfg(test)]

@@ -1,110 +1,288 @@
-//! The register-tiled AVX-512 kernel: a tile of `ROWS` output rows ×
-//! `VECS` vectors of 8 `i64` is summed in zmm registers over every tap of
-//! the filter, then stored once. Each vector of `f` loaded is multiplied
-//! into every row of the tile that uses it, so the output is neither
-//! loaded nor stored per tap, and each input is loaded once per tile row
-//! band rather than once per tap and row.
+//! The register-tiled AVX-512 kernel, for x86-64 processors that have it.
+//!
+//! A tile is `ROWS` output rows × `VECS` vectors of 8 `i64`, summed in zmm
+//! registers over every tap of the filter and stored once. Each vector of
+//! `f` loaded is multiplied into every row of the tile that uses it. The
+//! row kernel, by contrast, loads and stores its output row once per tap.
+//!
+//! The multiply is chosen by the range of the values, as the kernel is by
+//! the processor's features, and the result is exactly the same whichever
+//! is used: `vpmullq` is exact for every `i64` but costs three micro-ops;
+//! `vpmuldq` (32 × 32 → 64 bits, signed) is exact when the values fit in
+//! `i32`; `vpmadd52luq` (IFMA: 52 × 52 bits, unsigned, low 52 bits of the
+//! product added in) multiplies and adds in one micro-op, exact when the
+//! values are non-negative and every product is below 2⁵².
 
-use super::Dims;
 use core::arch::x86_64::{
-    __m512i, _mm512_add_epi64, _mm512_load_epi64, _mm512_loadu_epi64, _mm512_mul_epi32,
-    _mm512_mullo_epi64, _mm512_setzero_si512, _mm512_storeu_epi64,
+    __m512i, _mm512_add_epi64, _mm512_load_epi64, _mm512_loadu_epi64, _mm512_madd52lo_epu64,
+    _mm512_mul_epi32, _mm512_mullo_epi64, _mm512_setzero_si512, _mm512_storeu_epi64,
 };
+use std::mem::MaybeUninit;
+
+use super::{Dims, RowKernel, rows_by_kernel};
 
 /// Output rows of a tile.
-pub const ROWS: usize = 4;
+const ROWS: usize = 4;
 /// `i64` per zmm register.
 const LANES: usize = 8;
 /// Vectors per tile row.
 const VECS: usize = 4;
 /// Output columns of a tile.
-pub const WIDTH: usize = LANES * VECS;
+const WIDTH: usize = LANES * VECS;
 
-/// A filter value repeated in every lane, as a register wants it: the
-/// filter is splatted once per call, so the tile loads a ready vector.
+/// What the processor runs: AVX-512F and DQ at least, IFMA perhaps.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Avx512 {
+    ifma: bool,
+}
+
+impl Avx512 {
+    pub(super) fn detect() -> Option<Self> {
+        let base = is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512dq");
+        base.then(|| Avx512 {
+            ifma: is_x86_feature_detected!("avx512ifma"),
+        })
+    }
+}
+
+/// A filter value repeated in every lane: the tile loads it ready.
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
-pub struct Splat([i64; LANES]);
+struct Splat([i64; LANES]);
 
-/// The filter `g`, every value splatted.
-pub fn splat(g: &[i64]) -> Vec<Splat> {
-    g.iter().map(|&c| Splat([c; LANES])).collect()
+/// The three multiplies, fastest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Multiply {
+    Ifma,
+    Narrow,
+    Wide,
+}
+
+impl Multiply {
+    /// Whether every product of a value of `f` and one of `g`, given their
+    /// (min, max), comes out exact.
+    fn exact_for(self, f: (i64, i64), g: (i64, i64)) -> bool {
+        let in_i32 = |(lo, hi): (i64, i64)| lo >= i32::MIN.into() && hi <= i32::MAX.into();
+        match self {
+            Multiply::Ifma => {
+                let (f_max, g_max) = (f.1.max(0) as u128, g.1.max(0) as u128);
+                f.0 >= 0 && g.0 >= 0 && f_max * g_max < 1 << 52
+            }
+            Multiply::Narrow => in_i32(f) && in_i32(g),
+            Multiply::Wide => true,
+        }
+    }
+
+    /// The fastest multiply exact for these ranges on this processor.
+    fn fastest(cpu: Avx512, f: (i64, i64), g: (i64, i64)) -> Self {
+        [Multiply::Ifma, Multiply::Narrow, Multiply::Wide]
+            .into_iter()
+            .filter(|&m| cpu.ifma || m != Multiply::Ifma)
+            .find(|m| m.exact_for(f, g))
+            .unwrap_or(Multiply::Wide)
+    }
+}
+
+/// The smallest and largest value.
+fn range(values: &[i64]) -> (i64, i64) {
+    values
+        .iter()
+        .fold((i64::MAX, i64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)))
+}
+
+/// Computes a band of output rows by tiles, and the rows and columns that
+/// do not fill a tile by the row kernel.
+///
+/// The tiles are first computed with the multiply that suits `g` if the
+/// values of `f` are small and non-negative, as the course's are: reading
+/// `f` to check that first would cost a pass through memory. The band's
+/// inputs are checked afterwards, from the cache, and the tiles computed
+/// again with a multiply exact for them if the guess was wrong.
+///
+/// # Safety
+/// The processor must support what `cpu` says.
+pub(super) unsafe fn band(
+    cpu: Avx512,
+    h_band: &mut [MaybeUninit<i64>],
+    f_band: &[i64],
+    g: &[i64],
+    d: Dims,
+    row: RowKernel,
+) {
+    let (strips, tiles) = (h_band.len() / d.cols / ROWS, (d.cols - d.tmax + 1) / WIDTH);
+    let tiled = strips * ROWS * d.cols;
+    zero_untiled(&mut h_band[..tiled], d, tiles * WIDTH);
+    let splats: Vec<Splat> = g.iter().map(|&c| Splat([c; LANES])).collect();
+    let g_range = range(g);
+    let guess = Multiply::fastest(cpu, (0, 1), g_range);
+    // SAFETY: the processor supports what `cpu` says (the caller's
+    // promise), and `fastest` gives Ifma only when it says IFMA.
+    unsafe { all_tiles(guess, &mut h_band[..tiled], f_band, &splats, d) };
+    let f_range = range(&f_band[..(strips * ROWS + d.smax - 1) * d.cols]);
+    if !guess.exact_for(f_range, g_range) {
+        let exact = Multiply::fastest(cpu, f_range, g_range);
+        // SAFETY: as above.
+        unsafe { all_tiles(exact, &mut h_band[..tiled], f_band, &splats, d) };
+    }
+    // SAFETY: the tiles and `zero_untiled` have written every element.
+    let h_tiled = unsafe { assume_init(&mut h_band[..tiled]) };
+    rows_by_kernel(h_tiled, f_band, g, d, tiles * WIDTH, row);
+    let h_left = super::zeroed(&mut h_band[tiled..]);
+    rows_by_kernel(h_left, &f_band[tiled..], g, d, 0, row);
+}
+
+/// Zeroes what the tiles leave in each row: the borders and the interior
+/// columns from `tiled_cols` on, which the row kernel adds into.
+fn zero_untiled(h: &mut [MaybeUninit<i64>], d: Dims, tiled_cols: usize) {
+    for h_row in h.chunks_exact_mut(d.cols) {
+        h_row[..d.tmax / 2].fill(MaybeUninit::new(0));
+        h_row[d.tmax / 2 + tiled_cols..].fill(MaybeUninit::new(0));
+    }
+}
+
+/// The values of `h`, initialised.
+///
+/// # Safety
+/// Every element of `h` must have been written.
+unsafe fn assume_init(h: &mut [MaybeUninit<i64>]) -> &mut [i64] {
+    // SAFETY: `MaybeUninit<i64>` has the layout of `i64`, and the caller
+    // promises that every element holds one.
+    unsafe { &mut *(h as *mut [MaybeUninit<i64>] as *mut [i64]) }
+}
+
+/// Every whole tile of whole strips of `ROWS` rows, with `multiply`.
+///
+/// # Safety
+/// The processor must support AVX-512F and DQ, and IFMA for `Ifma`.
+unsafe fn all_tiles(
+    multiply: Multiply,
+    h: &mut [MaybeUninit<i64>],
+    f: &[i64],
+    g: &[Splat],
+    d: Dims,
+) {
+    // SAFETY: the caller's promise.
+    unsafe {
+        match multiply {
+            Multiply::Ifma => tiles_ifma(h, f, g, d),
+            Multiply::Narrow => tiles_f_dq::<Narrow>(h, f, g, d),
+            Multiply::Wide => tiles_f_dq::<Wide>(h, f, g, d),
+        }
+    }
+}
+
+/// # Safety
+/// The processor must support AVX-512F, DQ and IFMA.
+#[target_feature(enable = "avx512f,avx512dq,avx512ifma")]
+unsafe fn tiles_ifma(h: &mut [MaybeUninit<i64>], f: &[i64], g: &[Splat], d: Dims) {
+    // SAFETY: the caller's promise.
+    unsafe { strips::<Ifma>(h, f, g, d) }
+}
+
+/// # Safety
+/// The processor must support AVX-512F and DQ.
+#[target_feature(enable = "avx512f,avx512dq")]
+unsafe fn tiles_f_dq<M: MulAdd>(h: &mut [MaybeUninit<i64>], f: &[i64], g: &[Splat], d: Dims) {
+    // SAFETY: the caller's promise; `M` is not `Ifma`, which has its own.
+    unsafe { strips::<M>(h, f, g, d) }
+}
+
+/// Inlined into the functions above, which enable the features it needs.
+///
+/// # Safety
+/// The processor must support AVX-512F and DQ, and what `M` needs.
+#[inline(always)]
+unsafe fn strips<M: MulAdd>(h: &mut [MaybeUninit<i64>], f: &[i64], g: &[Splat], d: Dims) {
+    let tiles = (d.cols - d.tmax + 1) / WIDTH;
+    for (k, h_strip) in h.chunks_exact_mut(ROWS * d.cols).enumerate() {
+        let f_strip = &f[k * ROWS * d.cols..];
+        for y in (0..tiles).map(|j| j * WIDTH) {
+            // SAFETY: the caller's promise.
+            unsafe { tile::<M>(&mut h_strip[d.tmax / 2 + y..], &f_strip[y..], g, d) };
+        }
+    }
 }
 
 /// How one product is added into an accumulator: `acc + f × g`, wrapping.
-pub trait MulAdd {
+trait MulAdd {
     /// # Safety
-    /// The processor must support AVX-512F and AVX-512DQ.
+    /// The processor must support the instructions used.
     unsafe fn mul_add(acc: __m512i, f: __m512i, g: __m512i) -> __m512i;
 }
 
-/// Any `i64`: `vpmullq`, exact for every value but three micro-ops.
-pub struct Wide;
-
-/// Values that fit in `i32`: `vpmuldq` multiplies the low 32 bits of each
-/// lane as signed numbers into a full 64-bit product, in one micro-op. For
-/// such values that product is exactly the `i64` product.
-pub struct Narrow;
+/// `vpmullq` and `vpaddq`: any `i64`.
+struct Wide;
+/// `vpmuldq` and `vpaddq`: values in `i32`.
+struct Narrow;
+/// `vpmadd52luq`: non-negative values whose products are below 2⁵².
+struct Ifma;
 
 impl MulAdd for Wide {
-    #[inline]
-    #[target_feature(enable = "avx512f,avx512dq")]
+    #[inline(always)]
     unsafe fn mul_add(acc: __m512i, f: __m512i, g: __m512i) -> __m512i {
-        _mm512_add_epi64(acc, _mm512_mullo_epi64(f, g))
+        // SAFETY: AVX-512F and DQ, the caller's promise.
+        unsafe { _mm512_add_epi64(acc, _mm512_mullo_epi64(f, g)) }
     }
 }
 
 impl MulAdd for Narrow {
-    #[inline]
-    #[target_feature(enable = "avx512f,avx512dq")]
+    #[inline(always)]
     unsafe fn mul_add(acc: __m512i, f: __m512i, g: __m512i) -> __m512i {
-        _mm512_add_epi64(acc, _mm512_mul_epi32(f, g))
+        // SAFETY: AVX-512F, the caller's promise.
+        unsafe { _mm512_add_epi64(acc, _mm512_mul_epi32(f, g)) }
+    }
+}
+
+impl MulAdd for Ifma {
+    #[inline(always)]
+    unsafe fn mul_add(acc: __m512i, f: __m512i, g: __m512i) -> __m512i {
+        // SAFETY: AVX-512IFMA, the caller's promise.
+        unsafe { _mm512_madd52lo_epu64(acc, f, g) }
     }
 }
 
 // ANCHOR: tile
-/// Computes `h[i][j]` for `i < ROWS`, `j < WIDTH`, with `h` and `f`
-/// starting at the tile's first output and first input (`cols` apart).
+/// `h[i][j] = Σ g[s][t]·f[i + s][j + t]` for a tile of `ROWS` × `WIDTH`
+/// outputs; `h` and `f` start at its first output and input, rows `cols`
+/// apart, and `g` holds the filter's values splatted.
 ///
 /// # Safety
-/// The processor must support AVX-512F and AVX-512DQ; with `M = Narrow`,
-/// every value read from `f` and `g` must fit in `i32`.
-#[inline]
-#[target_feature(enable = "avx512f,avx512dq")]
-pub unsafe fn tile<M: MulAdd>(h: &mut [i64], f: &[i64], g: &[Splat], d: Dims) {
-    let (f_rows, h_rows) = (ROWS + d.smax - 1, ROWS);
+/// The processor must support AVX-512F and what `M` uses.
+#[inline(always)]
+unsafe fn tile<M: MulAdd>(h: &mut [MaybeUninit<i64>], f: &[i64], g: &[Splat], d: Dims) {
+    let f_rows = ROWS + d.smax - 1;
     assert!(f.len() >= (f_rows - 1) * d.cols + d.tmax - 1 + WIDTH);
-    assert!(h.len() >= (h_rows - 1) * d.cols + WIDTH && g.len() >= d.smax * d.tmax);
-    let mut acc = [[_mm512_setzero_si512(); VECS]; ROWS];
+    assert!(h.len() >= (ROWS - 1) * d.cols + WIDTH && g.len() >= d.smax * d.tmax);
+    // SAFETY: the caller's promise of AVX-512F.
+    let mut acc = [[unsafe { _mm512_setzero_si512() }; VECS]; ROWS];
     for r in 0..f_rows {
-        // Output row i uses input row r with filter row s = r - i.
+        // Input row r serves output rows i = r - s for each filter row s.
         let first = r.saturating_sub(d.smax - 1);
         for t in 0..d.tmax {
-            // SAFETY: r < f_rows and t + WIDTH <= tmax - 1 + WIDTH, within
+            // SAFETY: r < f_rows and t + WIDTH <= tmax - 1 + WIDTH: within
             // the length asserted above.
-            let x = core::array::from_fn::<_, VECS, _>(|v| unsafe {
+            let x: [__m512i; VECS] = core::array::from_fn(|v| unsafe {
                 _mm512_loadu_epi64(f.as_ptr().add(r * d.cols + t + v * LANES))
             });
-            for (i, row) in acc.iter_mut().enumerate() {
+            for (i, acc_row) in acc.iter_mut().enumerate() {
                 if i < first || i > r {
                     continue;
                 }
-                // SAFETY: first <= i <= r, so r - i < smax and the index
-                // is below smax·tmax <= g.len(), as asserted.
+                // SAFETY: first <= i <= r, so r - i < smax: the index is
+                // below smax·tmax <= g.len(); a `Splat` is 64-byte aligned.
                 let c = unsafe { _mm512_load_epi64(g.as_ptr().add((r - i) * d.tmax + t).cast()) };
-                for (a, &x) in row.iter_mut().zip(&x) {
-                    // SAFETY: the caller guarantees the CPU features and,
-                    // for `Narrow`, the range of the values.
+                for (a, &x) in acc_row.iter_mut().zip(&x) {
+                    // SAFETY: the caller's promise.
                     *a = unsafe { M::mul_add(*a, x, c) };
                 }
             }
         }
     }
-    for (i, row) in acc.iter().enumerate() {
-        for (v, &a) in row.iter().enumerate() {
-            // SAFETY: i < ROWS and v·LANES + 8 <= WIDTH: within the length
-            // asserted above.
-            unsafe { _mm512_storeu_epi64(h.as_mut_ptr().add(i * d.cols + v * LANES), a) };
+    for (i, acc_row) in acc.iter().enumerate() {
+        for (v, &a) in acc_row.iter().enumerate() {
+            // SAFETY: i < ROWS and (v + 1)·LANES <= WIDTH: within the
+            // length asserted above.
+            unsafe { _mm512_storeu_epi64(h.as_mut_ptr().add(i * d.cols + v * LANES).cast(), a) };
         }
     }
 }
