@@ -1,6 +1,6 @@
 //! The optimised engine against the naive one, on shapes that leave
-//! partial tiles in both directions and on values on both sides of the
-//! `i32` range, so that both multiplies and the row kernel are checked.
+//! partial tiles in both directions and on values in and out of the range
+//! of each multiply, so that every multiply and the row kernel are checked.
 
 use ndarray::Array2;
 
@@ -14,87 +14,115 @@ const SHAPES: [(usize, usize); 6] = [(9, 9), (10, 37), (23, 64), (65, 130), (40,
 /// Filter shapes, odd in both directions.
 const FILTERS: [(usize, usize); 4] = [(1, 1), (3, 5), (9, 9), (5, 3)];
 
-/// Deterministic values in `[-limit, limit]` (a 64-bit LCG's high bits).
-fn values(shape: (usize, usize), limit: i64, seed: u64) -> Array2<i64> {
+/// Deterministic values in `lo..=hi` (a 64-bit LCG's high bits).
+fn values(shape: (usize, usize), (lo, hi): (i64, i64), seed: u64) -> Array2<i64> {
     let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let span = (hi as i128 - lo as i128 + 1) as u128;
     Array2::from_shape_simple_fn(shape, || {
         state = state
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
-        let magnitude = ((state >> 1) % (limit as u64 + 1)) as i64;
-        if state >> 63 == 1 {
-            -magnitude
-        } else {
-            magnitude
-        }
+        (lo as i128 + (state as u128 % span) as i128) as i64
     })
 }
 
-/// Checks every engine variant against the naive result, for every image
-/// and filter shape that fits.
-fn assert_all_equal(f_limit: i64, g_limit: i64) {
+/// The optimised engine, and its row kernel alone, against `expected`.
+fn assert_engines_give(f: &Array2<i64>, g: &Array2<i64>, expected: &Array2<i64>, what: &str) {
+    assert_eq!(&convolve_optimized(f, g).unwrap(), expected, "{what}");
+    let portable = convolve_with(BandEngine::portable(), f, g).unwrap();
+    assert_eq!(&portable, expected, "portable, {what}");
+}
+
+/// Checks every image and filter shape that fits, with values of `f` and
+/// `g` in the given ranges.
+fn assert_all_equal(f_range: (i64, i64), g_range: (i64, i64)) {
     for (k, &shape) in SHAPES.iter().enumerate() {
         for &filter in FILTERS
             .iter()
             .filter(|(s, t)| *s <= shape.0 && *t <= shape.1)
         {
-            let f = values(shape, f_limit, k as u64);
-            let g = values(filter, g_limit, 100 + k as u64);
+            let f = values(shape, f_range, k as u64);
+            let g = values(filter, g_range, 100 + k as u64);
             let expected = convolve_naive(&f, &g).unwrap();
-            let what = format!("f {shape:?} ≤ {f_limit}, g {filter:?} ≤ {g_limit}");
-            assert_eq!(convolve_optimized(&f, &g).unwrap(), expected, "{what}");
-            let portable = convolve_with(BandEngine::portable(), &f, &g).unwrap();
-            assert_eq!(portable, expected, "portable, {what}");
+            let what = format!("f {shape:?} in {f_range:?}, g {filter:?} in {g_range:?}");
+            assert_engines_give(&f, &g, &expected, &what);
         }
     }
 }
 
+const I32: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
+
+#[test]
+fn non_negative_values_with_small_products_take_ifma_exactly() {
+    assert_all_equal((0, (1 << 26) - 1), (0, (1 << 26) - 1));
+    assert_all_equal((0, 1 << 45), (0, 100));
+}
+
 #[test]
 fn values_within_i32_take_the_narrow_multiply_exactly() {
-    assert_all_equal(i32::MAX.into(), 1000);
-    assert_all_equal(1000, i32::MAX.into());
+    assert_all_equal(I32, (-1000, 1000));
+    assert_all_equal((-1000, 1000), I32);
+    assert_all_equal((0, i32::MAX.into()), (0, 1 << 20));
 }
 
 #[test]
 fn values_beyond_i32_take_the_wide_multiply_exactly() {
-    assert_all_equal(3_000_000_000, 1000);
-    assert_all_equal(1000, 3_000_000_000);
+    assert_all_equal((-3_000_000_000, 3_000_000_000), (-1000, 1000));
+    assert_all_equal((-1000, 1000), (-3_000_000_000, 3_000_000_000));
+    assert_all_equal((0, 1 << 53), (0, 7));
 }
 
 #[test]
 fn small_negative_values_are_exact() {
-    assert_all_equal(50, 9);
+    assert_all_equal((-50, 50), (-9, 9));
+    assert_all_equal((-50, -1), (0, 9));
 }
 
 #[test]
-fn the_range_limits_of_i32_are_exact() {
-    for edge in [
-        i32::MIN as i64,
-        i32::MAX as i64,
+fn the_limits_of_each_range_are_exact() {
+    let edges = [
         i32::MIN as i64 - 1,
+        i32::MIN.into(),
+        -1,
+        i32::MAX.into(),
         i32::MAX as i64 + 1,
-    ] {
-        let mut f = values((23, 64), 100, 7);
+        (1 << 32) + 1,
+        (1 << 52) - 1,
+        1 << 52,
+    ];
+    for edge in edges {
+        let mut f = values((23, 64), (0, 100), 7);
         f[[11, 30]] = edge;
-        let g = values((9, 9), 100, 8);
-        assert_eq!(
-            convolve_optimized(&f, &g).unwrap(),
-            convolve_naive(&f, &g).unwrap(),
-            "{edge}"
-        );
+        let g = values((9, 9), (0, 100), 8);
+        let expected = convolve_naive(&f, &g).unwrap();
+        assert_engines_give(&f, &g, &expected, &format!("{edge}"));
     }
 }
 
-/// One value past `i32`, inside a whole tile: the narrow multiply would
-/// take its low 32 bits, 1, and this result would differ.
+/// One value past `i32` inside a whole tile: `vpmuldq` would take its low
+/// 32 bits, 1; `vpmadd52luq` is exact for it, but not with a negative `g`.
 #[test]
 fn one_value_beyond_i32_is_not_truncated() {
+    for sign in [1, -1] {
+        let mut f = Array2::from_elem((40, 80), 1);
+        f[[20, 40]] = (1 << 32) + 1;
+        let g = Array2::from_elem((9, 9), sign);
+        let h = convolve_optimized(&f, &g).unwrap();
+        assert_eq!(h, convolve_naive(&f, &g).unwrap());
+        assert_eq!(h[[20, 40]], sign * (80 + (1 << 32) + 1));
+    }
+}
+
+/// A product of exactly 2⁵², from values that fit in 53 bits: IFMA would
+/// keep its low 52 bits, 0.
+#[test]
+fn a_product_of_2_pow_52_is_not_truncated() {
     let mut f = Array2::from_elem((40, 80), 1);
-    f[[20, 40]] = (1 << 32) + 1;
-    let g = Array2::from_elem((9, 9), 1);
+    f[[20, 40]] = 1 << 26;
+    let g = Array2::from_elem((9, 9), 1 << 26);
     let h = convolve_optimized(&f, &g).unwrap();
     assert_eq!(h, convolve_naive(&f, &g).unwrap());
-    assert_eq!(h[[20, 40]], 80 + (1 << 32) + 1);
+    assert_eq!(h[[20, 40]], (80 << 26) + (1 << 52));
 }
 
 /// The naive port's `+=` panics on overflow in a debug build, so sums that
@@ -119,26 +147,22 @@ fn convolve_wrapping(f: &Array2<i64>, g: &Array2<i64>) -> Array2<i64> {
 #[test]
 fn products_and_sums_that_overflow_wrap_as_in_numpy() {
     for (k, &shape) in SHAPES.iter().enumerate() {
-        let f = values(shape, i64::MAX, 200 + k as u64);
-        let g = values((3, 5), i64::MAX, 300 + k as u64);
-        let expected = convolve_wrapping(&f, &g);
-        assert_eq!(convolve_optimized(&f, &g).unwrap(), expected, "{shape:?}");
-        let portable = convolve_with(BandEngine::portable(), &f, &g).unwrap();
-        assert_eq!(portable, expected, "portable, {shape:?}");
+        for range in [(i64::MIN, i64::MAX), (0, i64::MAX)] {
+            let f = values(shape, range, 200 + k as u64);
+            let g = values((3, 5), range, 300 + k as u64);
+            let expected = convolve_wrapping(&f, &g);
+            assert_engines_give(&f, &g, &expected, &format!("{shape:?} in {range:?}"));
+        }
     }
 }
 
 #[test]
 fn a_transposed_image_is_read_in_its_own_order() {
-    let f = values((65, 130), 1 << 40, 9);
-    let g = values((9, 9), 1000, 10);
-    let ft = f.t().to_owned();
+    let f = values((65, 130), (-(1 << 40), 1 << 40), 9);
+    let g = values((9, 9), (-1000, 1000), 10);
+    let ft = f.reversed_axes(); // column-major: rows are not contiguous
     assert_eq!(
-        convolve_optimized(&f.t().to_owned(), &g).unwrap(),
-        convolve_optimized(&ft, &g).unwrap()
-    );
-    assert_eq!(
-        convolve_optimized(&f.view().reversed_axes().to_owned(), &g).unwrap(),
+        convolve_optimized(&ft, &g).unwrap(),
         convolve_naive(&ft, &g).unwrap()
     );
 }
