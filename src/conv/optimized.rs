@@ -21,14 +21,14 @@ mod tiles;
 
 /// The shapes a band needs: the row length of `f` and `h`, and the filter's.
 #[derive(Clone, Copy)]
-pub(super) struct Dims {
-    pub(super) cols: usize,
-    pub(super) smax: usize,
-    pub(super) tmax: usize,
+struct Dims {
+    cols: usize,
+    smax: usize,
+    tmax: usize,
 }
 
 /// Adds `g_row[t] × f_row[t..]` into `out` for every tap `t` of one filter row.
-pub(super) type RowKernel = fn(&mut [i64], &[i64], &[i64]);
+type RowKernel = fn(&mut [i64], &[i64], &[i64]);
 
 // ANCHOR: kernel
 #[inline(always)]
@@ -113,7 +113,7 @@ fn convolve_with(
 /// Fills with zeros, and gives the values as the `i64` they now are. The
 /// output is not zeroed first, a pass through memory: each task writes
 /// its own band, and zeroes only what the row kernel adds into.
-pub(super) fn zeroed(values: &mut [MaybeUninit<i64>]) -> &mut [i64] {
+fn zeroed(values: &mut [MaybeUninit<i64>]) -> &mut [i64] {
     values.fill(MaybeUninit::new(0));
     // SAFETY: every element has just been written, and `MaybeUninit<i64>`
     // has the layout of `i64`.
@@ -122,7 +122,7 @@ pub(super) fn zeroed(values: &mut [MaybeUninit<i64>]) -> &mut [i64] {
 
 /// Output rows given to one rayon task: several tiles high, so that the
 /// range of its input rows is checked once for several tiles.
-const BAND: usize = 16;
+const BAND: usize = 32;
 
 /// The kernels this processor runs.
 #[derive(Clone, Copy)]
@@ -165,7 +165,7 @@ impl BandEngine {
 
 /// The row kernel on every row of a band from `first_col` on (`first_col`
 /// counts interior columns).
-pub(super) fn rows_by_kernel(
+fn rows_by_kernel(
     h_band: &mut [i64],
     f_band: &[i64],
     g: &[i64],
