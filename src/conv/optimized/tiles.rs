@@ -15,7 +15,9 @@
 
 use core::arch::x86_64::{
     __m512i, _mm512_add_epi64, _mm512_load_epi64, _mm512_loadu_epi64, _mm512_madd52lo_epu64,
-    _mm512_mul_epi32, _mm512_mullo_epi64, _mm512_setzero_si512, _mm512_storeu_epi64,
+    _mm512_max_epi64, _mm512_min_epi64, _mm512_mul_epi32, _mm512_mullo_epi64,
+    _mm512_reduce_max_epi64, _mm512_reduce_min_epi64, _mm512_set1_epi64, _mm512_setzero_si512,
+    _mm512_storeu_epi64,
 };
 use std::mem::MaybeUninit;
 
@@ -83,11 +85,27 @@ impl Multiply {
     }
 }
 
-/// The smallest and largest value.
-fn range(values: &[i64]) -> (i64, i64) {
-    values
-        .iter()
-        .fold((i64::MAX, i64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)))
+/// The smallest and largest value, 8 lanes at a time (x86-64's baseline,
+/// SSE2, has no 64-bit minimum, and iterator adapters would not be
+/// compiled with AVX-512 here).
+///
+/// # Safety
+/// The processor must support AVX-512F.
+#[target_feature(enable = "avx512f")]
+unsafe fn range(values: &[i64]) -> (i64, i64) {
+    let (mut lo, mut hi) = (_mm512_set1_epi64(i64::MAX), _mm512_set1_epi64(i64::MIN));
+    let chunks = values.chunks_exact(LANES);
+    let (mut lo_tail, mut hi_tail) = (i64::MAX, i64::MIN);
+    for &v in chunks.remainder() {
+        (lo_tail, hi_tail) = (lo_tail.min(v), hi_tail.max(v));
+    }
+    for chunk in chunks {
+        // SAFETY: a chunk holds LANES values.
+        let x = unsafe { _mm512_loadu_epi64(chunk.as_ptr()) };
+        (lo, hi) = (_mm512_min_epi64(lo, x), _mm512_max_epi64(hi, x));
+    }
+    let lo = _mm512_reduce_min_epi64(lo).min(lo_tail);
+    (lo, _mm512_reduce_max_epi64(hi).max(hi_tail))
 }
 
 /// Computes a band of output rows by tiles, and the rows and columns that
@@ -113,12 +131,13 @@ pub(super) unsafe fn band(
     let tiled = strips * ROWS * d.cols;
     zero_untiled(&mut h_band[..tiled], d, tiles * WIDTH);
     let splats: Vec<Splat> = g.iter().map(|&c| Splat([c; LANES])).collect();
-    let g_range = range(g);
+    // SAFETY (both): AVX-512F, the caller's promise.
+    let g_range = unsafe { range(g) };
     let guess = Multiply::fastest(cpu, (0, 1), g_range);
     // SAFETY: the processor supports what `cpu` says (the caller's
     // promise), and `fastest` gives Ifma only when it says IFMA.
     unsafe { all_tiles(guess, &mut h_band[..tiled], f_band, &splats, d) };
-    let f_range = range(&f_band[..(strips * ROWS + d.smax - 1) * d.cols]);
+    let f_range = unsafe { range(&f_band[..(strips * ROWS + d.smax - 1) * d.cols]) };
     if !guess.exact_for(f_range, g_range) {
         let exact = Multiply::fastest(cpu, f_range, g_range);
         // SAFETY: as above.
