@@ -20,6 +20,7 @@ use core::arch::x86_64::{
     _mm512_storeu_epi64,
 };
 use std::mem::MaybeUninit;
+use std::ops::Range;
 
 use super::{Dims, RowKernel, rows_by_kernel};
 
@@ -275,25 +276,15 @@ unsafe fn tile<M: MulAdd>(h: &mut [MaybeUninit<i64>], f: &[i64], g: &[Splat], d:
     // SAFETY: the caller's promise of AVX-512F.
     let mut acc = [[unsafe { _mm512_setzero_si512() }; VECS]; ROWS];
     for r in 0..f_rows {
-        // Input row r serves output rows i = r - s for each filter row s.
-        let first = r.saturating_sub(d.smax - 1);
-        for t in 0..d.tmax {
-            // SAFETY: r < f_rows and t + WIDTH <= tmax - 1 + WIDTH: within
-            // the length asserted above.
-            let x: [__m512i; VECS] = core::array::from_fn(|v| unsafe {
-                _mm512_loadu_epi64(f.as_ptr().add(r * d.cols + t + v * LANES))
-            });
-            for (i, acc_row) in acc.iter_mut().enumerate() {
-                if i < first || i > r {
-                    continue;
-                }
-                // SAFETY: first <= i <= r, so r - i < smax: the index is
-                // below smax·tmax <= g.len(); a `Splat` is 64-byte aligned.
-                let c = unsafe { _mm512_load_epi64(g.as_ptr().add((r - i) * d.tmax + t).cast()) };
-                for (a, &x) in acc_row.iter_mut().zip(&x) {
-                    // SAFETY: the caller's promise.
-                    *a = unsafe { M::mul_add(*a, x, c) };
-                }
+        // Input row r serves output rows i = r - s, for each filter row s.
+        let rows = r.saturating_sub(d.smax - 1)..(r + 1).min(ROWS);
+        let f_row = &f[r * d.cols..];
+        // SAFETY: the caller's promise; `rows` are the rows with r - i < smax.
+        unsafe {
+            if rows == (0..ROWS) {
+                add_row::<M, true>(&mut acc, f_row, g, r, rows, d)
+            } else {
+                add_row::<M, false>(&mut acc, f_row, g, r, rows, d)
             }
         }
     }
@@ -302,6 +293,42 @@ unsafe fn tile<M: MulAdd>(h: &mut [MaybeUninit<i64>], f: &[i64], g: &[Splat], d:
             // SAFETY: i < ROWS and (v + 1)·LANES <= WIDTH: within the
             // length asserted above.
             unsafe { _mm512_storeu_epi64(h.as_mut_ptr().add(i * d.cols + v * LANES).cast(), a) };
+        }
+    }
+}
+
+/// Adds the products of input row `r` into the accumulators of `rows`;
+/// with `ALL`, every row, without testing each (the rows in the middle of
+/// a tile's input, which serve every output row of the tile).
+///
+/// # Safety
+/// The processor must support AVX-512F and what `M` uses; `r - i` must be
+/// a filter row for every `i` in `rows` (every `i` with `ALL`).
+#[inline(always)]
+unsafe fn add_row<M: MulAdd, const ALL: bool>(
+    acc: &mut [[__m512i; VECS]; ROWS],
+    f_row: &[i64],
+    g: &[Splat],
+    r: usize,
+    rows: Range<usize>,
+    d: Dims,
+) {
+    assert!(f_row.len() >= d.tmax - 1 + WIDTH && g.len() >= d.smax * d.tmax);
+    for t in 0..d.tmax {
+        // SAFETY: t + WIDTH <= tmax - 1 + WIDTH, asserted above.
+        let x: [__m512i; VECS] = core::array::from_fn(|v| unsafe {
+            _mm512_loadu_epi64(f_row.as_ptr().add(t + v * LANES))
+        });
+        for (i, acc_row) in acc.iter_mut().enumerate() {
+            if ALL || rows.contains(&i) {
+                // SAFETY: r - i < smax (the caller's promise) and t < tmax:
+                // within g, asserted above; a `Splat` is 64-byte aligned.
+                let c = unsafe { _mm512_load_epi64(g.as_ptr().add((r - i) * d.tmax + t).cast()) };
+                for (a, &x) in acc_row.iter_mut().zip(&x) {
+                    // SAFETY: the caller's promise.
+                    *a = unsafe { M::mul_add(*a, x, c) };
+                }
+            }
         }
     }
 }
