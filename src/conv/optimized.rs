@@ -1,13 +1,24 @@
-//! The optimised CPU engine. Three ideas, each worth a slide:
+//! The optimised CPU engine. The ideas, each worth a slide:
 //!
 //! - **loop order**: for each output row, add `g[s, t] × (row of f)` into
 //!   the row for every tap: the innermost loop walks two contiguous slices,
-//!   which the compiler turns into SIMD instructions;
-//! - **parallel rows**: rayon shares the output rows among the cores; each
-//!   row reads 9 rows of `f`, which stay in the core's cache;
-//! - **runtime CPU feature detection**: the same row kernel is compiled for
+//!   which the compiler turns into SIMD instructions (the row kernel);
+//! - **runtime CPU feature detection**: the row kernel is compiled for
 //!   AVX-512 and AVX2 too, and the best one the processor has is picked
-//!   when the program runs, so one binary runs everywhere and fast.
+//!   when the program runs, so one binary runs everywhere and fast;
+//! - **register tiles** (`tiles`, x86-64 with AVX-512): the row kernel
+//!   loads and stores its output row once per tap, 81 times; a tile of
+//!   4 rows × 32 outputs is instead summed in vector registers over every
+//!   tap and stored once. The row kernel does what does not fill a tile,
+//!   and everything on other processors;
+//! - **the multiply chosen by the data**: of three multiply instructions,
+//!   the fastest one that is exact for the range of the values is used, so
+//!   the result is always exactly the naive one;
+//! - **parallel bands**: rayon shares bands of 32 output rows among the
+//!   cores; a band's input rows stay in the core's cache;
+//! - **no zeroing pass**: the output is allocated uninitialised and each
+//!   band writes its own rows, zeroing only the borders and what the row
+//!   kernel adds into.
 
 use std::mem::MaybeUninit;
 
@@ -121,7 +132,8 @@ fn zeroed(values: &mut [MaybeUninit<i64>]) -> &mut [i64] {
 }
 
 /// Output rows given to one rayon task: several tiles high, so that the
-/// range of its input rows is checked once for several tiles.
+/// range of its input rows is checked once for several tiles (32 measured
+/// 2–3% faster than 16, and 16 faster than 8).
 const BAND: usize = 32;
 
 /// The kernels this processor runs.

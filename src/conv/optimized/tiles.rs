@@ -53,6 +53,7 @@ impl Avx512 {
 #[repr(C, align(64))]
 struct Splat([i64; LANES]);
 
+// ANCHOR: multiply
 /// The three multiplies, fastest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Multiply {
@@ -85,6 +86,7 @@ impl Multiply {
             .unwrap_or(Multiply::Wide)
     }
 }
+// ANCHOR_END: multiply
 
 /// The smallest and largest value, 8 lanes at a time (x86-64's baseline,
 /// SSE2, has no 64-bit minimum, and iterator adapters would not be
@@ -112,11 +114,11 @@ unsafe fn range(values: &[i64]) -> (i64, i64) {
 /// Computes a band of output rows by tiles, and the rows and columns that
 /// do not fill a tile by the row kernel.
 ///
-/// The tiles are first computed with the multiply that suits `g` if the
-/// values of `f` are small and non-negative, as the course's are: reading
-/// `f` to check that first would cost a pass through memory. The band's
-/// inputs are checked afterwards, from the cache, and the tiles computed
-/// again with a multiply exact for them if the guess was wrong.
+/// The tiles are first computed with the multiply that suits `g` and the
+/// band's first input row: reading all of the band's input to check it
+/// first would cost a pass through memory. The band's inputs are checked
+/// afterwards, from the cache, and the tiles computed again with a
+/// multiply exact for them if the guess was wrong.
 ///
 /// # Safety
 /// The processor must support what `cpu` says.
@@ -132,9 +134,9 @@ pub(super) unsafe fn band(
     let tiled = strips * ROWS * d.cols;
     zero_untiled(&mut h_band[..tiled], d, tiles * WIDTH);
     let splats: Vec<Splat> = g.iter().map(|&c| Splat([c; LANES])).collect();
-    // SAFETY (both): AVX-512F, the caller's promise.
+    // SAFETY (all three): AVX-512F, the caller's promise.
     let g_range = unsafe { range(g) };
-    let guess = Multiply::fastest(cpu, (0, 1), g_range);
+    let guess = Multiply::fastest(cpu, unsafe { range(&f_band[..d.cols]) }, g_range);
     // SAFETY: the processor supports what `cpu` says (the caller's
     // promise), and `fastest` gives Ifma only when it says IFMA.
     unsafe { all_tiles(guess, &mut h_band[..tiled], f_band, &splats, d) };
@@ -296,7 +298,9 @@ unsafe fn tile<M: MulAdd>(h: &mut [MaybeUninit<i64>], f: &[i64], g: &[Splat], d:
         }
     }
 }
+// ANCHOR_END: tile
 
+// ANCHOR: add_row
 /// Adds the products of input row `r` into the accumulators of `rows`;
 /// with `ALL`, every row, without testing each (the rows in the middle of
 /// a tile's input, which serve every output row of the tile).
@@ -332,4 +336,4 @@ unsafe fn add_row<M: MulAdd, const ALL: bool>(
         }
     }
 }
-// ANCHOR_END: tile
+// ANCHOR_END: add_row
