@@ -114,12 +114,6 @@ unsafe fn range(values: &[i64]) -> (i64, i64) {
 /// Computes a band of output rows by tiles, and the rows and columns that
 /// do not fill a tile by the row kernel.
 ///
-/// The tiles are first computed with the multiply that suits `g` and the
-/// band's first input row: reading all of the band's input to check it
-/// first would cost a pass through memory. The band's inputs are checked
-/// afterwards, from the cache, and the tiles computed again with a
-/// multiply exact for them if the guess was wrong.
-///
 /// # Safety
 /// The processor must support what `cpu` says.
 pub(super) unsafe fn band(
@@ -131,26 +125,50 @@ pub(super) unsafe fn band(
     row: RowKernel,
 ) {
     let (strips, tiles) = (h_band.len() / d.cols / ROWS, (d.cols - d.tmax + 1) / WIDTH);
-    let tiled = strips * ROWS * d.cols;
-    zero_untiled(&mut h_band[..tiled], d, tiles * WIDTH);
+    let tiled = if tiles == 0 {
+        0
+    } else {
+        strips * ROWS * d.cols
+    };
+    let (h_tiled, h_left) = h_band.split_at_mut(tiled);
+    if tiled > 0 {
+        zero_untiled(h_tiled, d, tiles * WIDTH);
+        // SAFETY: the caller's promise.
+        unsafe { exact_tiles(cpu, h_tiled, f_band, g, d) };
+        // SAFETY: the tiles and `zero_untiled` have written every element.
+        let h_tiled = unsafe { assume_init(h_tiled) };
+        rows_by_kernel(h_tiled, f_band, g, d, tiles * WIDTH, row);
+    }
+    rows_by_kernel(super::zeroed(h_left), &f_band[tiled..], g, d, 0, row);
+}
+
+/// Every whole tile of the strips `h`, with a multiply exact for `f` and
+/// `g`.
+///
+/// The tiles are first computed with the multiply that suits `g` and the
+/// first input row: reading all the input to check it first would cost a
+/// pass through memory. The inputs are checked afterwards, from the cache,
+/// and the tiles computed again with an exact multiply if the guess was
+/// wrong.
+///
+/// # Safety
+/// The processor must support what `cpu` says.
+unsafe fn exact_tiles(cpu: Avx512, h: &mut [MaybeUninit<i64>], f: &[i64], g: &[i64], d: Dims) {
     let splats: Vec<Splat> = g.iter().map(|&c| Splat([c; LANES])).collect();
-    // SAFETY (all three): AVX-512F, the caller's promise.
+    // SAFETY (both): AVX-512F, the caller's promise.
     let g_range = unsafe { range(g) };
-    let guess = Multiply::fastest(cpu, unsafe { range(&f_band[..d.cols]) }, g_range);
+    let guess = Multiply::fastest(cpu, unsafe { range(&f[..d.cols]) }, g_range);
     // SAFETY: the processor supports what `cpu` says (the caller's
     // promise), and `fastest` gives Ifma only when it says IFMA.
-    unsafe { all_tiles(guess, &mut h_band[..tiled], f_band, &splats, d) };
-    let f_range = unsafe { range(&f_band[..(strips * ROWS + d.smax - 1) * d.cols]) };
+    unsafe { all_tiles(guess, h, f, &splats, d) };
+    let f_used = &f[..(h.len() / d.cols + d.smax - 1) * d.cols];
+    // SAFETY: AVX-512F, the caller's promise.
+    let f_range = unsafe { range(f_used) };
     if !guess.exact_for(f_range, g_range) {
         let exact = Multiply::fastest(cpu, f_range, g_range);
         // SAFETY: as above.
-        unsafe { all_tiles(exact, &mut h_band[..tiled], f_band, &splats, d) };
+        unsafe { all_tiles(exact, h, f, &splats, d) };
     }
-    // SAFETY: the tiles and `zero_untiled` have written every element.
-    let h_tiled = unsafe { assume_init(&mut h_band[..tiled]) };
-    rows_by_kernel(h_tiled, f_band, g, d, tiles * WIDTH, row);
-    let h_left = super::zeroed(&mut h_band[tiled..]);
-    rows_by_kernel(h_left, &f_band[tiled..], g, d, 0, row);
 }
 
 /// Zeroes what the tiles leave in each row: the borders and the interior
