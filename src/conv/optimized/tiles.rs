@@ -211,6 +211,9 @@ unsafe fn all_tiles(
     }
 }
 
+/// `strips` with `Ifma`, compiled with IFMA enabled so that
+/// `vpmadd52luq` is inlined into the tile.
+///
 /// # Safety
 /// The processor must support AVX-512F, DQ and IFMA.
 #[target_feature(enable = "avx512f,avx512dq,avx512ifma")]
@@ -219,11 +222,14 @@ unsafe fn tiles_ifma(h: &mut [MaybeUninit<i64>], f: &[i64], g: &[Splat], d: Dims
     unsafe { strips::<Ifma>(h, f, g, d) }
 }
 
+/// `strips` with `Narrow` or `Wide`, compiled with AVX-512F and DQ.
+///
 /// # Safety
-/// The processor must support AVX-512F and DQ.
+/// The processor must support AVX-512F and DQ, and what `M` needs (IFMA
+/// for `Ifma`, which goes to `tiles_ifma` instead, to be inlined).
 #[target_feature(enable = "avx512f,avx512dq")]
 unsafe fn tiles_f_dq<M: MulAdd>(h: &mut [MaybeUninit<i64>], f: &[i64], g: &[Splat], d: Dims) {
-    // SAFETY: the caller's promise; `M` is not `Ifma`, which has its own.
+    // SAFETY: the caller's promise.
     unsafe { strips::<M>(h, f, g, d) }
 }
 
