@@ -1,6 +1,7 @@
 //! The machine's limits, measured, so that a benchmark can say how close an
-//! engine comes to them: the peak rate of 64-bit integer multiply-adds and
-//! of f64 fused multiply-adds on every core, and the memory bandwidth for
+//! engine comes to them: the peak rate of 64-bit integer multiply-adds (by
+//! each instruction the convolution can use) and of f64 fused
+//! multiply-adds on every core, and the memory bandwidth for
 //! reading and copying arrays too large for the caches and arrays of the
 //! element-wise functions' size.
 //!
@@ -65,6 +66,14 @@ fn compute_probes(threads: usize) -> Vec<Probe> {
             unit: "GMAC/s",
             run: on_every_thread(avx512::int32_chains),
         });
+        if is_x86_feature_detected!("avx512ifma") {
+            probes.push(Probe {
+                name: "52-bit multiply-add, AVX-512 IFMA (vpmadd52luq)".into(),
+                work: per_call * lanes,
+                unit: "GMAC/s",
+                run: on_every_thread(avx512::ifma_chains),
+            });
+        }
         probes.push(Probe {
             name: "f64 fused multiply-add, AVX-512".into(),
             work: 2.0 * per_call * lanes,
@@ -140,6 +149,18 @@ mod avx512 {
     fn int32_chains_avx512(iterations: u64) -> i64 {
         let x = _mm512_set1_epi64(std::hint::black_box(3));
         chains(iterations, |c| _mm512_add_epi64(_mm512_mul_epi32(c, x), x))
+    }
+
+    pub fn ifma_chains(iterations: u64) -> i64 {
+        // SAFETY: probes() offers this probe only when AVX-512 IFMA was detected.
+        unsafe { ifma_chains_avx512(iterations) }
+    }
+
+    /// The multiply-add itself is one instruction: c + low 52 bits of x·y.
+    #[target_feature(enable = "avx512f,avx512ifma")]
+    fn ifma_chains_avx512(iterations: u64) -> i64 {
+        let x = _mm512_set1_epi64(std::hint::black_box(3));
+        chains(iterations, |c| _mm512_madd52lo_epu64(c, x, x))
     }
 
     pub fn f64_chains(iterations: u64) -> i64 {
@@ -242,6 +263,11 @@ mod tests {
         if is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512dq") {
             assert_eq!(avx512::int64_chains(2), 21 * 8 * CHAINS as i64);
             assert_eq!(avx512::int32_chains(2), 21 * 8 * CHAINS as i64);
+        }
+        #[cfg(target_arch = "x86_64")]
+        if is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512ifma") {
+            // c ← c + 3·3 from 1, twice: 19.
+            assert_eq!(avx512::ifma_chains(2), 19 * 8 * CHAINS as i64);
         }
     }
 }
