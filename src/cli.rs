@@ -98,6 +98,16 @@ enum Command {
     },
     /// Run a lesson's Rust snippets (or one slide's), showing each with its output.
     Run { target: String },
+    /// Present a lesson full screen, for a room: arrows to move, r runs the Rust, ? lists the keys.
+    Present {
+        /// LESSON, or LESSON/SLIDE to start there (e.g. underscore, 1/3).
+        lesson: String,
+        /// Start at this slide (1-based).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        slide: Option<u16>,
+    },
+    /// The speaker's view for a second terminal: the notes of the slide `avance present` shows, the next title, a clock.
+    Notes { lesson: String },
     /// Check that every snippet prints what its lesson says (all lessons, or one).
     Check { lesson: Option<String> },
     /// Time the convolution or the element-wise functions on every engine.
@@ -212,6 +222,16 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
             },
         )?,
         Some(Command::Run { target }) => return run_target(&mut out, &catalog, registry, &target),
+        Some(Command::Present { lesson, slide }) => {
+            present(&catalog, registry, &lesson, slide)?;
+        }
+        Some(Command::Notes { lesson }) => {
+            if !io::stdout().is_terminal() {
+                bail!("`avance notes` draws a full-screen view: run it in a terminal");
+            }
+            let lesson = &catalog.lessons()[catalog.find(&lesson)?];
+            crate::present::notes::notes(lesson)?;
+        }
         Some(Command::Check { lesson }) => {
             return check(&mut out, &catalog, registry, lesson.as_deref());
         }
@@ -305,6 +325,28 @@ fn run_target(
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `avance present`: full screen from the slide asked for.
+fn present(catalog: &Catalog, registry: Registry, target: &str, slide: Option<u16>) -> Result<()> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        bail!(
+            "`avance present` takes over a terminal: run it in one (`avance show {target}` prints the slides)"
+        );
+    }
+    let (index, in_target) = catalog.locate(target)?;
+    let lesson = &catalog.lessons()[index];
+    let start = match slide {
+        Some(n) if usize::from(n) > lesson.slides.len() => bail!(
+            "lesson {} has slides 1 to {}; there is no slide {n}",
+            lesson.id,
+            lesson.slides.len()
+        ),
+        Some(n) => usize::from(n) - 1,
+        None => in_target.unwrap_or(0),
+    };
+    crate::present::present(lesson, &registry, start)?;
+    Ok(())
 }
 
 fn check(

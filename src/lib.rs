@@ -31,6 +31,8 @@ pub mod cli;
 #[cfg(feature = "cli")]
 pub mod play;
 #[cfg(feature = "cli")]
+pub mod present;
+#[cfg(feature = "cli")]
 pub mod python;
 #[cfg(feature = "cli")]
 pub mod render;
