@@ -85,6 +85,23 @@ struct BenchArgs {
     json: bool,
 }
 
+/// `avance export`'s arguments.
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// The lesson to export (e.g. underscore, 1).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    lesson: Option<String>,
+    /// Export every lesson, and an index.html linking them.
+    #[arg(long)]
+    all: bool,
+    /// Write NN-slug.html files into this folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    html: PathBuf,
+    /// Overwrite files that exist already.
+    #[arg(long)]
+    force: bool,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// List the lessons with their slide counts and your progress.
@@ -108,6 +125,8 @@ enum Command {
     },
     /// The speaker's view for a second terminal: the notes of the slide `avance present` shows, the next title, a clock.
     Notes { lesson: String },
+    /// Write a lesson (or all) as self-contained HTML slides, each snippet's output captured now.
+    Export(ExportArgs),
     /// Check that every snippet prints what its lesson says (all lessons, or one).
     Check { lesson: Option<String> },
     /// Time the convolution or the element-wise functions on every engine.
@@ -232,6 +251,7 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
             let lesson = &catalog.lessons()[catalog.find(&lesson)?];
             crate::present::notes::notes(lesson)?;
         }
+        Some(Command::Export(args)) => export(&mut out, &catalog, registry, &args)?,
         Some(Command::Check { lesson }) => {
             return check(&mut out, &catalog, registry, lesson.as_deref());
         }
@@ -325,6 +345,75 @@ fn run_target(
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `avance export`: refuses to overwrite unless `--force`, before running
+/// anything; then runs each lesson's snippets and writes its page.
+fn export(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    registry: Registry,
+    args: &ExportArgs,
+) -> Result<()> {
+    let lessons: Vec<&Lesson> = match &args.lesson {
+        Some(query) => vec![&catalog.lessons()[catalog.find(query)?]],
+        None => catalog.lessons().iter().collect(),
+    };
+    let mut targets: Vec<PathBuf> = lessons
+        .iter()
+        .map(|lesson| args.html.join(crate::export::file_name(lesson)))
+        .collect();
+    if args.all {
+        targets.push(args.html.join("index.html"));
+    }
+    if !args.force {
+        let existing: Vec<String> = targets
+            .iter()
+            .filter(|path| path.exists())
+            .map(|path| path.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            bail!(
+                "{} already exists; pass --force to overwrite",
+                existing.join(", ")
+            );
+        }
+    }
+    std::fs::create_dir_all(&args.html)
+        .with_context(|| format!("cannot create {}", args.html.display()))?;
+    let exe =
+        std::env::current_exe().context("cannot find this program's own path to run snippets")?;
+    for (lesson, target) in lessons.iter().zip(&targets) {
+        let outputs = crate::export::capture(lesson, &registry, &exe);
+        let mut failed: Vec<&str> = outputs
+            .iter()
+            .filter(|(_, captured)| !captured.ok)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        failed.sort_unstable();
+        for id in &failed {
+            eprintln!(
+                "{} {id} did not do what its slide says; the page shows what it did",
+                "warning:".yellow().bold()
+            );
+        }
+        crate::export::write_file(target, &crate::export::page(lesson, &outputs))
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        writeln!(
+            out,
+            "{} {} ({} snippets run)",
+            "wrote".green().bold(),
+            target.display(),
+            outputs.len()
+        )?;
+    }
+    if args.all {
+        let index = args.html.join("index.html");
+        crate::export::write_file(&index, &crate::export::index(&lessons))
+            .with_context(|| format!("cannot write {}", index.display()))?;
+        writeln!(out, "{} {}", "wrote".green().bold(), index.display())?;
+    }
+    Ok(())
 }
 
 /// `avance present`: full screen from the slide asked for.
