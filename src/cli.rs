@@ -245,10 +245,10 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
             present(&catalog, registry, &lesson, slide)?;
         }
         Some(Command::Notes { lesson }) => {
-            if !io::stdout().is_terminal() {
+            let lesson = &catalog.lessons()[catalog.find(&lesson)?];
+            if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
                 bail!("`avance notes` draws a full-screen view: run it in a terminal");
             }
-            let lesson = &catalog.lessons()[catalog.find(&lesson)?];
             crate::present::notes::notes(lesson)?;
         }
         Some(Command::Export(args)) => export(&mut out, &catalog, registry, &args)?,
@@ -418,11 +418,6 @@ fn export(
 
 /// `avance present`: full screen from the slide asked for.
 fn present(catalog: &Catalog, registry: Registry, target: &str, slide: Option<u16>) -> Result<()> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        bail!(
-            "`avance present` takes over a terminal: run it in one (`avance show {target}` prints the slides)"
-        );
-    }
     let (index, in_target) = catalog.locate(target)?;
     let lesson = &catalog.lessons()[index];
     let start = match slide {
@@ -434,6 +429,11 @@ fn present(catalog: &Catalog, registry: Registry, target: &str, slide: Option<u1
         Some(n) => usize::from(n) - 1,
         None => in_target.unwrap_or(0),
     };
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        bail!(
+            "`avance present` takes over a terminal: run it in one (`avance show {target}` prints the slides)"
+        );
+    }
     crate::present::present(lesson, &registry, start)?;
     Ok(())
 }
