@@ -28,12 +28,19 @@ use terminal::{FullScreen, Input};
 /// Presents `lesson` from slide `start` (0-based) until q or Esc.
 pub fn present(lesson: &Lesson, registry: &Registry, start: usize) -> io::Result<()> {
     let mut state = State::new(lesson.slides.len(), start);
-    let position = PositionFile::locate();
+    let position = Shared(PositionFile::locate());
     let screen = FullScreen::enter()?;
-    let result = present_loop(&screen, lesson, registry, &mut state, &position);
-    position.clear();
-    drop(screen);
-    result
+    present_loop(&screen, lesson, registry, &mut state, &position.0)
+}
+
+/// The position file, removed however the presenter ends (a panic too), so
+/// `avance notes` goes back to waiting.
+struct Shared(PositionFile);
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        self.0.clear();
+    }
 }
 
 fn present_loop(
