@@ -85,6 +85,23 @@ struct BenchArgs {
     json: bool,
 }
 
+/// `avance export`'s arguments.
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// The lesson to export (e.g. underscore, 1).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    lesson: Option<String>,
+    /// Export every lesson, and an index.html linking them.
+    #[arg(long)]
+    all: bool,
+    /// Write NN-slug.html files into this folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    html: PathBuf,
+    /// Overwrite files that exist already.
+    #[arg(long)]
+    force: bool,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// List the lessons with their slide counts and your progress.
@@ -98,6 +115,18 @@ enum Command {
     },
     /// Run a lesson's Rust snippets (or one slide's), showing each with its output.
     Run { target: String },
+    /// Present a lesson full screen, for a room: arrows to move, r runs the Rust, ? lists the keys.
+    Present {
+        /// LESSON, or LESSON/SLIDE to start there (e.g. underscore, 1/3).
+        lesson: String,
+        /// Start at this slide (1-based).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        slide: Option<u16>,
+    },
+    /// The speaker's view for a second terminal: the notes of the slide `avance present` shows, the next title, a clock.
+    Notes { lesson: String },
+    /// Write a lesson (or all) as self-contained HTML slides, each snippet's output captured now.
+    Export(ExportArgs),
     /// Check that every snippet prints what its lesson says (all lessons, or one).
     Check { lesson: Option<String> },
     /// Time the convolution or the element-wise functions on every engine.
@@ -212,6 +241,17 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
             },
         )?,
         Some(Command::Run { target }) => return run_target(&mut out, &catalog, registry, &target),
+        Some(Command::Present { lesson, slide }) => {
+            present(&catalog, registry, &lesson, slide)?;
+        }
+        Some(Command::Notes { lesson }) => {
+            let lesson = &catalog.lessons()[catalog.find(&lesson)?];
+            if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+                bail!("`avance notes` draws a full-screen view: run it in a terminal");
+            }
+            crate::present::notes::notes(lesson)?;
+        }
+        Some(Command::Export(args)) => export(&mut out, &catalog, registry, &args)?,
         Some(Command::Check { lesson }) => {
             return check(&mut out, &catalog, registry, lesson.as_deref());
         }
@@ -305,6 +345,97 @@ fn run_target(
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `avance export`: refuses to overwrite unless `--force`, before running
+/// anything; then runs each lesson's snippets and writes its page.
+fn export(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    registry: Registry,
+    args: &ExportArgs,
+) -> Result<()> {
+    let lessons: Vec<&Lesson> = match &args.lesson {
+        Some(query) => vec![&catalog.lessons()[catalog.find(query)?]],
+        None => catalog.lessons().iter().collect(),
+    };
+    let mut targets: Vec<PathBuf> = lessons
+        .iter()
+        .map(|lesson| args.html.join(crate::export::file_name(lesson)))
+        .collect();
+    if args.all {
+        targets.push(args.html.join("index.html"));
+    }
+    if !args.force {
+        let existing: Vec<String> = targets
+            .iter()
+            .filter(|path| path.exists())
+            .map(|path| path.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            bail!(
+                "{} already exists; pass --force to overwrite",
+                existing.join(", ")
+            );
+        }
+    }
+    std::fs::create_dir_all(&args.html)
+        .with_context(|| format!("cannot create {}", args.html.display()))?;
+    let exe =
+        std::env::current_exe().context("cannot find this program's own path to run snippets")?;
+    for (lesson, target) in lessons.iter().zip(&targets) {
+        let outputs = crate::export::capture(lesson, &registry, &exe);
+        let mut failed: Vec<&str> = outputs
+            .iter()
+            .filter(|(_, captured)| !captured.ok)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        failed.sort_unstable();
+        for id in &failed {
+            eprintln!(
+                "{} {id} did not do what its slide says; the page shows what it did",
+                "warning:".yellow().bold()
+            );
+        }
+        crate::export::write_file(target, &crate::export::page(lesson, &outputs))
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        writeln!(
+            out,
+            "{} {} ({} snippets run)",
+            "wrote".green().bold(),
+            target.display(),
+            outputs.len()
+        )?;
+    }
+    if args.all {
+        let index = args.html.join("index.html");
+        crate::export::write_file(&index, &crate::export::index(&lessons))
+            .with_context(|| format!("cannot write {}", index.display()))?;
+        writeln!(out, "{} {}", "wrote".green().bold(), index.display())?;
+    }
+    Ok(())
+}
+
+/// `avance present`: full screen from the slide asked for.
+fn present(catalog: &Catalog, registry: Registry, target: &str, slide: Option<u16>) -> Result<()> {
+    let (index, in_target) = catalog.locate(target)?;
+    let lesson = &catalog.lessons()[index];
+    let start = match slide {
+        Some(n) if usize::from(n) > lesson.slides.len() => bail!(
+            "lesson {} has slides 1 to {}; there is no slide {n}",
+            lesson.id,
+            lesson.slides.len()
+        ),
+        Some(n) => usize::from(n) - 1,
+        None => in_target.unwrap_or(0),
+    };
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        bail!(
+            "`avance present` takes over a terminal: run it in one (`avance show {target}` prints the slides)"
+        );
+    }
+    crate::present::present(lesson, &registry, start)?;
+    Ok(())
 }
 
 fn check(

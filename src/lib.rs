@@ -29,7 +29,11 @@ pub mod child;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "cli")]
+pub mod export;
+#[cfg(feature = "cli")]
 pub mod play;
+#[cfg(feature = "cli")]
+pub mod present;
 #[cfg(feature = "cli")]
 pub mod python;
 #[cfg(feature = "cli")]

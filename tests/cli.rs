@@ -307,3 +307,30 @@ fn run_says_when_a_slide_has_no_rust() {
         .success()
         .stdout("no Rust to run in 1/1\n");
 }
+
+#[test]
+fn present_and_notes_need_a_terminal_and_a_real_slide() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["present", "underscore", "--slide", "99"])
+        .assert()
+        .failure()
+        .stderr("error: lesson 01-underscore has slides 1 to 14; there is no slide 99\n");
+    avance(home.path())
+        .args(["present", "1/2"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "`avance present` takes over a terminal: run it in one (`avance show 1/2` prints the slides)",
+        ));
+    avance(home.path())
+        .args(["notes", "underscore"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("run it in a terminal"));
+    avance(home.path())
+        .args(["notes", "nope"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::starts_with("error: no lesson `nope`"));
+}

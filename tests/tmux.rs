@@ -82,6 +82,12 @@ impl Tmux {
     /// and the terminal's modes, so the test can see that it exited cleanly
     /// and gave the terminal back in cooked mode (echo and line editing on).
     fn start(home: &Path) -> Tmux {
+        Tmux::launch(home, &[], &[])
+    }
+
+    /// Starts `avance ARGS...` as [`Tmux::start`] does, with `env` added to
+    /// its environment.
+    fn launch(home: &Path, args: &[&str], env: &[(&str, &Path)]) -> Tmux {
         let dir = tempfile::Builder::new()
             .prefix("avance-tmux")
             .tempdir()
@@ -102,8 +108,16 @@ impl Tmux {
         // NO_COLOR is removed so that colour is on, as for most students; the
         // assertions read plain text, since `capture-pane` without `-e` drops
         // the escape sequences.
+        let env: String = env
+            .iter()
+            .map(|(name, value)| format!("{name}={} ", sh_quote(&value.display().to_string())))
+            .collect();
+        let args: String = args
+            .iter()
+            .map(|arg| format!(" {}", sh_quote(arg)))
+            .collect();
         let script = format!(
-            "env -u NO_COLOR AVANCE_HOME={home} TERM=xterm-256color {bin}; \
+            "env -u NO_COLOR AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
              echo {EXITED}$?; stty -a; echo {STTY_DONE}",
             home = sh_quote(&home.display().to_string()),
             bin = sh_quote(env!("CARGO_BIN_EXE_avance")),
@@ -235,6 +249,50 @@ impl Tmux {
             );
         }
         screen
+    }
+}
+
+/// For full-screen views, which redraw in place rather than scroll.
+impl Tmux {
+    /// The visible screen only, trailing blanks removed from each line.
+    fn visible(&self) -> String {
+        let output = self.run(&["capture-pane", "-p", "-t", SESSION]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        lines.join("\n").trim_end().to_string()
+    }
+
+    /// Reads the visible screen until `done` holds; returns it.
+    fn wait_visible(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.visible();
+            if done(&screen) {
+                return screen;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!("timed out after {PATIENCE:?} waiting for {what}; the screen:\n{screen}");
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Whether the pane shows the alternate screen (a full-screen program).
+    fn alternate_on(&self) -> bool {
+        let output = self.run(&["display-message", "-p", "-t", SESSION, "#{alternate_on}"]);
+        String::from_utf8_lossy(&output.stdout).trim() == "1"
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            SESSION,
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
     }
 }
 
@@ -389,4 +447,190 @@ fn resumed_session(home: &Path, lesson: Lesson1) {
     // `:quit` is the other way out, and saves as well.
     tmux.command(":quit", "Progress saved. See you soon.");
     tmux.expect_clean_exit();
+}
+
+/// The presenter's footer for `slide`, `3/14  ? keys`, and the slide count
+/// read from the first screen.
+fn footer(slide: usize, slides: usize) -> String {
+    format!(" {slide}/{slides}  ? keys")
+}
+
+fn slides_in_footer(screen: &str) -> Option<usize> {
+    let last = screen.lines().last()?;
+    let (_, place) = last.strip_suffix("  ? keys")?.rsplit_once(' ')?;
+    place.strip_prefix("1/")?.parse().ok()
+}
+
+/// `avance present`: forward, back, a number, a run, a resize, and quit,
+/// the terminal given back as it was.
+#[test]
+fn present_in_a_real_terminal() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let runtime = tempfile::tempdir().expect("a temporary runtime folder");
+    let tmux = Tmux::launch(
+        home.path(),
+        &["present", "underscore"],
+        &[("XDG_RUNTIME_DIR", runtime.path())],
+    );
+    let screen = tmux.wait_visible("the title slide", |s| slides_in_footer(s).is_some());
+    let slides = slides_in_footer(&screen).unwrap_or_default();
+    assert!(slides >= 5, "lesson 1 has at least 5 slides:\n{screen}");
+    assert!(
+        tmux.alternate_on(),
+        "the presenter uses the alternate screen"
+    );
+    assert_eq!(
+        screen.lines().next(),
+        Some("Lesson 1 · Underscore idioms"),
+        "the title slide:\n{screen}"
+    );
+    assert!(
+        screen.contains("Underscore idioms ━"),
+        "the progress bar:\n{screen}"
+    );
+
+    // → goes forward: 120 columns put Python and Rust side by side.
+    tmux.press(&["Right"]);
+    let screen = tmux.wait_visible("slide 2", |s| s.ends_with(&footer(2, slides)));
+    assert!(screen.starts_with("Digit separators"), "slide 2:\n{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("big = 10_000") && l.contains("let big = 10_000;")),
+        "Python beside Rust at 120 columns:\n{screen}"
+    );
+
+    // r runs the snippet; its output shows in a box under the code, and
+    // nothing it prints lands elsewhere on the screen.
+    tmux.press(&["r"]);
+    let expected = output_of_slide_2();
+    let screen = tmux.wait_visible("the output box", |s| {
+        s.contains("┌─ Output of 01-underscore/2")
+    });
+    let (code, boxed) = screen
+        .split_once("┌─ Output of 01-underscore/2")
+        .expect("the box");
+    assert!(
+        code.contains("println!"),
+        "the box is under the code:\n{screen}"
+    );
+    assert!(
+        boxed.contains(&format!("│ {expected}")),
+        "the box holds {expected:?}:\n{screen}"
+    );
+    assert_eq!(
+        screen.matches(&expected).count(),
+        1,
+        "the output is shown once, in the box:\n{screen}"
+    );
+
+    // Narrower than 120 columns: Python above Rust, the box still there.
+    tmux.resize(90, 40);
+    let screen = tmux.wait_visible("the stacked layout", |s| {
+        !s.lines()
+            .any(|l| l.contains("print(big)") && l.contains("let bytes"))
+            && s.lines().any(|l| l.chars().count() > 80)
+    });
+    let python = screen.find("│ big = 10_000").expect("the Python");
+    let rust = screen.find("let big = 10_000;").expect("the Rust");
+    assert!(python < rust, "Python above Rust:\n{screen}");
+    assert!(
+        screen.contains(&expected),
+        "the output survives the resize:\n{screen}"
+    );
+    assert!(
+        screen.lines().all(|l| l.chars().count() <= 90),
+        "nothing wider than the terminal:\n{screen}"
+    );
+
+    // ← goes back; a number then Enter goes to that slide; Space forward.
+    tmux.press(&["Left"]);
+    tmux.wait_visible("slide 1", |s| s.ends_with(&footer(1, slides)));
+    tmux.press(&["4", "Enter"]);
+    tmux.wait_visible("slide 4", |s| s.ends_with(&footer(4, slides)));
+    tmux.press(&["Space"]);
+    let screen = tmux.wait_visible("slide 5", |s| s.ends_with(&footer(5, slides)));
+    assert!(
+        !screen.contains("Output of"),
+        "a new slide has no output yet:\n{screen}"
+    );
+
+    // ? lists the keys, any key closes the list.
+    tmux.press(&["?"]);
+    tmux.wait_visible("the keys", |s| s.contains("show or hide the Python"));
+    tmux.press(&["Right"]);
+    tmux.wait_visible("slide 5 again", |s| {
+        s.ends_with(&footer(5, slides)) && !s.contains("show or hide the Python")
+    });
+
+    // A short terminal scrolls a long slide instead of cutting it.
+    tmux.resize(90, 12);
+    let screen = tmux.wait_visible("the scroll hint", |s| s.contains("more lines"));
+    assert!(screen.contains("↓ "), "more below:\n{screen}");
+    tmux.press(&["Down"]);
+    tmux.wait_visible("scrolled down", |s| s.contains("↑ 1 more"));
+
+    tmux.press(&["q"]);
+    let screen = tmux.expect_clean_exit();
+    assert!(
+        !tmux.alternate_on(),
+        "the alternate screen was left:\n{screen}"
+    );
+    assert!(
+        !runtime.path().join("avance/presenter-position").exists(),
+        "the position file is removed on quitting"
+    );
+}
+
+/// `avance notes` in a second terminal follows `avance present`.
+#[test]
+fn notes_follow_the_presenter() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let runtime = tempfile::tempdir().expect("a temporary runtime folder");
+    let env = [("XDG_RUNTIME_DIR", runtime.path())];
+    let notes = Tmux::launch(home.path(), &["notes", "underscore"], &env);
+    notes.wait_visible("the notes waiting", |s| {
+        s.contains("waiting for `avance present underscore`")
+    });
+
+    let presenter = Tmux::launch(home.path(), &["present", "underscore"], &env);
+    let screen = presenter.wait_visible("the title slide", |s| slides_in_footer(s).is_some());
+    let slides = slides_in_footer(&screen).unwrap_or_default();
+    let screen = notes.wait_visible("the notes following", |s| {
+        s.contains("following the presenter")
+            && s.contains(&format!("1/{slides}  Underscore idioms"))
+    });
+    assert!(
+        screen.contains(&format!("2/{slides}  Digit separators")),
+        "the next slide's title:\n{screen}"
+    );
+    assert!(
+        screen.lines().next().is_some_and(|l| l.contains(':')),
+        "a clock on the first line:\n{screen}"
+    );
+
+    presenter.press(&["Right"]);
+    let screen = notes.wait_visible("slide 2's notes", |s| {
+        s.contains(&format!("Now   2/{slides}  Digit separators"))
+    });
+    assert!(
+        screen.contains("The compiler throws the underscores away"),
+        "slide 2's notes:\n{screen}"
+    );
+    presenter.press(&["3", "Enter"]);
+    notes.wait_visible("slide 3", |s| s.contains(&format!("Now   3/{slides}")));
+
+    presenter.press(&["q"]);
+    presenter.expect_clean_exit();
+    notes.wait_visible("the notes waiting again", |s| s.contains("waiting for"));
+    // Raw mode turns Ctrl-C into a key: it quits too, the terminal restored.
+    notes.press(&["C-c"]);
+    notes.expect_clean_exit();
+    assert!(!notes.alternate_on());
 }

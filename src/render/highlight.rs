@@ -55,3 +55,38 @@ pub fn highlight(code: &str, lang: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// The code as an HTML `<pre>` with inline colours (no stylesheet, no
+/// network); escaped plain text for a language syntect does not know.
+pub fn html(code: &str, lang: &str) -> String {
+    let assets = assets();
+    let highlighted = assets
+        .syntaxes
+        .find_syntax_by_token(lang)
+        .and_then(|syntax| {
+            syntect::html::highlighted_html_for_string(
+                code,
+                &assets.syntaxes,
+                syntax,
+                &assets.theme,
+            )
+            .ok()
+        });
+    highlighted.unwrap_or_else(|| format!("<pre>{}</pre>", escape_html(code)))
+}
+
+/// Text made safe inside HTML elements and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            ch => out.push(ch),
+        }
+    }
+    out
+}

@@ -4,7 +4,7 @@
 //! Colour follows `colored`'s global switch (set once from `--color` and
 //! `NO_COLOR`); with colour off the output holds no escape codes at all.
 
-mod highlight;
+pub(crate) mod highlight;
 
 use std::io::{self, Write};
 
@@ -109,7 +109,7 @@ fn block(out: &mut impl Write, block: &Block, view: View) -> io::Result<()> {
     }
 }
 
-fn snippet_label(snippet: &Snippet) -> String {
+pub(crate) fn snippet_label(snippet: &Snippet) -> String {
     let what = match snippet.mode {
         Mode::Run => "",
         Mode::NoRun => " · compiled, not run",
@@ -135,7 +135,7 @@ pub fn code_block(out: &mut impl Write, label: &str, lang: &str, code: &str) -> 
     Ok(())
 }
 
-fn label_style(label: &str) -> ColoredString {
+pub(crate) fn label_style(label: &str) -> ColoredString {
     match label.split(' ').next() {
         Some("Python") => label.blue().bold(),
         Some("Rust") => label.truecolor(222, 165, 132).bold(),
@@ -189,7 +189,7 @@ fn list(out: &mut impl Write, items: &[ListItem]) -> io::Result<()> {
     Ok(())
 }
 
-fn table(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result<()> {
+pub(crate) fn table(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result<()> {
     let plain = |cell: &[Span]| textwrap::core::display_width(&inline(cell));
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
@@ -225,7 +225,7 @@ fn table(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result<()> {
 }
 
 /// Inline spans: `code` in colour, emphasis in italics, strong in bold.
-fn inline(spans: &[Span]) -> String {
+pub(crate) fn inline(spans: &[Span]) -> String {
     spans
         .iter()
         .map(|span| {

@@ -1,0 +1,628 @@
+//! The presenter's screen as lines: (lesson, state, width, height) in, one
+//! string per terminal row out, none wider than the terminal. Python and Rust
+//! stand side by side when the terminal is wide enough, one above the other
+//! otherwise; a slide longer than the screen scrolls, and the footer says
+//! how much is above and below.
+
+use colored::Colorize;
+
+use super::state::{KEYS, RunOutput, State};
+use crate::lesson::{Block, Lesson, ListItem, Slide};
+use crate::render;
+
+/// From this width on, Python and Rust stand side by side.
+pub const SIDE_BY_SIDE: usize = 120;
+/// Prose never runs wider than this, even on a wide terminal.
+const MAX_PROSE: usize = 110;
+/// Rows above the body (title, blank) and below it (status, footer).
+const HEADER: usize = 2;
+const FOOTER: usize = 2;
+
+/// One screenful.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    /// Exactly `height` rows, each at most `width` columns wide.
+    pub lines: Vec<String>,
+    /// The largest useful scroll offset for this slide at this size.
+    pub max_scroll: usize,
+    /// Body rows of the output box, when one is shown: the loop scrolls to
+    /// it after a run.
+    pub output_rows: Option<(usize, usize)>,
+    /// Body rows shown at once.
+    pub visible: usize,
+}
+
+/// The screen for `state` on a `width`×`height` terminal.
+pub fn layout(lesson: &Lesson, state: &State, width: usize, height: usize) -> Screen {
+    let width = width.max(10);
+    let slide = &lesson.slides[state.slide.min(lesson.slides.len() - 1)];
+    let (body, output_rows) = if state.help {
+        (help(width), None)
+    } else {
+        body(slide, state, width)
+    };
+    let visible = height.saturating_sub(HEADER + FOOTER).max(1);
+    let max_scroll = body.len().saturating_sub(visible);
+    let scroll = state.scroll.min(max_scroll);
+
+    let title = if slide.number == 1 {
+        format!("Lesson {} · {}", lesson.number, lesson.title)
+    } else {
+        slide.title.clone()
+    };
+    let mut lines = Vec::with_capacity(height);
+    lines.push(first_row(&title.bold().underline().to_string(), width));
+    lines.push(String::new());
+    lines.extend(body.iter().skip(scroll).take(visible).cloned());
+    while lines.len() < HEADER + visible {
+        lines.push(String::new());
+    }
+    let below = body.len() - scroll - visible.min(body.len() - scroll);
+    lines.push(status(state, scroll, below, width));
+    lines.push(footer(lesson, slide.number, width));
+    // A terminal too short for header and footer shows their start.
+    lines.truncate(height);
+    Screen {
+        lines,
+        max_scroll,
+        output_rows,
+        visible,
+    }
+}
+
+/// The slide's body lines, and the rows of its output box.
+fn body(slide: &Slide, state: &State, width: usize) -> (Vec<String>, Option<(usize, usize)>) {
+    let prose = width.min(MAX_PROSE);
+    let mut out: Vec<String> = Vec::new();
+    let output = state
+        .output
+        .as_ref()
+        .filter(|output| output.slide == state.slide);
+    let last_snippet = slide
+        .blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Snippet(_)));
+    let mut output_rows = None;
+    let mut blocks = slide.blocks.iter().enumerate().peekable();
+    while let Some((index, block)) = blocks.next() {
+        match block {
+            Block::Code(_) | Block::Snippet(_) => {
+                // A run of code blocks: Python on the left, the rest on the right.
+                let mut group = vec![block];
+                let mut last = index;
+                while let Some((i, next)) =
+                    blocks.next_if(|(_, b)| matches!(b, Block::Code(_) | Block::Snippet(_)))
+                {
+                    group.push(next);
+                    last = i;
+                }
+                out.push(String::new());
+                code_group(&mut out, &group, state.python, width);
+                if let (Some(output), Some(at)) = (output, last_snippet)
+                    && (index..=last).contains(&at)
+                {
+                    out.push(String::new());
+                    let start = out.len();
+                    output_box(&mut out, output, width);
+                    output_rows = Some((start, out.len()));
+                }
+            }
+            Block::Paragraph(spans) => {
+                out.push(String::new());
+                out.extend(wrap(&render::inline(spans), prose, "", ""));
+            }
+            Block::Heading(spans) => {
+                out.push(String::new());
+                out.extend(wrap(
+                    &render::inline(spans).bold().to_string(),
+                    prose,
+                    "",
+                    "",
+                ));
+            }
+            Block::Quote(spans) => {
+                let bar = format!("{} ", "│".dimmed());
+                out.push(String::new());
+                out.extend(wrap(
+                    &render::inline(spans).italic().to_string(),
+                    prose,
+                    &bar,
+                    &bar,
+                ));
+            }
+            Block::List(items) => {
+                out.push(String::new());
+                list(&mut out, items, prose);
+            }
+            Block::Table(rows) => {
+                let mut text = Vec::new();
+                let _ = render::table(&mut text, rows);
+                for line in String::from_utf8_lossy(&text).lines() {
+                    out.extend(fit(line, width));
+                }
+            }
+            Block::Rule => {
+                out.push(String::new());
+                out.push("─".repeat(prose.min(64)).dimmed().to_string());
+            }
+            Block::Notes(notes) if state.notes => {
+                let text = format!("{} {}", "Notes:".magenta().bold(), notes.magenta());
+                out.push(String::new());
+                out.extend(wrap(&text, prose, "", "       "));
+            }
+            Block::Notes(_) => {}
+        }
+    }
+    if state.notes && slide.notes().next().is_none() {
+        out.push(String::new());
+        out.push("(no notes on this slide)".magenta().dimmed().to_string());
+    }
+    // Output with no code to sit under (the slide changed since): at the end.
+    if let (Some(output), None) = (output, output_rows) {
+        out.push(String::new());
+        let start = out.len();
+        output_box(&mut out, output, width);
+        output_rows = Some((start, out.len()));
+    }
+    (out, output_rows)
+}
+
+/// Code blocks: side by side when both sides have some and the terminal is
+/// wide enough, else one above the other.
+fn code_group(out: &mut Vec<String>, group: &[&Block], python: bool, width: usize) {
+    let is_python = |b: &&Block| matches!(b, Block::Code(code) if code.lang == "python");
+    let left: Vec<&Block> = group
+        .iter()
+        .copied()
+        .filter(|b| python && is_python(b))
+        .collect();
+    let right: Vec<&Block> = group.iter().copied().filter(|b| !is_python(b)).collect();
+    if width >= SIDE_BY_SIDE && !left.is_empty() && !right.is_empty() {
+        let column = (width - 3) / 2;
+        let left = code_lines(&left, column);
+        let right = code_lines(&right, column);
+        let rows = left.len().max(right.len());
+        for row in 0..rows {
+            let l = left.get(row).map_or("", String::as_str);
+            let r = right.get(row).map_or("", String::as_str);
+            out.push(format!("{} {} {r}", pad(l, column), "┃".dimmed()));
+        }
+    } else {
+        let blocks: Vec<&Block> = left.into_iter().chain(right).collect();
+        out.extend(code_lines(&blocks, width));
+    }
+}
+
+/// Labelled, highlighted code blocks fitted to `width`, a blank line between two.
+fn code_lines(blocks: &[&Block], width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let (label, lang, code) = match block {
+            Block::Code(code) if code.lang == "python" => {
+                ("Python".to_string(), "python", code.text.clone())
+            }
+            Block::Code(code) => (code.lang.clone(), code.lang.as_str(), code.text.clone()),
+            Block::Snippet(snippet) => (
+                render::snippet_label(snippet),
+                "rust",
+                snippet.visible_code(),
+            ),
+            _ => continue,
+        };
+        if i > 0 {
+            out.push(String::new());
+        }
+        let label = if label.is_empty() {
+            "code".into()
+        } else {
+            label
+        };
+        out.extend(fit(&render::label_style(&label).to_string(), width));
+        let code = code.replace('\t', "    ");
+        let lines = if colored::control::SHOULD_COLORIZE.should_colorize() {
+            render::highlight::highlight(&code, lang)
+        } else {
+            code.lines().map(str::to_string).collect()
+        };
+        let gutter = format!("{} ", "│".dimmed());
+        for line in lines {
+            // A long line goes on under a `┆` gutter: never cut.
+            for (k, piece) in fit(&line, width.saturating_sub(2).max(1))
+                .into_iter()
+                .enumerate()
+            {
+                let bar = if k == 0 {
+                    gutter.clone()
+                } else {
+                    format!("{} ", "┆".dimmed())
+                };
+                out.push(format!("{bar}{piece}"));
+            }
+        }
+    }
+    out
+}
+
+/// The output of the last run, framed; green title when it went as the
+/// slide intends, red otherwise.
+fn output_box(out: &mut Vec<String>, output: &RunOutput, width: usize) {
+    let inner = width.saturating_sub(4).max(1);
+    let mut content: Vec<String> = Vec::new();
+    for line in &output.lines {
+        content.extend(fit(line, inner));
+    }
+    if content.is_empty() {
+        content.push("(nothing printed)".dimmed().to_string());
+    }
+    let title_width = textwrap::core::display_width(&output.title) + 4;
+    let box_width = content
+        .iter()
+        .map(|l| textwrap::core::display_width(l))
+        .max()
+        .unwrap_or(0)
+        .max(title_width)
+        .min(inner);
+    let title = if output.ok {
+        output.title.green().bold()
+    } else {
+        output.title.red().bold()
+    };
+    let rule = "─".repeat((box_width + 1).saturating_sub(title_width - 2));
+    out.push(format!(
+        "{} {title} {}",
+        "┌─".dimmed(),
+        format!("{rule}┐").dimmed()
+    ));
+    for line in content {
+        out.push(format!(
+            "{} {}\x1b[0m {}",
+            "│".dimmed(),
+            pad(&line, box_width),
+            "│".dimmed()
+        ));
+    }
+    out.push(
+        format!("└{}┘", "─".repeat(box_width + 2))
+            .dimmed()
+            .to_string(),
+    );
+}
+
+fn list(out: &mut Vec<String>, items: &[ListItem], width: usize) {
+    for item in items {
+        let indent = "  ".repeat(item.depth + 1);
+        let marker = match item.number {
+            Some(n) => format!("{n}."),
+            None if item.depth == 0 => "•".to_string(),
+            None => "◦".to_string(),
+        };
+        let first = format!("{indent}{} ", marker.cyan());
+        let hanging = " ".repeat(indent.len() + marker.chars().count() + 1);
+        out.extend(wrap(
+            &render::inline(&item.content),
+            width,
+            &first,
+            &hanging,
+        ));
+    }
+}
+
+fn help(width: usize) -> Vec<String> {
+    let mut out = vec!["Keys".bold().to_string(), String::new()];
+    let keys = KEYS
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (key, what) in KEYS {
+        let line = format!(
+            "  {}{}  {what}",
+            key.cyan().bold(),
+            " ".repeat(keys - key.chars().count())
+        );
+        out.extend(fit(&line, width));
+    }
+    out.push(String::new());
+    out.push("Any key closes this list.".dimmed().to_string());
+    out
+}
+
+/// The row above the footer: a message, the slide number being typed, or
+/// how much of the slide is out of sight.
+fn status(state: &State, scroll: usize, below: usize, width: usize) -> String {
+    let text = if let Some(message) = &state.message {
+        message.red().to_string()
+    } else if !state.pending.is_empty() {
+        format!("go to slide {}⏎", state.pending)
+            .yellow()
+            .bold()
+            .to_string()
+    } else if scroll > 0 || below > 0 {
+        let mut parts = Vec::new();
+        if scroll > 0 {
+            parts.push(format!("↑ {scroll} more"));
+        }
+        if below > 0 {
+            parts.push(format!("↓ {below} more"));
+        }
+        format!("{} lines · ↑ ↓ scroll", parts.join(", "))
+            .yellow()
+            .to_string()
+    } else {
+        String::new()
+    };
+    first_row(&text, width)
+}
+
+/// `  3 Underscore idioms ━━━━━━━─────── 5/14  ? keys`
+fn footer(lesson: &Lesson, number: usize, width: usize) -> String {
+    let count = lesson.slides.len();
+    let place = format!("{number}/{count}");
+    let name = format!(" {} {}", lesson.number, lesson.title);
+    let hint = "  ? keys";
+    let fixed = |name: &str| textwrap::core::display_width(name) + place.len() + hint.len() + 2;
+    let name = if fixed(&name) + 10 <= width {
+        name
+    } else {
+        format!(" {}", lesson.number)
+    };
+    let bar = width.saturating_sub(fixed(&name));
+    let done = bar * number / count.max(1);
+    let line = format!(
+        "{} {}{} {}{}",
+        name.bold(),
+        "━".repeat(done).cyan(),
+        "─".repeat(bar - done).dimmed(),
+        place.bold(),
+        hint.dimmed()
+    );
+    first_row(&line, width)
+}
+
+/// The first row of `text` at `width`.
+fn first_row(text: &str, width: usize) -> String {
+    fit(text, width).into_iter().next().unwrap_or_default()
+}
+
+/// Wraps styled prose at `width` (textwrap measures it without escapes).
+fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    textwrap::wrap(text, options)
+        .into_iter()
+        // A word longer than the line is broken by textwrap; still make sure.
+        .flat_map(|line| fit(&line, width))
+        .collect()
+}
+
+/// Pads a styled line with spaces to `width` columns.
+pub fn pad(line: &str, width: usize) -> String {
+    let shown = textwrap::core::display_width(line);
+    format!("{line}{}", " ".repeat(width.saturating_sub(shown)))
+}
+
+/// Cuts a styled line into pieces of at most `width` columns, each piece
+/// starting with the style in force where it starts and ending with a reset.
+pub fn fit(line: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    if textwrap::core::display_width(line) <= width {
+        return vec![line.to_string()];
+    }
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut shown = 0;
+    // The escape sequences since the last reset, to carry into the next piece.
+    let mut style = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch == '\x1b' {
+            let mut escape = String::from(ch);
+            if chars.peek() == Some(&'[') {
+                for next in chars.by_ref() {
+                    escape.push(next);
+                    if ('\x40'..='\x7e').contains(&next) && next != '[' {
+                        break;
+                    }
+                }
+            }
+            if escape == "\x1b[0m" || escape == "\x1b[m" {
+                style.clear();
+            } else {
+                style.push_str(&escape);
+            }
+            current.push_str(&escape);
+            continue;
+        }
+        let w = textwrap::core::display_width(ch.encode_utf8(&mut [0; 4]));
+        if shown + w > width && shown > 0 {
+            if !style.is_empty() {
+                current.push_str("\x1b[0m");
+            }
+            pieces.push(std::mem::take(&mut current));
+            current.push_str(&style);
+            shown = 0;
+        }
+        current.push(ch);
+        shown += w;
+    }
+    pieces.push(current);
+    pieces
+}
+
+/// A styled line without its escape sequences (for tests).
+#[cfg(test)]
+pub(crate) fn strip(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(ch) = chars.next() {
+        if ch == '\x1b' {
+            for next in chars.by_ref() {
+                if next.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::{IncludeSource, parse_lesson};
+    use crate::present::state::{Key, State};
+
+    struct NoFiles;
+    impl IncludeSource for NoFiles {
+        fn read(&self, path: &str) -> Result<String, String> {
+            Err(format!("no {path}"))
+        }
+    }
+
+    fn lesson(text: &str) -> Lesson {
+        parse_lesson("07-demo.md", "lessons/07-demo.md", text, &NoFiles).expect("parses")
+    }
+
+    const DEMO: &str = "# Demo lesson\n\nThe title slide.\n\n\
+## Two languages\n\nSome prose.\n\n```python\nprint(\"py\")\n```\n\n\
+```rust\nprintln!(\"rust side\");\n```\n\n```output\nrust side\n```\n\n\
+<!-- notes: Say hello. -->\n\n## Long\n\n";
+
+    fn long_lesson() -> Lesson {
+        let mut text = DEMO.to_string();
+        for i in 0..60 {
+            text.push_str(&format!("Paragraph number {i}.\n\n"));
+        }
+        lesson(&text)
+    }
+
+    /// The screen without escape codes.
+    fn plain(screen: &Screen) -> Vec<String> {
+        screen.lines.iter().map(|l| strip(l)).collect()
+    }
+
+    fn assert_fits(screen: &Screen, width: usize, height: usize) {
+        assert_eq!(screen.lines.len(), height);
+        for line in &screen.lines {
+            assert!(
+                textwrap::core::display_width(line) <= width,
+                "wider than {width}: {line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn wide_terminals_put_python_beside_rust() {
+        let lesson = lesson(DEMO);
+        let state = State::new(lesson.slides.len(), 1);
+        let screen = layout(&lesson, &state, 130, 30);
+        assert_fits(&screen, 130, 30);
+        let lines = plain(&screen);
+        assert_eq!(lines[0], "Two languages");
+        let row = lines
+            .iter()
+            .find(|l| l.contains("print(\"py\")"))
+            .expect("the Python");
+        assert!(row.contains("println!(\"rust side\");"), "{lines:#?}");
+        assert!(lines.last().unwrap().contains("2/3"), "footer: {lines:#?}");
+    }
+
+    #[test]
+    fn narrow_terminals_stack_them_and_p_hides_python() {
+        let lesson = lesson(DEMO);
+        let mut state = State::new(lesson.slides.len(), 1);
+        let lines = plain(&layout(&lesson, &state, 80, 30));
+        let python = lines.iter().position(|l| l.contains("print(\"py\")"));
+        let rust = lines.iter().position(|l| l.contains("println!"));
+        assert!(python.unwrap() < rust.unwrap(), "{lines:#?}");
+        state.handle(Key::Char('p'));
+        let lines = plain(&layout(&lesson, &state, 80, 30));
+        assert!(!lines.iter().any(|l| l.contains("print(\"py\")")));
+        assert!(lines.iter().any(|l| l.contains("println!")));
+    }
+
+    #[test]
+    fn notes_show_on_n() {
+        let lesson = lesson(DEMO);
+        let mut state = State::new(lesson.slides.len(), 1);
+        let hidden = plain(&layout(&lesson, &state, 80, 30));
+        assert!(!hidden.iter().any(|l| l.contains("Say hello.")));
+        state.handle(Key::Char('n'));
+        let shown = plain(&layout(&lesson, &state, 80, 30));
+        assert!(shown.iter().any(|l| l.contains("Notes: Say hello.")));
+    }
+
+    #[test]
+    fn the_output_box_sits_under_the_code() {
+        let lesson = lesson(DEMO);
+        let mut state = State::new(lesson.slides.len(), 1);
+        state.output = Some(RunOutput {
+            slide: 1,
+            title: "Output of 07-demo/2".into(),
+            lines: vec!["rust side".into(), "x".repeat(200)],
+            ok: true,
+        });
+        let screen = layout(&lesson, &state, 80, 40);
+        assert_fits(&screen, 80, 40);
+        let lines = plain(&screen);
+        let top = lines
+            .iter()
+            .position(|l| l.starts_with("┌─ Output of 07-demo/2 "))
+            .expect("the box");
+        assert!(lines[top].ends_with('┐'));
+        assert_eq!(lines[top + 1], format!("│ {:<76} │", "rust side"));
+        assert!(lines[top + 2].starts_with("│ xxxx"), "long lines wrap");
+        let code = lines.iter().position(|l| l.contains("println!")).unwrap();
+        assert!(code < top);
+        let (start, end) = screen.output_rows.unwrap();
+        assert_eq!(end - start, 6, "top, 1 + 3 lines, bottom");
+    }
+
+    #[test]
+    fn long_slides_scroll_and_say_so() {
+        let lesson = long_lesson();
+        let mut state = State::new(lesson.slides.len(), 2);
+        let screen = layout(&lesson, &state, 80, 20);
+        assert_fits(&screen, 80, 20);
+        let lines = plain(&screen);
+        assert!(lines[2].is_empty() && lines[3] == "Paragraph number 0.");
+        assert!(lines[18].contains("↓ ") && lines[18].contains("more lines"));
+        state.scroll = 1000;
+        let screen = layout(&lesson, &state, 80, 20);
+        let lines = plain(&screen);
+        assert!(lines.iter().any(|l| l == "Paragraph number 59."));
+        assert!(lines[18].starts_with("↑ 104 more lines"), "{}", lines[18]);
+        assert_eq!(screen.max_scroll, 120 - 16);
+    }
+
+    #[test]
+    fn tiny_terminals_still_fit() {
+        let lesson = long_lesson();
+        let state = State::new(lesson.slides.len(), 1);
+        for (w, h) in [(10, 3), (20, 1), (40, 6)] {
+            assert_fits(&layout(&lesson, &state, w, h), w.max(10), h);
+        }
+    }
+
+    #[test]
+    fn help_lists_the_keys() {
+        let lesson = lesson(DEMO);
+        let mut state = State::new(lesson.slides.len(), 0);
+        state.handle(Key::Char('?'));
+        let lines = plain(&layout(&lesson, &state, 80, 30));
+        assert!(lines.iter().any(|l| l.contains("show or hide the Python")));
+        assert_eq!(lines[0], "Lesson 7 · Demo lesson");
+    }
+
+    #[test]
+    fn fit_carries_the_style_over() {
+        let line = "\x1b[31mabcdef\x1b[0mgh";
+        let pieces = fit(line, 4);
+        assert_eq!(pieces, ["\x1b[31mabcd\x1b[0m", "\x1b[31mef\x1b[0mgh"]);
+        assert_eq!(fit("日本語", 4), ["日本", "語"]);
+        assert_eq!(fit("short", 10), ["short"]);
+    }
+}

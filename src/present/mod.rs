@@ -1,0 +1,201 @@
+//! `avance present`: the lesson as full-screen slides for a room.
+//!
+//! [`state`] is the presenter as plain data changed by keys, [`layout`]
+//! turns it into the lines of one screen; both are tested without a
+//! terminal. [`terminal`] owns the terminal (and gives it back on every way
+//! out); the loop here joins them, runs snippets with their output captured
+//! for the box under the code, and tells `avance notes` where it stands
+//! through [`position`].
+
+pub mod layout;
+pub mod notes;
+pub mod position;
+pub mod state;
+mod terminal;
+
+use std::io::{self, Read, Write};
+
+use colored::Colorize;
+
+use crate::lesson::{Lesson, Mode, Slide};
+use crate::render;
+use crate::run::{NotRunnable, Registry};
+use crate::rustc;
+use position::{Position, PositionFile};
+use state::{Action, RunOutput, State};
+use terminal::{FullScreen, Input};
+
+/// Presents `lesson` from slide `start` (0-based) until q or Esc.
+pub fn present(lesson: &Lesson, registry: &Registry, start: usize) -> io::Result<()> {
+    let mut state = State::new(lesson.slides.len(), start);
+    let position = Shared(PositionFile::locate());
+    let screen = FullScreen::enter()?;
+    present_loop(&screen, lesson, registry, &mut state, &position.0)
+}
+
+/// The position file, removed however the presenter ends (a panic too), so
+/// `avance notes` goes back to waiting.
+struct Shared(PositionFile);
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        self.0.clear();
+    }
+}
+
+fn present_loop(
+    screen: &FullScreen,
+    lesson: &Lesson,
+    registry: &Registry,
+    state: &mut State,
+    position: &PositionFile,
+) -> io::Result<()> {
+    let mut shared = None;
+    loop {
+        if shared != Some(state.slide) {
+            // The notes view is a comfort: a full disk must not stop the talk.
+            let _ = position.write(&Position {
+                lesson: lesson.id.clone(),
+                slide: state.slide + 1,
+            });
+            shared = Some(state.slide);
+        }
+        let (width, height) = screen.size();
+        let shown = layout::layout(lesson, state, width, height);
+        state.scroll = state.scroll.min(shown.max_scroll);
+        screen.draw(&shown.lines)?;
+        let key = match terminal::next_input(None)? {
+            Input::Key(key) => key,
+            Input::Resized | Input::Nothing => continue,
+        };
+        match state.handle(key) {
+            Some(Action::Quit) => return Ok(()),
+            Some(Action::Redraw) | None => {}
+            Some(Action::Run) => {
+                let slide = &lesson.slides[state.slide];
+                if slide.snippets().next().is_none() {
+                    state.message = Some("no Rust to run on this slide".into());
+                    continue;
+                }
+                state.message = Some(format!("running the Rust of slide {}…", slide.number));
+                screen.draw(&layout::layout(lesson, state, width, height).lines)?;
+                state.message = None;
+                state.output = Some(run_slide(registry, slide, state.slide));
+                // Bring the box into view.
+                let shown = layout::layout(lesson, state, width, height);
+                if let Some((start, end)) = shown.output_rows {
+                    let needed = end.saturating_sub(shown.visible);
+                    state.scroll = state.scroll.max(needed).min(start);
+                }
+            }
+        }
+    }
+}
+
+/// Runs the slide's snippets in this process, their stdout and stderr
+/// captured (never written over the screen), and says how each ended.
+pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput {
+    let snippets: Vec<_> = slide.snippets().collect();
+    let mut lines = Vec::new();
+    let mut ok = true;
+    for snippet in &snippets {
+        if snippets.len() > 1 {
+            lines.push(format!("── {} ──", snippet.id).dimmed().to_string());
+        }
+        let mut said = Vec::new();
+        if snippet.mode == Mode::CompileFail {
+            ok &= rustc::show_refusal(&mut said, snippet).unwrap_or(false);
+        } else {
+            match registry.runnable(snippet) {
+                Ok(compiled) => {
+                    let (printed, outcome) = capture(|| compiled.run_caught());
+                    lines.extend(printed.lines().map(clean));
+                    ok &= render::run_outcome(&mut said, snippet.mode, &outcome).unwrap_or(false);
+                }
+                Err(why @ NotRunnable::Stale(_)) => {
+                    ok = false;
+                    said = format!("{} {why}\n", "error:".red().bold()).into_bytes();
+                }
+                Err(why) => said = format!("{}\n", why.to_string().dimmed()).into_bytes(),
+            }
+        }
+        lines.extend(String::from_utf8_lossy(&said).lines().map(clean));
+    }
+    let title = match snippets.as_slice() {
+        [one] => format!("Output of {}", one.id),
+        _ => format!("Output of slide {}", slide.number),
+    };
+    RunOutput {
+        slide: index,
+        title,
+        lines,
+        ok,
+    }
+}
+
+/// Runs `f` with the process's stdout and stderr sent to a buffer; returns
+/// what it printed (stdout, then stderr) and its result. If the redirection
+/// cannot be set up, the output is lost rather than drawn over the screen.
+fn capture<T>(f: impl FnOnce() -> T) -> (String, T) {
+    let _ = io::stdout().flush();
+    let out = gag::BufferRedirect::stdout();
+    let err = gag::BufferRedirect::stderr();
+    let silence = match &out {
+        Ok(_) => None,
+        Err(_) => gag::Gag::stdout().ok(),
+    };
+    let result = f();
+    let _ = io::stdout().flush();
+    let _ = io::stderr().flush();
+    let mut printed = String::new();
+    if let Ok(mut out) = out {
+        let _ = out.read_to_string(&mut printed);
+    }
+    if let Ok(mut err) = err {
+        let _ = err.read_to_string(&mut printed);
+    }
+    drop(silence);
+    (printed, result)
+}
+
+/// A line of output made safe for the screen: colours kept, every other
+/// escape sequence and control character dropped, tabs expanded.
+fn clean(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\x1b' => {
+                let mut escape = String::from(ch);
+                if chars.peek() == Some(&'[') {
+                    for next in chars.by_ref() {
+                        escape.push(next);
+                        if ('\x40'..='\x7e').contains(&next) && next != '[' {
+                            break;
+                        }
+                    }
+                }
+                if escape.len() > 2 && escape.ends_with('m') {
+                    out.push_str(&escape);
+                }
+            }
+            '\t' => out.push_str("    "),
+            ch if ch.is_control() => {}
+            ch => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn clean_keeps_colours_only() {
+        assert_eq!(
+            clean("\x1b[31mred\x1b[0m\x1b[2J\tx\r\x07"),
+            "\x1b[31mred\x1b[0m    x"
+        );
+    }
+}
