@@ -29,6 +29,8 @@ pub mod child;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "cli")]
+pub mod live;
+#[cfg(feature = "cli")]
 pub mod play;
 #[cfg(feature = "cli")]
 pub mod python;

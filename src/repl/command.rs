@@ -26,8 +26,8 @@ pub enum Input {
     /// An empty line: the next slide.
     Empty,
     Command(Command),
-    /// Not a command (live Rust comes with evcxr).
-    Other(String),
+    /// Not a command: Rust, evaluated live.
+    Rust(String),
 }
 
 /// A command's names and help, for `:help`, completion and suggestions.
@@ -147,7 +147,7 @@ pub fn parse(line: &str) -> Result<Input, CommandError> {
         return Ok(Input::Empty);
     }
     let Some(rest) = line.strip_prefix(':') else {
-        return Ok(Input::Other(line.to_string()));
+        return Ok(Input::Rust(line.to_string()));
     };
     let (word, argument) = match rest.split_once(char::is_whitespace) {
         Some((word, argument)) => (word, argument.trim()),
@@ -230,7 +230,7 @@ mod tests {
     #[case(":l under/2", Input::Command(Command::Lesson("under/2".into())))]
     #[case(":ls", Input::Command(Command::Lessons))]
     #[case(":q", Input::Command(Command::Quit))]
-    #[case("let x = 1;", Input::Other("let x = 1;".into()))]
+    #[case("let x = 1;", Input::Rust("let x = 1;".into()))]
     fn lines_parse(#[case] line: &str, #[case] input: Input) {
         assert_eq!(parse(line), Ok(input));
     }

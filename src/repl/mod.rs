@@ -11,9 +11,11 @@ pub use helper::ReplHelper;
 pub use input::{Line, LineReader, Piped, Terminal};
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use colored::Colorize;
 
+use crate::live::{self, Evaluation, Event, Live, Outcome};
 use crate::play;
 use crate::python;
 use crate::render::{self, View};
@@ -28,6 +30,9 @@ pub struct Repl<W> {
     registry: Registry,
     view: View,
     out: W,
+    live: Live,
+    /// The build folder live Rust keeps between sessions.
+    live_dir: Option<PathBuf>,
 }
 
 /// Whether the loop goes on.
@@ -43,11 +48,22 @@ impl<W: Write> Repl<W> {
             registry,
             view: View::default(),
             out,
+            live: Live::unavailable("live Rust has not started".into()),
+            live_dir: None,
         }
+    }
+
+    /// Where live Rust keeps its build folder between sessions (without
+    /// one, it builds in a temporary folder).
+    pub fn with_live_dir(mut self, dir: Option<PathBuf>) -> Self {
+        self.live_dir = dir;
+        self
     }
 
     /// Runs until `:quit`, Ctrl-D or the end of the input.
     pub fn run(&mut self, reader: &mut dyn LineReader) -> io::Result<()> {
+        // In the background: the first live input waits for it, if at all.
+        self.live = Live::start(self.live_dir.as_deref());
         self.greet()?;
         self.show()?;
         let mut invalid = 0;
@@ -88,7 +104,8 @@ impl<W: Write> Repl<W> {
             self.out,
             "{} {}",
             welcome.bold(),
-            "Enter: next slide · :run runs the Rust · :help for more".dimmed()
+            "Enter: next slide · :run runs the Rust · type Rust to run it live · :help for more"
+                .dimmed()
         )
     }
 
@@ -126,9 +143,7 @@ impl<W: Write> Repl<W> {
                 Session::forward,
                 "This is the end of the course. Well done!",
             )?,
-            Input::Other(text) => self.problem(&format!(
-                "`{text}` is not a command; commands start with `:` (:help lists them)"
-            ))?,
+            Input::Rust(code) => drop(self.live_eval(&code)?),
             Input::Command(command) => return self.command(command),
         }
         Ok(Flow::Continue)
@@ -253,6 +268,113 @@ impl<W: Write> Repl<W> {
         Ok(())
     }
 
+    /// Compiles and runs the student's Rust; what it prints appears as it
+    /// comes, then its value, rustc's errors or the panic.
+    fn live_eval(&mut self, code: &str) -> io::Result<Option<String>> {
+        if !self.live_ready()? {
+            return Ok(None);
+        }
+        let out = &mut self.out;
+        let mut stdout = String::new();
+        let mut failed = Ok(());
+        let evaluation = self.live.eval(code, &mut |event| {
+            if let Event::Stdout(line) = &event {
+                stdout.push_str(line);
+                stdout.push('\n');
+            }
+            if failed.is_ok() {
+                failed = show_event(out, event);
+            }
+        });
+        failed?;
+        match evaluation {
+            Ok(evaluation) => self.show_evaluation(code, &evaluation)?,
+            Err(reason) => self.problem(&reason)?,
+        }
+        Ok(Some(stdout))
+    }
+
+    /// Waits for live Rust with a spinner; false (and why, once) if it
+    /// cannot run.
+    fn live_ready(&mut self) -> io::Result<bool> {
+        let spinner = indicatif::ProgressBar::hidden();
+        let out = &mut self.out;
+        let mut failed = Ok(());
+        let ready = self.live.ready(
+            &mut || {
+                spinner.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                spinner.set_style(
+                    indicatif::ProgressStyle::with_template("{spinner} {msg}")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                );
+                spinner.set_message("live Rust is starting (evcxr compiles a first program)");
+                spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+            },
+            &mut |event| {
+                if failed.is_ok() {
+                    failed = show_event(out, event);
+                }
+            },
+        );
+        spinner.finish_and_clear();
+        failed?;
+        match ready {
+            Ok(()) => Ok(true),
+            Err(reason) => {
+                self.problem(&reason)?;
+                Ok(false)
+            }
+        }
+    }
+
+    fn show_evaluation(&mut self, code: &str, evaluation: &Evaluation) -> io::Result<()> {
+        match &evaluation.outcome {
+            Outcome::Ran => {
+                if let Some(value) = &evaluation.value {
+                    writeln!(self.out, "{value}")?;
+                }
+                if evaluation.panicked {
+                    let lost = if evaluation.lost.is_empty() {
+                        "no variable was lost".to_string()
+                    } else {
+                        format!(
+                            "lost with it: {} (moved into the code that panicked)",
+                            names(&evaluation.lost)
+                        )
+                    };
+                    writeln!(
+                        self.out,
+                        "{} the code panicked; the session goes on, {lost}",
+                        "panic:".red().bold()
+                    )?;
+                }
+            }
+            Outcome::Refused(diagnostics) => {
+                write!(self.out, "{}", live::render_diagnostics(code, diagnostics))?;
+            }
+            Outcome::Died(why) => {
+                let lost = if evaluation.lost.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", names(&evaluation.lost))
+                };
+                writeln!(
+                    self.out,
+                    "{} the process running live code died ({why}); a new one took its place and every variable was lost{lost}",
+                    "error:".red().bold()
+                )?;
+            }
+            Outcome::Failed(why) => self.problem(why)?,
+        }
+        if !evaluation.panicked
+            && !matches!(evaluation.outcome, Outcome::Died(_))
+            && !evaluation.lost.is_empty()
+        {
+            self.problem(&format!("variables lost: {}", names(&evaluation.lost)))?;
+        }
+        Ok(())
+    }
+
     fn help(&mut self) -> io::Result<()> {
         writeln!(
             self.out,
@@ -276,7 +398,38 @@ impl<W: Write> Repl<W> {
         writeln!(self.out, "{} {message}", "error:".red().bold())
     }
 
+    fn note(&mut self, message: &str) -> io::Result<()> {
+        writeln!(self.out, "{}", message.dimmed())
+    }
+
     fn warn(&mut self, warning: &ProgressWarning) -> io::Result<()> {
         writeln!(self.out, "{} {warning}", "warning:".yellow().bold())
+    }
+}
+
+/// `a`, `b` as a list of names in backquotes.
+fn names(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What live code printed, and live Rust's own messages, to the REPL.
+fn show_event(out: &mut impl Write, event: Event) -> io::Result<()> {
+    match event {
+        Event::Stdout(line) => writeln!(out, "{line}"),
+        Event::Stderr(line) => {
+            // The panic's location is in evcxr's generated wrapper, not in
+            // what the student typed: leave it out.
+            let line = match line.split_once(" panicked at src/lib.rs:") {
+                Some((thread, _)) => format!("{thread} panicked:"),
+                None => line,
+            };
+            writeln!(out, "{}", line.red())
+        }
+        Event::Loading(message) => writeln!(out, "{}", message.yellow()),
+        Event::Started(_) | Event::Evaluated(_) | Event::Vars(_) | Event::Reset(_) => Ok(()),
     }
 }
