@@ -10,6 +10,7 @@ use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{CompletionType, Editor};
 
+use super::balance::needs_more;
 use super::helper::ReplHelper;
 
 /// One attempt to read a line.
@@ -94,7 +95,9 @@ impl LineReader for Terminal {
 }
 
 /// The scripted reader: lines from standard input, echoed after the prompt
-/// so that the transcript reads like a terminal session.
+/// so that the transcript reads like a terminal session. Unfinished Rust
+/// (an open bracket, string or comment) goes on over the next lines, as in
+/// the terminal.
 pub struct Piped<R> {
     input: R,
 }
@@ -107,6 +110,37 @@ impl<R: BufRead> Piped<R> {
 
 impl<R: BufRead> LineReader for Piped<R> {
     fn read(&mut self, prompt: (&str, &str)) -> Line {
+        let mut text = String::new();
+        loop {
+            let prompt = if text.is_empty() {
+                prompt.0
+            } else {
+                CONTINUATION
+            };
+            let line = match self.line(prompt) {
+                Line::Text(line) => line,
+                // The input ended inside unfinished Rust: rustc will say so.
+                Line::End if !text.is_empty() => return Line::Text(text),
+                other => return other,
+            };
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&line);
+            if !needs_more(&text) {
+                return Line::Text(text);
+            }
+        }
+    }
+
+    fn save_history(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl<R: BufRead> Piped<R> {
+    /// One physical line, echoed after `prompt`.
+    fn line(&mut self, prompt: &str) -> Line {
         let mut bytes = Vec::new();
         match self.input.read_until(b'\n', &mut bytes) {
             Ok(0) => Line::End,
@@ -117,7 +151,7 @@ impl<R: BufRead> LineReader for Piped<R> {
                 let line = String::from_utf8(bytes);
                 let shown = line.as_deref().unwrap_or("<not UTF-8>");
                 let mut stdout = io::stdout();
-                if writeln!(stdout, "{}{shown}", prompt.0)
+                if writeln!(stdout, "{prompt}{shown}")
                     .and_then(|()| stdout.flush())
                     .is_err()
                 {
@@ -132,8 +166,7 @@ impl<R: BufRead> LineReader for Piped<R> {
             Err(e) => Line::Invalid(e.to_string()),
         }
     }
-
-    fn save_history(&mut self) -> Result<(), String> {
-        Ok(())
-    }
 }
+
+/// Shown before the second and later lines of one input from a pipe.
+const CONTINUATION: &str = "... ";

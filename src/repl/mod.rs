@@ -2,6 +2,7 @@
 //! moves through the course, runs snippets, and saves progress after every
 //! move. Nothing a student types can crash it or lose their progress.
 
+mod balance;
 mod command;
 mod helper;
 mod input;
