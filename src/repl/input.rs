@@ -27,6 +27,8 @@ pub enum Line {
 pub trait LineReader {
     /// Reads a line; `prompt` is `(plain, coloured)`.
     fn read(&mut self, prompt: (&str, &str)) -> Line;
+    /// Reads a line that starts as `initial`, for the student to edit.
+    fn read_initial(&mut self, prompt: (&str, &str), initial: &str) -> Line;
     /// Keeps the history for the next session; a failure is the caller's to report.
     fn save_history(&mut self) -> Result<(), String>;
 }
@@ -89,6 +91,18 @@ impl LineReader for Terminal {
         }
     }
 
+    fn read_initial(&mut self, prompt: (&str, &str), initial: &str) -> Line {
+        match self.editor.readline_with_initial(&prompt, (initial, "")) {
+            Ok(line) => {
+                let _ = self.append();
+                Line::Text(line)
+            }
+            Err(ReadlineError::Interrupted) => Line::Interrupted,
+            Err(ReadlineError::Eof) => Line::End,
+            Err(e) => Line::Invalid(e.to_string()),
+        }
+    }
+
     fn save_history(&mut self) -> Result<(), String> {
         self.append()
     }
@@ -130,6 +144,24 @@ impl<R: BufRead> LineReader for Piped<R> {
             if !needs_more(&text) {
                 return Line::Text(text);
             }
+        }
+    }
+
+    /// A pipe cannot pre-fill a line: the text is shown, and an empty
+    /// line takes it as it is (Enter in the terminal), anything else
+    /// replaces it.
+    fn read_initial(&mut self, prompt: (&str, &str), initial: &str) -> Line {
+        let mut stdout = io::stdout();
+        let shown = initial
+            .lines()
+            .map(|line| format!("{CONTINUATION}{line}\n"))
+            .collect::<String>();
+        if write!(stdout, "{shown}").and_then(|()| stdout.flush()).is_err() {
+            return Line::End;
+        }
+        match self.read(prompt) {
+            Line::Text(text) if text.trim().is_empty() => Line::Text(initial.to_string()),
+            other => other,
         }
     }
 

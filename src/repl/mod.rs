@@ -34,6 +34,8 @@ pub struct Repl<W> {
     live: Live,
     /// The build folder live Rust keeps between sessions.
     live_dir: Option<PathBuf>,
+    /// Code `:edit` puts in the next input line.
+    edit: Option<String>,
 }
 
 /// Whether the loop goes on.
@@ -51,6 +53,7 @@ impl<W: Write> Repl<W> {
             out,
             live: Live::unavailable("live Rust has not started".into()),
             live_dir: None,
+            edit: None,
         }
     }
 
@@ -70,7 +73,11 @@ impl<W: Write> Repl<W> {
         let mut invalid = 0;
         loop {
             let prompt = self.prompt();
-            let line = match reader.read((&prompt.0, &prompt.1)) {
+            let read = match self.edit.take() {
+                Some(code) => reader.read_initial((&prompt.0, &prompt.1), &code),
+                None => reader.read((&prompt.0, &prompt.1)),
+            };
+            let line = match read {
                 Line::Text(line) => line,
                 Line::Interrupted => continue,
                 Line::End => break,
@@ -176,7 +183,11 @@ impl<W: Write> Repl<W> {
                 )?;
             }
             Command::Run => self.run_slide()?,
-            Command::Timeit => self.time_slide()?,
+            Command::Timeit(None) => self.time_slide()?,
+            Command::Timeit(Some(code)) => self.time_live(&code)?,
+            Command::Edit => self.edit_slide()?,
+            Command::Vars => self.live_vars()?,
+            Command::Reset => self.live_reset()?,
             Command::Show => self.show()?,
             Command::Python => self.run_python()?,
             Command::Originals => {
@@ -272,6 +283,12 @@ impl<W: Write> Repl<W> {
     /// Compiles and runs the student's Rust; what it prints appears as it
     /// comes, then its value, rustc's errors or the panic.
     fn live_eval(&mut self, code: &str) -> io::Result<Option<String>> {
+        self.live_eval_shown(code, code)
+    }
+
+    /// Evaluates `code`; rustc's errors are drawn over `shown`, the code as
+    /// the student wrote it, when `code` wraps it (`:timeit`).
+    fn live_eval_shown(&mut self, code: &str, shown: &str) -> io::Result<Option<String>> {
         if !self.live_ready()? {
             return Ok(None);
         }
@@ -289,7 +306,7 @@ impl<W: Write> Repl<W> {
         });
         failed?;
         match evaluation {
-            Ok(evaluation) => self.show_evaluation(code, &evaluation)?,
+            Ok(evaluation) => self.show_evaluation(code, shown, &evaluation)?,
             Err(reason) => self.problem(&reason)?,
         }
         Ok(Some(stdout))
@@ -328,7 +345,12 @@ impl<W: Write> Repl<W> {
         }
     }
 
-    fn show_evaluation(&mut self, code: &str, evaluation: &Evaluation) -> io::Result<()> {
+    fn show_evaluation(
+        &mut self,
+        code: &str,
+        shown: &str,
+        evaluation: &Evaluation,
+    ) -> io::Result<()> {
         match &evaluation.outcome {
             Outcome::Ran => {
                 if let Some(value) = &evaluation.value {
@@ -351,7 +373,8 @@ impl<W: Write> Repl<W> {
                 }
             }
             Outcome::Refused(diagnostics) => {
-                write!(self.out, "{}", live::render_diagnostics(code, diagnostics))?;
+                let diagnostics = shift_lines(code, shown, diagnostics);
+                write!(self.out, "{}", live::render_diagnostics(shown, &diagnostics))?;
             }
             Outcome::Died(why) => {
                 let lost = if evaluation.lost.is_empty() {
@@ -374,6 +397,70 @@ impl<W: Write> Repl<W> {
             self.problem(&format!("variables lost: {}", names(&evaluation.lost)))?;
         }
         Ok(())
+    }
+
+    /// `:edit`: the slide's Rust, hidden lines included, in the next input
+    /// line. A snippet with its own `main` gets a call to it.
+    fn edit_slide(&mut self) -> io::Result<()> {
+        let Some(snippet) = self.session.slide().snippets().next() else {
+            return self.problem("this slide has no Rust to edit; type your own");
+        };
+        let mut code = snippet.compiled_code();
+        if crate::lesson::codegen::has_main(&code) {
+            code.push_str("\nmain()");
+        }
+        self.note("Edit the slide's Rust, then Enter runs it live:")?;
+        self.edit = Some(code);
+        Ok(())
+    }
+
+    fn live_vars(&mut self) -> io::Result<()> {
+        if !self.live_ready()? {
+            return Ok(());
+        }
+        let out = &mut self.out;
+        let mut failed = Ok(());
+        let vars = self.live.vars(&mut |event| {
+            if failed.is_ok() {
+                failed = show_event(out, event);
+            }
+        });
+        failed?;
+        match vars {
+            Ok(vars) if vars.is_empty() => self.note("no live variables yet"),
+            Ok(vars) => {
+                for (name, kind) in vars {
+                    writeln!(self.out, "{}: {kind}", name.cyan())?;
+                }
+                Ok(())
+            }
+            Err(reason) => self.problem(&reason),
+        }
+    }
+
+    fn live_reset(&mut self) -> io::Result<()> {
+        if !self.live_ready()? {
+            return Ok(());
+        }
+        let out = &mut self.out;
+        let mut failed = Ok(());
+        let reset = self.live.reset(&mut |event| {
+            if failed.is_ok() {
+                failed = show_event(out, event);
+            }
+        });
+        failed?;
+        match reset {
+            Ok(()) => self.note("live Rust restarted: every variable and item is forgotten"),
+            Err(reason) => self.problem(&reason),
+        }
+    }
+
+    /// `:timeit EXPR`: live code timed with `avance::timeit`, compiled with
+    /// optimisation (evcxr's `opt-level` 2).
+    fn time_live(&mut self, code: &str) -> io::Result<()> {
+        let timed = format!("println!(\"{{}}\", avance::timeit::timeit(|| {{\n{code}\n}}));");
+        self.live_eval_shown(&timed, code).map(drop)
     }
 
     fn help(&mut self) -> io::Result<()> {
@@ -406,6 +493,33 @@ impl<W: Write> Repl<W> {
     fn warn(&mut self, warning: &ProgressWarning) -> io::Result<()> {
         writeln!(self.out, "{} {warning}", "warning:".yellow().bold())
     }
+}
+
+/// Diagnostics on `code` moved onto `shown`, which `code` holds whole
+/// from one of its lines on; labels outside it are dropped.
+fn shift_lines(code: &str, shown: &str, diagnostics: &[live::Diagnostic]) -> Vec<live::Diagnostic> {
+    let offset = code
+        .lines()
+        .position(|line| shown.lines().next() == Some(line))
+        .unwrap_or(0);
+    let shown_lines = shown.lines().count();
+    diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let mut diagnostic = diagnostic.clone();
+            diagnostic.labels = diagnostic
+                .labels
+                .into_iter()
+                .filter(|label| label.line > offset && label.line <= offset + shown_lines)
+                .map(|mut label| {
+                    label.line -= offset;
+                    label.end_line = label.end_line.saturating_sub(offset).max(label.line);
+                    label
+                })
+                .collect();
+            diagnostic
+        })
+        .collect()
 }
 
 /// `a`, `b` as a list of names in backquotes.
