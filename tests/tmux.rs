@@ -103,7 +103,7 @@ impl Tmux {
         // assertions read plain text, since `capture-pane` without `-e` drops
         // the escape sequences.
         let script = format!(
-            "env -u NO_COLOR AVANCE_HOME={home} TERM=xterm-256color {bin}; \
+            "env -u NO_COLOR AVANCE_LIVE=off AVANCE_HOME={home} TERM=xterm-256color {bin}; \
              echo {EXITED}$?; stty -a; echo {STTY_DONE}",
             home = sh_quote(&home.display().to_string()),
             bin = sh_quote(env!("CARGO_BIN_EXE_avance")),

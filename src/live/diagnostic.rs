@@ -101,11 +101,7 @@ fn render_one(out: &mut String, lines: &[&str], diagnostic: &Diagnostic) {
     }
     let mut shown_line = None;
     for label in labels {
-        let Some(text) = label
-            .line
-            .checked_sub(1)
-            .and_then(|index| lines.get(index))
-        else {
+        let Some(text) = label.line.checked_sub(1).and_then(|index| lines.get(index)) else {
             continue;
         };
         if shown_line != Some(label.line) {

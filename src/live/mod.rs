@@ -396,7 +396,11 @@ mod tests {
             .collect();
         assert_eq!(
             kept,
-            ["thread '<unnamed>' panicked at src/lib.rs:3:1:", "boom", "after"]
+            [
+                "thread '<unnamed>' panicked at src/lib.rs:3:1:",
+                "boom",
+                "after"
+            ]
         );
     }
 
@@ -404,7 +408,9 @@ mod tests {
     fn inputs_naming_the_lessons_crates_are_recognised() {
         assert!(names_lesson_crates("avance::timeit::timeit(|| 1)"));
         assert!(names_lesson_crates("use ndarray::Array2;"));
-        assert!(names_lesson_crates("(0..10).into_par_iter(); use rayon::prelude::*;"));
+        assert!(names_lesson_crates(
+            "(0..10).into_par_iter(); use rayon::prelude::*;"
+        ));
         assert!(!names_lesson_crates("let avancement = 1;"));
         assert!(!names_lesson_crates("println!(\"{}\", 1 + 1)"));
     }
@@ -414,7 +420,10 @@ mod tests {
         let (specs, note) = crate_specs();
         assert!(note.is_none());
         assert!(specs[0].starts_with("avance = { path = "), "{specs:?}");
-        assert!(specs[0].ends_with("default-features = false }"), "{specs:?}");
+        assert!(
+            specs[0].ends_with("default-features = false }"),
+            "{specs:?}"
+        );
         assert_eq!(specs[1..], ["ndarray = \"0.17\"", "rayon = \"1.11\""]);
     }
 }

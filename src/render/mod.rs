@@ -106,6 +106,28 @@ fn block(out: &mut impl Write, block: &Block, view: View) -> io::Result<()> {
             writeln!(out, "\n{}", wrap(&text, "", "       "))
         }
         Block::Notes(_) => Ok(()),
+        Block::Exercise(exercise) => {
+            code_block(
+                out,
+                "Exercise · complete the todo!()",
+                "rust",
+                &exercise.starter.visible_code(),
+            )?;
+            if let Some(expected) = exercise.expected() {
+                code_block(out, "It must print", "text", &expected.text)?;
+            }
+            let hints = match exercise.hints.len() {
+                0 => String::new(),
+                1 => " · :hint gives a hint".to_string(),
+                n => format!(" · :hint gives one of {n} hints"),
+            };
+            writeln!(
+                out,
+                "{}",
+                format!(":edit to start, Enter runs it · :check checks your answer{hints} · :solution shows one")
+                    .dimmed()
+            )
+        }
     }
 }
 

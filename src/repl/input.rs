@@ -156,7 +156,10 @@ impl<R: BufRead> LineReader for Piped<R> {
             .lines()
             .map(|line| format!("{CONTINUATION}{line}\n"))
             .collect::<String>();
-        if write!(stdout, "{shown}").and_then(|()| stdout.flush()).is_err() {
+        if write!(stdout, "{shown}")
+            .and_then(|()| stdout.flush())
+            .is_err()
+        {
             return Line::End;
         }
         match self.read(prompt) {

@@ -36,6 +36,10 @@ pub struct Repl<W> {
     live_dir: Option<PathBuf>,
     /// Code `:edit` puts in the next input line.
     edit: Option<String>,
+    /// The last Rust evaluated live: the answer `:check` checks.
+    last_live: Option<String>,
+    /// Hints shown so far, by exercise id.
+    hints: std::collections::HashMap<String, usize>,
 }
 
 /// Whether the loop goes on.
@@ -54,6 +58,8 @@ impl<W: Write> Repl<W> {
             live: Live::unavailable("live Rust has not started".into()),
             live_dir: None,
             edit: None,
+            last_live: None,
+            hints: std::collections::HashMap::new(),
         }
     }
 
@@ -151,7 +157,10 @@ impl<W: Write> Repl<W> {
                 Session::forward,
                 "This is the end of the course. Well done!",
             )?,
-            Input::Rust(code) => drop(self.live_eval(&code)?),
+            Input::Rust(code) => {
+                self.last_live = Some(code.clone());
+                self.live_eval(&code)?;
+            }
             Input::Command(command) => return self.command(command),
         }
         Ok(Flow::Continue)
@@ -188,6 +197,9 @@ impl<W: Write> Repl<W> {
             Command::Edit => self.edit_slide()?,
             Command::Vars => self.live_vars()?,
             Command::Reset => self.live_reset()?,
+            Command::Check => self.check_exercise()?,
+            Command::Hint => self.hint()?,
+            Command::Solution => self.solution()?,
             Command::Show => self.show()?,
             Command::Python => self.run_python()?,
             Command::Originals => {
@@ -374,7 +386,11 @@ impl<W: Write> Repl<W> {
             }
             Outcome::Refused(diagnostics) => {
                 let diagnostics = shift_lines(code, shown, diagnostics);
-                write!(self.out, "{}", live::render_diagnostics(shown, &diagnostics))?;
+                write!(
+                    self.out,
+                    "{}",
+                    live::render_diagnostics(shown, &diagnostics)
+                )?;
             }
             Outcome::Died(why) => {
                 let lost = if evaluation.lost.is_empty() {
@@ -402,6 +418,17 @@ impl<W: Write> Repl<W> {
     /// `:edit`: the slide's Rust, hidden lines included, in the next input
     /// line. A snippet with its own `main` gets a call to it.
     fn edit_slide(&mut self) -> io::Result<()> {
+        let starter = self
+            .session
+            .slide()
+            .exercises()
+            .next()
+            .map(|exercise| exercise.starter.compiled_code());
+        if let Some(code) = starter {
+            self.note("Complete the todo!(), then Enter runs it live and :check checks it:")?;
+            self.edit = Some(code);
+            return Ok(());
+        }
         let Some(snippet) = self.session.slide().snippets().next() else {
             return self.problem("this slide has no Rust to edit; type your own");
         };
@@ -412,6 +439,81 @@ impl<W: Write> Repl<W> {
         self.note("Edit the slide's Rust, then Enter runs it live:")?;
         self.edit = Some(code);
         Ok(())
+    }
+
+    /// `:check`: the student's last live input, run again, must print the
+    /// exercise's output block.
+    fn check_exercise(&mut self) -> io::Result<()> {
+        let Some(exercise) = self.session.slide().exercises().next().cloned() else {
+            return self.problem("this slide has no exercise to check");
+        };
+        let Some(code) = self.last_live.clone() else {
+            return self.problem("type your answer first (:edit starts from the exercise's code)");
+        };
+        let expected = exercise.expected().map_or("", |e| e.text.as_str());
+        self.note("Running your last input again to check what it prints:")?;
+        let Some(printed) = self.live_eval(&code)? else {
+            return Ok(());
+        };
+        match crate::check::compare(&printed, expected) {
+            Ok(()) => {
+                writeln!(
+                    self.out,
+                    "{} it prints what the exercise asks. Well done!",
+                    "Solved:".green().bold()
+                )?;
+                if let Some(warning) = self.session.record_solved(&exercise.id) {
+                    self.warn(&warning)?;
+                }
+                Ok(())
+            }
+            Err(diff) => {
+                writeln!(
+                    self.out,
+                    "{} it does not print what the exercise asks yet:\n{diff}",
+                    "Not yet:".yellow().bold()
+                )?;
+                let more =
+                    if self.hints.get(&exercise.id).copied().unwrap_or(0) < exercise.hints.len() {
+                        ":hint gives a hint, "
+                    } else {
+                        ""
+                    };
+                self.note(&format!("{more}:solution shows an answer"))
+            }
+        }
+    }
+
+    /// `:hint`: the exercise's hints, one more each time.
+    fn hint(&mut self) -> io::Result<()> {
+        let Some(exercise) = self.session.slide().exercises().next().cloned() else {
+            return self.problem("this slide has no exercise");
+        };
+        let shown = self.hints.entry(exercise.id.clone()).or_insert(0);
+        match exercise.hints.get(*shown) {
+            Some(hint) => {
+                *shown += 1;
+                let count = format!("Hint {}/{}:", *shown, exercise.hints.len());
+                writeln!(self.out, "{} {hint}", count.yellow().bold())
+            }
+            None if exercise.hints.is_empty() => {
+                self.note("this exercise has no hints; :solution shows an answer")
+            }
+            None => self.note("no more hints; :solution shows an answer"),
+        }
+    }
+
+    fn solution(&mut self) -> io::Result<()> {
+        let Some(exercise) = self.session.slide().exercises().next().cloned() else {
+            return self.problem("this slide has no exercise");
+        };
+        render::code_block(
+            &mut self.out,
+            "Rust · a solution",
+            "rust",
+            &exercise.solution.visible_code(),
+        )?;
+        self.note("(:edit, then type it or your own version, and :check)")
     }
 
     fn live_vars(&mut self) -> io::Result<()> {
