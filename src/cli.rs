@@ -281,7 +281,8 @@ fn repl(catalog: Catalog, registry: Registry) -> Result<()> {
     for warning in warnings {
         writeln!(io::stdout(), "{} {warning}", "warning:".yellow().bold())?;
     }
-    let mut repl = Repl::new(session, registry, io::stdout());
+    let live_dir = Dirs::locate().map(|dirs| dirs.state.join("live"));
+    let mut repl = Repl::new(session, registry, io::stdout()).with_live_dir(live_dir);
     if io::stdin().is_terminal() {
         let history = Dirs::locate().map(|dirs| dirs.history());
         let mut terminal = Terminal::new(ReplHelper::new(names), history)

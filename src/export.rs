@@ -12,7 +12,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::check;
-use crate::lesson::{Block, Lesson, ListItem, Mode, Slide, Snippet, Span};
+use crate::lesson::{Block, Exercise, Lesson, ListItem, Mode, Slide, Snippet, Span};
 use crate::render::highlight::{escape_html as escape, html as highlight};
 use crate::run::{PANIC_EXIT_STATUS, Registry};
 use crate::rustc::{self, Compiled};
@@ -180,6 +180,7 @@ fn slide_html(
                 }
                 code_group(html, &group, outputs);
             }
+            Block::Exercise(exercise) => exercise_html(html, exercise),
             Block::Paragraph(spans) => {
                 let _ = writeln!(html, "<p>{}</p>", inline(spans));
             }
@@ -273,6 +274,35 @@ fn code_block(html: &mut String, block: &Block, outputs: &HashMap<String, Captur
         }
         _ => {}
     }
+}
+
+/// An exercise: the code to complete, what it must print, and the
+/// solution and hints folded away.
+fn exercise_html(html: &mut String, exercise: &Exercise) {
+    let _ = write!(
+        html,
+        "<div class=\"block rust\"><div class=\"label\">Exercise · complete the todo!()</div>{}",
+        highlight(&exercise.starter.visible_code(), "rust")
+    );
+    if let Some(expected) = exercise.expected() {
+        let _ = write!(
+            html,
+            "<div class=\"output\"><div class=\"label\">It must print</div><pre>{}</pre></div>",
+            escape(expected.text.trim_end())
+        );
+    }
+    for hint in &exercise.hints {
+        let _ = write!(
+            html,
+            "<details><summary>Hint</summary>{}</details>",
+            escape(hint)
+        );
+    }
+    let _ = writeln!(
+        html,
+        "<details><summary>Solution</summary>{}</details></div>",
+        highlight(&exercise.solution.visible_code(), "rust")
+    );
 }
 
 fn output(html: &mut String, id: &str, captured: &Captured) {
@@ -458,6 +488,29 @@ mod tests {
         fn read(&self, path: &str) -> Result<String, String> {
             Err(format!("no {path}"))
         }
+    }
+
+    #[test]
+    fn an_exercise_shows_its_code_and_output_with_the_solution_folded() {
+        let text = "# Demo\n\n## Try\n\n```rust,exercise\nlet x: i32 = todo!();\nprintln!(\"{x}\");\n```\n\n\
+```output\n7\n```\n\n```rust,solution\nlet x = 7;\nprintln!(\"{x}\");\n```\n\n<!-- hint: Seven. -->\n";
+        let lesson = parse_lesson("07-demo.md", "lessons/07-demo.md", text, &NoFiles).unwrap();
+        let page = page(&lesson, &HashMap::new());
+        let exercise = page
+            .split("Exercise · complete the todo!()")
+            .nth(1)
+            .expect("exercise shown");
+        assert!(exercise.contains("todo!"), "{exercise}");
+        assert!(exercise.contains("<div class=\"label\">It must print</div><pre>7</pre>"));
+        assert!(exercise.contains("<details><summary>Hint</summary>Seven.</details>"));
+        let solution = exercise
+            .split("<summary>Solution</summary>")
+            .nth(1)
+            .expect("solution folded");
+        assert!(
+            solution.contains("7") && !solution.contains("todo"),
+            "{solution}"
+        );
     }
 
     #[test]

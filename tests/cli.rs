@@ -23,7 +23,7 @@ fn lessons_copy(dir: &Path, edit: impl Fn(String) -> String) -> std::path::PathB
 #[test]
 fn list_shows_lessons_with_slide_counts() {
     let home = tempfile::tempdir().unwrap();
-    let line = r"(?m)^  01-underscore +Underscore idioms +0/14 slides seen, 0/13 snippets run$";
+    let line = r"(?m)^  01-underscore +Underscore idioms +0/14 slides seen, 0/13 snippets run, 0/1 exercises solved$";
     avance(home.path())
         .arg("list")
         .assert()

@@ -117,7 +117,7 @@ impl Tmux {
             .map(|arg| format!(" {}", sh_quote(arg)))
             .collect();
         let script = format!(
-            "env -u NO_COLOR AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
+            "env -u NO_COLOR AVANCE_LIVE=off AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
              echo {EXITED}$?; stty -a; echo {STTY_DONE}",
             home = sh_quote(&home.display().to_string()),
             bin = sh_quote(env!("CARGO_BIN_EXE_avance")),

@@ -9,6 +9,10 @@ use super::model::Mode;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FenceKind {
     Rust(Mode),
+    /// `rust,exercise`: code with `todo!()` for the student to complete.
+    Exercise,
+    /// `rust,solution`: the exercise's answer, compiled and checked.
+    Solution,
     Output,
     /// The stdout of the `python` block before it, run by `avance check`.
     PythonOutput,
@@ -17,7 +21,14 @@ pub enum FenceKind {
 }
 
 /// The attributes a `rust` fence accepts, as written after the comma.
-pub const RUST_ATTRIBUTES: [&str; 4] = ["no_run", "ignore", "should_panic", "compile_fail"];
+pub const RUST_ATTRIBUTES: [&str; 6] = [
+    "no_run",
+    "ignore",
+    "should_panic",
+    "compile_fail",
+    "exercise",
+    "solution",
+];
 
 /// Why an info string was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,7 +50,11 @@ pub fn parse_info(info: &str) -> Result<FenceKind, FenceError> {
     let lang = words.next().unwrap_or("").to_string();
     let attributes: Vec<&str> = words.collect();
     match lang.as_str() {
-        "rust" => rust_mode(&attributes).map(FenceKind::Rust),
+        "rust" => match attributes.as_slice() {
+            ["exercise"] => Ok(FenceKind::Exercise),
+            ["solution"] => Ok(FenceKind::Solution),
+            _ => rust_mode(&attributes).map(FenceKind::Rust),
+        },
         _ => match attributes.first() {
             Some(attribute) => Err(FenceError::UnknownAttribute {
                 lang,
@@ -60,6 +75,14 @@ fn rust_mode(attributes: &[&str]) -> Result<Mode, FenceError> {
             "ignore" => Mode::Ignore,
             "should_panic" => Mode::ShouldPanic,
             "compile_fail" => Mode::CompileFail,
+            "exercise" | "solution" => {
+                // Combined with another attribute (alone, they are kinds).
+                let other = attributes.iter().find(|a| **a != attribute).unwrap_or(&"");
+                return Err(FenceError::Conflict {
+                    first: other.to_string(),
+                    second: attribute.into(),
+                });
+            }
             _ => {
                 return Err(FenceError::UnknownAttribute {
                     lang: "rust".into(),

@@ -24,9 +24,19 @@ pub struct Lesson {
 }
 
 impl Lesson {
-    /// Every snippet of the lesson, in reading order.
+    /// Every snippet of the lesson, in reading order, then the solutions
+    /// of its exercises (compiled and checked like snippets).
     pub fn snippets(&self) -> impl Iterator<Item = &Snippet> {
-        self.slides.iter().flat_map(Slide::snippets)
+        self.slides.iter().flat_map(Slide::snippets).chain(
+            self.slides
+                .iter()
+                .flat_map(Slide::exercises)
+                .map(|exercise| &exercise.solution),
+        )
+    }
+
+    pub fn exercises(&self) -> impl Iterator<Item = &Exercise> {
+        self.slides.iter().flat_map(Slide::exercises)
     }
 }
 
@@ -45,6 +55,13 @@ impl Slide {
     pub fn snippets(&self) -> impl Iterator<Item = &Snippet> {
         self.blocks.iter().filter_map(|block| match block {
             Block::Snippet(snippet) => Some(snippet),
+            _ => None,
+        })
+    }
+
+    pub fn exercises(&self) -> impl Iterator<Item = &Exercise> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Exercise(exercise) => Some(exercise),
             _ => None,
         })
     }
@@ -83,6 +100,31 @@ pub enum Block {
     Snippet(Snippet),
     /// `<!-- notes: ... -->`, for the instructor.
     Notes(String),
+    /// A `rust,exercise` fence, with its output, solution and hints.
+    Exercise(Exercise),
+}
+
+/// An exercise: code with `todo!()` for the student to complete live, the
+/// output the answer must print, the reference answer, and hints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exercise {
+    /// `NN-slug/SLIDE-exercise` (`-exercise2`... when a slide has several).
+    pub id: String,
+    /// The code the student starts from, as a snippet (never compiled in:
+    /// its `id` is the exercise's, its `expected` what the answer prints).
+    pub starter: Snippet,
+    /// The `rust,solution` fence: compiled in and run by `avance check`
+    /// against the exercise's output block (id `NN-slug/SLIDE-solution`).
+    pub solution: Snippet,
+    /// `<!-- hint: ... -->` comments after it, in order.
+    pub hints: Vec<String>,
+}
+
+impl Exercise {
+    /// The output block the answer must print.
+    pub fn expected(&self) -> Option<&Expected> {
+        self.starter.expected.as_ref()
+    }
 }
 
 /// A run of inline text with one style.

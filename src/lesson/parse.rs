@@ -10,7 +10,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use super::fence::{self, FenceError, FenceKind};
 use super::include::{self, IncludeError, IncludeSource};
 use super::model::{
-    Block, CodeBlock, Expected, Lesson, ListItem, Mode, Slide, Snippet, Span, SpanStyle,
+    Block, CodeBlock, Exercise, Expected, Lesson, ListItem, Mode, Slide, Snippet, Span, SpanStyle,
 };
 
 /// A lesson file that does not follow the format, with where and why.
@@ -53,6 +53,14 @@ pub enum ParseErrorKind {
     Html,
     #[error(transparent)]
     Include(#[from] IncludeError),
+    #[error(
+        "a `rust,exercise` block needs an `output` block (what the answer prints), then a `rust,solution` block"
+    )]
+    IncompleteExercise,
+    #[error("a `rust,solution` block must follow its `rust,exercise` block (and its output block)")]
+    OrphanSolution,
+    #[error("a `<!-- hint: ... -->` comment must follow a `rust,exercise` block on the same slide")]
+    OrphanHint,
 }
 
 /// `01-underscore.md` gives `(1, "underscore")`; anything else is refused.
@@ -101,6 +109,15 @@ pub fn parse_lesson(
     };
     check_compile_fail_codes(&lesson)
         .map_err(|line| error(line, ParseErrorKind::CompileFailWithoutCodes))?;
+    if let Some(exercise) = lesson
+        .exercises()
+        .find(|e| e.expected().is_none() || e.solution.line == 0)
+    {
+        return Err(error(
+            exercise.starter.line,
+            ParseErrorKind::IncompleteExercise,
+        ));
+    }
     Ok(lesson)
 }
 
@@ -116,6 +133,21 @@ fn assign_ids(lesson_id: &str, slides: &mut [Slide]) {
                 } else {
                     format!("{lesson_id}/{}", slide.number)
                 };
+            }
+        }
+        let count = slide.exercises().count();
+        let mut k = 0;
+        for block in &mut slide.blocks {
+            if let Block::Exercise(exercise) = block {
+                k += 1;
+                let suffix = if count > 1 {
+                    k.to_string()
+                } else {
+                    String::new()
+                };
+                exercise.id = format!("{lesson_id}/{}-exercise{suffix}", slide.number);
+                exercise.starter.id = exercise.id.clone();
+                exercise.solution.id = format!("{lesson_id}/{}-solution{suffix}", slide.number);
             }
         }
     }
@@ -375,6 +407,35 @@ impl<'a> Builder<'a> {
                 };
                 self.push(Block::Snippet(snippet), line)
             }
+            FenceKind::Exercise => {
+                let snippet = |mode, source, line| Snippet {
+                    id: String::new(),
+                    mode,
+                    source,
+                    line,
+                    expected: None,
+                };
+                let exercise = Exercise {
+                    id: String::new(),
+                    starter: snippet(Mode::Ignore, text, line),
+                    // Line 0 until its `rust,solution` fence comes.
+                    solution: snippet(Mode::Run, String::new(), 0),
+                    hints: Vec::new(),
+                };
+                self.push(Block::Exercise(exercise), line)
+            }
+            FenceKind::Solution => {
+                self.require_title(line)?;
+                match self.last_block() {
+                    Some(Block::Exercise(exercise)) if exercise.solution.line == 0 => {
+                        exercise.solution.source = text;
+                        exercise.solution.line = line;
+                        exercise.solution.expected = exercise.starter.expected.clone();
+                        Ok(())
+                    }
+                    _ => Err((line, ParseErrorKind::OrphanSolution)),
+                }
+            }
             FenceKind::Output => self.attach_output(Expected { text, line }),
             FenceKind::PythonOutput => self.attach_python_output(Expected { text, line }),
         }
@@ -401,6 +462,12 @@ impl<'a> Builder<'a> {
         }
     }
 
+    fn last_block(&mut self) -> Option<&mut Block> {
+        self.slides
+            .last_mut()
+            .and_then(|slide| slide.blocks.last_mut())
+    }
+
     fn attach_output(&mut self, expected: Expected) -> Result<(), Failure> {
         let line = expected.line;
         self.require_title(line)?;
@@ -409,6 +476,12 @@ impl<'a> Builder<'a> {
             .last_mut()
             .and_then(|slide| slide.blocks.last_mut());
         let snippet = match last {
+            Some(Block::Exercise(exercise))
+                if exercise.starter.expected.is_none() && exercise.solution.line == 0 =>
+            {
+                exercise.starter.expected = Some(expected);
+                return Ok(());
+            }
             Some(Block::Snippet(snippet)) if snippet.expected.is_none() => snippet,
             Some(Block::Snippet(_)) => {
                 return Err((line, ParseErrorKind::OrphanOutput("another output block")));
@@ -439,7 +512,24 @@ impl<'a> Builder<'a> {
         else {
             return Err((line, ParseErrorKind::Html));
         };
-        match comment.trim().strip_prefix("notes:") {
+        let comment = comment.trim();
+        if let Some(hint) = comment.strip_prefix("hint:") {
+            self.require_title(line)?;
+            let exercise = self.slides.last_mut().and_then(|slide| {
+                slide.blocks.iter_mut().rev().find_map(|block| match block {
+                    Block::Exercise(exercise) => Some(exercise),
+                    _ => None,
+                })
+            });
+            return match exercise {
+                Some(exercise) => {
+                    exercise.hints.push(normalize_notes(hint));
+                    Ok(())
+                }
+                None => Err((line, ParseErrorKind::OrphanHint)),
+            };
+        }
+        match comment.strip_prefix("notes:") {
             Some(notes) => self.push(Block::Notes(normalize_notes(notes)), line),
             None => Ok(()),
         }

@@ -469,3 +469,42 @@ fn list_text_after_a_nested_list_or_fence_is_kept() {
         ]
     );
 }
+
+const EXERCISE: &str = "# T\n\n## S\n\n```rust,exercise\nlet x: i32 = todo!();\nprintln!(\"{x}\");\n```\n\n```output\n2\n```\n\n```rust,solution\nlet x = 1 + 1;\nprintln!(\"{x}\");\n```\n\n<!-- hint: add\none and one -->\n<!-- hint: `1 + 1` -->\n";
+
+#[test]
+fn exercises_hold_their_output_solution_and_hints() {
+    assert_eq!(parse_info("rust,exercise"), Ok(FenceKind::Exercise));
+    assert_eq!(parse_info("rust,solution"), Ok(FenceKind::Solution));
+    assert!(parse_info("rust,exercise,no_run").is_err());
+    let lesson = parse(EXERCISE).unwrap();
+    let exercise = lesson.exercises().next().unwrap();
+    assert_eq!(exercise.id, "01-test/2-exercise");
+    assert_eq!(exercise.starter.line, 5);
+    assert_eq!(exercise.expected().unwrap().text, "2");
+    assert_eq!(exercise.solution.id, "01-test/2-solution");
+    assert_eq!(exercise.solution.mode, Mode::Run);
+    assert_eq!(exercise.solution.expected.as_ref().unwrap().text, "2");
+    assert_eq!(exercise.hints, ["add one and one", "`1 + 1`"]);
+    // The solution is checked like a snippet; `:run` (the slide's snippets) leaves it out.
+    let ids: Vec<&str> = lesson.snippets().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["01-test/2-solution"]);
+    assert_eq!(lesson.slides[1].snippets().count(), 0);
+}
+
+#[test]
+fn incomplete_exercises_and_stray_hints_are_refused() {
+    let no_solution = EXERCISE.split("```rust,solution").next().unwrap();
+    assert_eq!(
+        error_of(no_solution),
+        (5, ParseErrorKind::IncompleteExercise)
+    );
+    assert_eq!(
+        error_of("# T\n\n## S\n\n```rust,solution\nfn f() {}\n```\n"),
+        (5, ParseErrorKind::OrphanSolution)
+    );
+    assert_eq!(
+        error_of("# T\n\n## S\n\n<!-- hint: alone -->\n"),
+        (5, ParseErrorKind::OrphanHint)
+    );
+}

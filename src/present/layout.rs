@@ -7,7 +7,7 @@
 use colored::Colorize;
 
 use super::state::{KEYS, RunOutput, State};
-use crate::lesson::{Block, Lesson, ListItem, Slide};
+use crate::lesson::{Block, CodeBlock, Exercise, Lesson, ListItem, Slide};
 use crate::render;
 
 /// From this width on, Python and Rust stand side by side.
@@ -107,6 +107,7 @@ fn body(slide: &Slide, state: &State, width: usize) -> (Vec<String>, Option<(usi
                     output_rows = Some((start, out.len()));
                 }
             }
+            Block::Exercise(exercise) => exercise_lines(&mut out, exercise, width),
             Block::Paragraph(spans) => {
                 out.push(String::new());
                 out.extend(wrap(&render::inline(spans), prose, "", ""));
@@ -190,6 +191,31 @@ fn code_group(out: &mut Vec<String>, group: &[&Block], python: bool, width: usiz
     } else {
         let blocks: Vec<&Block> = left.into_iter().chain(right).collect();
         out.extend(code_lines(&blocks, width));
+    }
+}
+
+/// An exercise as the room sees it: the code to complete and what it must
+/// print (the solution stays for `:solution` in the REPL).
+fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, width: usize) {
+    let starter = Block::Code(CodeBlock {
+        lang: "rust".into(),
+        text: exercise.starter.visible_code(),
+        line: exercise.starter.line,
+        expected: None,
+    });
+    out.push(String::new());
+    let label = render::label_style("Exercise · complete the todo!()").to_string();
+    out.extend(fit(&label, width));
+    out.extend(code_lines(&[&starter], width).into_iter().skip(1));
+    if let Some(expected) = exercise.expected() {
+        out.push(String::new());
+        out.extend(fit(
+            &render::label_style("It must print").to_string(),
+            width,
+        ));
+        for line in expected.text.lines() {
+            out.extend(fit(&format!("{} {line}", "│".dimmed()), width));
+        }
     }
 }
 
@@ -528,6 +554,21 @@ mod tests {
             .expect("the Python");
         assert!(row.contains("println!(\"rust side\");"), "{lines:#?}");
         assert!(lines.last().unwrap().contains("2/3"), "footer: {lines:#?}");
+    }
+
+    #[test]
+    fn an_exercise_shows_its_code_and_what_it_must_print_not_the_solution() {
+        let lesson = lesson(
+            "# Demo\n\n## Try\n\n```rust,exercise\nlet x: i32 = todo!();\n```\n\n```output\n7\n```\n\n\
+```rust,solution\nlet x = 7;\nprintln!(\"{x}\");\n```\n",
+        );
+        let state = State::new(lesson.slides.len(), 1);
+        let lines = plain(&layout(&lesson, &state, 80, 30));
+        let text = lines.join("\n");
+        assert!(text.contains("Exercise · complete the todo!()"), "{text}");
+        assert!(text.contains("let x: i32 = todo!();"), "{text}");
+        assert!(text.contains("It must print\n│ 7"), "{text}");
+        assert!(!text.contains("let x = 7;"), "{text}");
     }
 
     #[test]

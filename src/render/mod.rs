@@ -106,6 +106,28 @@ fn block(out: &mut impl Write, block: &Block, view: View) -> io::Result<()> {
             writeln!(out, "\n{}", wrap(&text, "", "       "))
         }
         Block::Notes(_) => Ok(()),
+        Block::Exercise(exercise) => {
+            code_block(
+                out,
+                "Exercise · complete the todo!()",
+                "rust",
+                &exercise.starter.visible_code(),
+            )?;
+            if let Some(expected) = exercise.expected() {
+                code_block(out, "It must print", "text", &expected.text)?;
+            }
+            let hints = match exercise.hints.len() {
+                0 => String::new(),
+                1 => " · :hint gives a hint".to_string(),
+                n => format!(" · :hint gives one of {n} hints"),
+            };
+            writeln!(
+                out,
+                "{}",
+                format!(":edit to start, Enter runs it · :check checks your answer{hints} · :solution shows one")
+                    .dimmed()
+            )
+        }
     }
 }
 
@@ -267,8 +289,11 @@ pub fn lesson_list(
         let done = progress.lessons.get(&lesson.id);
         // Only what the lesson still has: it may have changed since.
         let seen = done.map_or(0, |p| p.seen.range(1..=lesson.slides.len()).count());
+        // The student's snippets, not the exercises' solutions.
         let playable: Vec<&str> = lesson
-            .snippets()
+            .slides
+            .iter()
+            .flat_map(Slide::snippets)
             .filter(|s| s.is_playable())
             .map(|s| s.id.as_str())
             .collect();
@@ -281,10 +306,20 @@ pub fn lesson_list(
         } else {
             " ".normal()
         };
-        let status = format!(
+        let mut status = format!(
             "{seen}/{} slides seen, {run}/{runnable} snippets run",
             lesson.slides.len()
         );
+        let exercises: Vec<&str> = lesson.exercises().map(|e| e.id.as_str()).collect();
+        if !exercises.is_empty() {
+            let solved = done.map_or(0, |p| {
+                exercises
+                    .iter()
+                    .filter(|id| p.solved.contains(**id))
+                    .count()
+            });
+            status.push_str(&format!(", {solved}/{} exercises solved", exercises.len()));
+        }
         let status = if seen == lesson.slides.len() {
             status.green()
         } else {

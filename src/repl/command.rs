@@ -11,7 +11,14 @@ pub enum Command {
     Lesson(String),
     Lessons,
     Run,
-    Timeit,
+    /// The slide's snippet, or live code when given.
+    Timeit(Option<String>),
+    Edit,
+    Vars,
+    Reset,
+    Check,
+    Hint,
+    Solution,
     Show,
     Python,
     Originals,
@@ -26,14 +33,15 @@ pub enum Input {
     /// An empty line: the next slide.
     Empty,
     Command(Command),
-    /// Not a command (live Rust comes with evcxr).
-    Other(String),
+    /// Not a command: Rust, evaluated live.
+    Rust(String),
 }
 
 /// A command's names and help, for `:help`, completion and suggestions.
 pub struct Spec {
     pub name: &'static str,
     pub alias: &'static str,
+    /// Empty: no argument; `[X]`: optional; anything else: required.
     pub argument: &'static str,
     pub help: &'static str,
 }
@@ -78,8 +86,44 @@ pub const COMMANDS: &[Spec] = &[
     Spec {
         name: "timeit",
         alias: "t",
+        argument: "[EXPR]",
+        help: "time this slide's Rust, or live Rust, as IPython's %timeit",
+    },
+    Spec {
+        name: "edit",
+        alias: "e",
         argument: "",
-        help: "time this slide's Rust, as IPython's %timeit",
+        help: "put this slide's Rust in the input line, to change and run live",
+    },
+    Spec {
+        name: "vars",
+        alias: "v",
+        argument: "",
+        help: "list the live variables and their types",
+    },
+    Spec {
+        name: "reset",
+        alias: "re",
+        argument: "",
+        help: "restart live Rust: forget every variable and item",
+    },
+    Spec {
+        name: "check",
+        alias: "c",
+        argument: "",
+        help: "check your answer to this slide's exercise (your last live input)",
+    },
+    Spec {
+        name: "hint",
+        alias: "hi",
+        argument: "",
+        help: "the exercise's next hint",
+    },
+    Spec {
+        name: "solution",
+        alias: "so",
+        argument: "",
+        help: "show the exercise's reference answer",
     },
     Spec {
         name: "show",
@@ -147,7 +191,7 @@ pub fn parse(line: &str) -> Result<Input, CommandError> {
         return Ok(Input::Empty);
     }
     let Some(rest) = line.strip_prefix(':') else {
-        return Ok(Input::Other(line.to_string()));
+        return Ok(Input::Rust(line.to_string()));
     };
     let (word, argument) = match rest.split_once(char::is_whitespace) {
         Some((word, argument)) => (word, argument.trim()),
@@ -167,7 +211,8 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
             argument: argument.into(),
         });
     }
-    if !spec.argument.is_empty() && argument.is_empty() {
+    let optional = spec.argument.starts_with('[');
+    if !spec.argument.is_empty() && !optional && argument.is_empty() {
         return Err(CommandError::MissingArgument {
             name: spec.name,
             argument: spec.argument,
@@ -180,7 +225,13 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
         "lesson" => Command::Lesson(argument.into()),
         "lessons" => Command::Lessons,
         "run" => Command::Run,
-        "timeit" => Command::Timeit,
+        "timeit" => Command::Timeit(Some(argument.to_string()).filter(|a| !a.is_empty())),
+        "edit" => Command::Edit,
+        "vars" => Command::Vars,
+        "reset" => Command::Reset,
+        "check" => Command::Check,
+        "hint" => Command::Hint,
+        "solution" => Command::Solution,
         "show" => Command::Show,
         "python" => Command::Python,
         "originals" => Command::Originals,
@@ -230,7 +281,12 @@ mod tests {
     #[case(":l under/2", Input::Command(Command::Lesson("under/2".into())))]
     #[case(":ls", Input::Command(Command::Lessons))]
     #[case(":q", Input::Command(Command::Quit))]
-    #[case("let x = 1;", Input::Other("let x = 1;".into()))]
+    #[case(":timeit", Input::Command(Command::Timeit(None)))]
+    #[case(":t (1..10).sum::<i32>()", Input::Command(Command::Timeit(Some("(1..10).sum::<i32>()".into()))))]
+    #[case(":edit", Input::Command(Command::Edit))]
+    #[case(":vars", Input::Command(Command::Vars))]
+    #[case(":reset", Input::Command(Command::Reset))]
+    #[case("let x = 1;", Input::Rust("let x = 1;".into()))]
     fn lines_parse(#[case] line: &str, #[case] input: Input) {
         assert_eq!(parse(line), Ok(input));
     }

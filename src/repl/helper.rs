@@ -1,13 +1,14 @@
 //! rustyline's helper: Tab completes command names and, after `:lesson`,
 //! lesson ids and slugs; the prompt is coloured without confusing the
-//! line editor about its width.
+//! line editor about its width; Enter in unfinished Rust opens a new line.
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
-use rustyline::validate::Validator;
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Context, Helper};
 
+use super::balance::needs_more;
 use super::command::COMMANDS;
 
 pub struct ReplHelper {
@@ -71,7 +72,17 @@ impl Hinter for ReplHelper {
 
 impl Highlighter for ReplHelper {}
 
-impl Validator for ReplHelper {}
+/// Enter inside an open bracket, string or block comment starts a new line
+/// of the same input instead of running it.
+impl Validator for ReplHelper {
+    fn validate(&self, ctx: &mut ValidationContext<'_>) -> rustyline::Result<ValidationResult> {
+        Ok(if needs_more(ctx.input()) {
+            ValidationResult::Incomplete
+        } else {
+            ValidationResult::Valid(None)
+        })
+    }
+}
 
 impl Helper for ReplHelper {}
 

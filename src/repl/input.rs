@@ -10,6 +10,7 @@ use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{CompletionType, Editor};
 
+use super::balance::needs_more;
 use super::helper::ReplHelper;
 
 /// One attempt to read a line.
@@ -26,6 +27,8 @@ pub enum Line {
 pub trait LineReader {
     /// Reads a line; `prompt` is `(plain, coloured)`.
     fn read(&mut self, prompt: (&str, &str)) -> Line;
+    /// Reads a line that starts as `initial`, for the student to edit.
+    fn read_initial(&mut self, prompt: (&str, &str), initial: &str) -> Line;
     /// Keeps the history for the next session; a failure is the caller's to report.
     fn save_history(&mut self) -> Result<(), String>;
 }
@@ -88,13 +91,27 @@ impl LineReader for Terminal {
         }
     }
 
+    fn read_initial(&mut self, prompt: (&str, &str), initial: &str) -> Line {
+        match self.editor.readline_with_initial(&prompt, (initial, "")) {
+            Ok(line) => {
+                let _ = self.append();
+                Line::Text(line)
+            }
+            Err(ReadlineError::Interrupted) => Line::Interrupted,
+            Err(ReadlineError::Eof) => Line::End,
+            Err(e) => Line::Invalid(e.to_string()),
+        }
+    }
+
     fn save_history(&mut self) -> Result<(), String> {
         self.append()
     }
 }
 
 /// The scripted reader: lines from standard input, echoed after the prompt
-/// so that the transcript reads like a terminal session.
+/// so that the transcript reads like a terminal session. Unfinished Rust
+/// (an open bracket, string or comment) goes on over the next lines, as in
+/// the terminal.
 pub struct Piped<R> {
     input: R,
 }
@@ -107,6 +124,58 @@ impl<R: BufRead> Piped<R> {
 
 impl<R: BufRead> LineReader for Piped<R> {
     fn read(&mut self, prompt: (&str, &str)) -> Line {
+        let mut text = String::new();
+        loop {
+            let prompt = if text.is_empty() {
+                prompt.0
+            } else {
+                CONTINUATION
+            };
+            let line = match self.line(prompt) {
+                Line::Text(line) => line,
+                // The input ended inside unfinished Rust: rustc will say so.
+                Line::End if !text.is_empty() => return Line::Text(text),
+                other => return other,
+            };
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&line);
+            if !needs_more(&text) {
+                return Line::Text(text);
+            }
+        }
+    }
+
+    /// A pipe cannot pre-fill a line: the text is shown, and an empty
+    /// line takes it as it is (Enter in the terminal), anything else
+    /// replaces it.
+    fn read_initial(&mut self, prompt: (&str, &str), initial: &str) -> Line {
+        let mut stdout = io::stdout();
+        let shown = initial
+            .lines()
+            .map(|line| format!("{CONTINUATION}{line}\n"))
+            .collect::<String>();
+        if write!(stdout, "{shown}")
+            .and_then(|()| stdout.flush())
+            .is_err()
+        {
+            return Line::End;
+        }
+        match self.read(prompt) {
+            Line::Text(text) if text.trim().is_empty() => Line::Text(initial.to_string()),
+            other => other,
+        }
+    }
+
+    fn save_history(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl<R: BufRead> Piped<R> {
+    /// One physical line, echoed after `prompt`.
+    fn line(&mut self, prompt: &str) -> Line {
         let mut bytes = Vec::new();
         match self.input.read_until(b'\n', &mut bytes) {
             Ok(0) => Line::End,
@@ -117,7 +186,7 @@ impl<R: BufRead> LineReader for Piped<R> {
                 let line = String::from_utf8(bytes);
                 let shown = line.as_deref().unwrap_or("<not UTF-8>");
                 let mut stdout = io::stdout();
-                if writeln!(stdout, "{}{shown}", prompt.0)
+                if writeln!(stdout, "{prompt}{shown}")
                     .and_then(|()| stdout.flush())
                     .is_err()
                 {
@@ -132,8 +201,7 @@ impl<R: BufRead> LineReader for Piped<R> {
             Err(e) => Line::Invalid(e.to_string()),
         }
     }
-
-    fn save_history(&mut self) -> Result<(), String> {
-        Ok(())
-    }
 }
+
+/// Shown before the second and later lines of one input from a pipe.
+const CONTINUATION: &str = "... ";

@@ -2,6 +2,7 @@
 //! moves through the course, runs snippets, and saves progress after every
 //! move. Nothing a student types can crash it or lose their progress.
 
+mod balance;
 mod command;
 mod helper;
 mod input;
@@ -11,9 +12,11 @@ pub use helper::ReplHelper;
 pub use input::{Line, LineReader, Piped, Terminal};
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use colored::Colorize;
 
+use crate::live::{self, Evaluation, Event, Live, Outcome};
 use crate::play;
 use crate::python;
 use crate::render::{self, View};
@@ -28,6 +31,15 @@ pub struct Repl<W> {
     registry: Registry,
     view: View,
     out: W,
+    live: Live,
+    /// The build folder live Rust keeps between sessions.
+    live_dir: Option<PathBuf>,
+    /// Code `:edit` puts in the next input line.
+    edit: Option<String>,
+    /// The last Rust evaluated live: the answer `:check` checks.
+    last_live: Option<String>,
+    /// Hints shown so far, by exercise id.
+    hints: std::collections::HashMap<String, usize>,
 }
 
 /// Whether the loop goes on.
@@ -43,17 +55,35 @@ impl<W: Write> Repl<W> {
             registry,
             view: View::default(),
             out,
+            live: Live::unavailable("live Rust has not started".into()),
+            live_dir: None,
+            edit: None,
+            last_live: None,
+            hints: std::collections::HashMap::new(),
         }
+    }
+
+    /// Where live Rust keeps its build folder between sessions (without
+    /// one, it builds in a temporary folder).
+    pub fn with_live_dir(mut self, dir: Option<PathBuf>) -> Self {
+        self.live_dir = dir;
+        self
     }
 
     /// Runs until `:quit`, Ctrl-D or the end of the input.
     pub fn run(&mut self, reader: &mut dyn LineReader) -> io::Result<()> {
+        // In the background: the first live input waits for it, if at all.
+        self.live = Live::start(self.live_dir.as_deref());
         self.greet()?;
         self.show()?;
         let mut invalid = 0;
         loop {
             let prompt = self.prompt();
-            let line = match reader.read((&prompt.0, &prompt.1)) {
+            let read = match self.edit.take() {
+                Some(code) => reader.read_initial((&prompt.0, &prompt.1), &code),
+                None => reader.read((&prompt.0, &prompt.1)),
+            };
+            let line = match read {
                 Line::Text(line) => line,
                 Line::Interrupted => continue,
                 Line::End => break,
@@ -88,7 +118,8 @@ impl<W: Write> Repl<W> {
             self.out,
             "{} {}",
             welcome.bold(),
-            "Enter: next slide · :run runs the Rust · :help for more".dimmed()
+            "Enter: next slide · :run runs the Rust · type Rust to run it live · :help for more"
+                .dimmed()
         )
     }
 
@@ -126,9 +157,10 @@ impl<W: Write> Repl<W> {
                 Session::forward,
                 "This is the end of the course. Well done!",
             )?,
-            Input::Other(text) => self.problem(&format!(
-                "`{text}` is not a command; commands start with `:` (:help lists them)"
-            ))?,
+            Input::Rust(code) => {
+                self.last_live = Some(code.clone());
+                self.live_eval(&code)?;
+            }
             Input::Command(command) => return self.command(command),
         }
         Ok(Flow::Continue)
@@ -160,7 +192,14 @@ impl<W: Write> Repl<W> {
                 )?;
             }
             Command::Run => self.run_slide()?,
-            Command::Timeit => self.time_slide()?,
+            Command::Timeit(None) => self.time_slide()?,
+            Command::Timeit(Some(code)) => self.time_live(&code)?,
+            Command::Edit => self.edit_slide()?,
+            Command::Vars => self.live_vars()?,
+            Command::Reset => self.live_reset()?,
+            Command::Check => self.check_exercise()?,
+            Command::Hint => self.hint()?,
+            Command::Solution => self.solution()?,
             Command::Show => self.show()?,
             Command::Python => self.run_python()?,
             Command::Originals => {
@@ -253,6 +292,279 @@ impl<W: Write> Repl<W> {
         Ok(())
     }
 
+    /// Compiles and runs the student's Rust; what it prints appears as it
+    /// comes, then its value, rustc's errors or the panic.
+    fn live_eval(&mut self, code: &str) -> io::Result<Option<String>> {
+        self.live_eval_shown(code, code)
+    }
+
+    /// Evaluates `code`; rustc's errors are drawn over `shown`, the code as
+    /// the student wrote it, when `code` wraps it (`:timeit`).
+    fn live_eval_shown(&mut self, code: &str, shown: &str) -> io::Result<Option<String>> {
+        if !self.live_ready()? {
+            return Ok(None);
+        }
+        let out = &mut self.out;
+        let mut stdout = String::new();
+        let mut failed = Ok(());
+        let evaluation = self.live.eval(code, &mut |event| {
+            if let Event::Stdout(line) = &event {
+                stdout.push_str(line);
+                stdout.push('\n');
+            }
+            if failed.is_ok() {
+                failed = show_event(out, event);
+            }
+        });
+        failed?;
+        match evaluation {
+            Ok(evaluation) => self.show_evaluation(code, shown, &evaluation)?,
+            Err(reason) => self.problem(&reason)?,
+        }
+        Ok(Some(stdout))
+    }
+
+    /// Waits for live Rust with a spinner; false (and why, once) if it
+    /// cannot run.
+    fn live_ready(&mut self) -> io::Result<bool> {
+        let spinner = indicatif::ProgressBar::hidden();
+        let out = &mut self.out;
+        let mut failed = Ok(());
+        let ready = self.live.ready(
+            &mut || {
+                spinner.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                spinner.set_style(
+                    indicatif::ProgressStyle::with_template("{spinner} {msg}")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                );
+                spinner.set_message("live Rust is starting (evcxr compiles a first program)");
+                spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+            },
+            &mut |event| {
+                if failed.is_ok() {
+                    failed = show_event(out, event);
+                }
+            },
+        );
+        spinner.finish_and_clear();
+        failed?;
+        match ready {
+            Ok(()) => Ok(true),
+            Err(reason) => {
+                self.problem(&reason)?;
+                Ok(false)
+            }
+        }
+    }
+
+    fn show_evaluation(
+        &mut self,
+        code: &str,
+        shown: &str,
+        evaluation: &Evaluation,
+    ) -> io::Result<()> {
+        match &evaluation.outcome {
+            Outcome::Ran => {
+                if let Some(value) = &evaluation.value {
+                    writeln!(self.out, "{value}")?;
+                }
+                if evaluation.panicked {
+                    let lost = if evaluation.lost.is_empty() {
+                        "no variable was lost".to_string()
+                    } else {
+                        format!(
+                            "lost with it: {} (moved into the code that panicked)",
+                            names(&evaluation.lost)
+                        )
+                    };
+                    writeln!(
+                        self.out,
+                        "{} the code panicked; the session goes on, {lost}",
+                        "panic:".red().bold()
+                    )?;
+                }
+            }
+            Outcome::Refused(diagnostics) => {
+                let diagnostics = shift_lines(code, shown, diagnostics);
+                write!(
+                    self.out,
+                    "{}",
+                    live::render_diagnostics(shown, &diagnostics)
+                )?;
+            }
+            Outcome::Died(why) => {
+                let lost = if evaluation.lost.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", names(&evaluation.lost))
+                };
+                writeln!(
+                    self.out,
+                    "{} the process running live code died ({why}); a new one took its place and every variable was lost{lost}",
+                    "error:".red().bold()
+                )?;
+            }
+            Outcome::Failed(why) => self.problem(why)?,
+        }
+        if !evaluation.panicked
+            && !matches!(evaluation.outcome, Outcome::Died(_))
+            && !evaluation.lost.is_empty()
+        {
+            self.problem(&format!("variables lost: {}", names(&evaluation.lost)))?;
+        }
+        Ok(())
+    }
+
+    /// `:edit`: the slide's Rust, hidden lines included, in the next input
+    /// line. A snippet with its own `main` gets a call to it.
+    fn edit_slide(&mut self) -> io::Result<()> {
+        let starter = self
+            .session
+            .slide()
+            .exercises()
+            .next()
+            .map(|exercise| exercise.starter.compiled_code());
+        if let Some(code) = starter {
+            self.note("Complete the todo!(), then Enter runs it live and :check checks it:")?;
+            self.edit = Some(code);
+            return Ok(());
+        }
+        let Some(snippet) = self.session.slide().snippets().next() else {
+            return self.problem("this slide has no Rust to edit; type your own");
+        };
+        let mut code = snippet.compiled_code();
+        if crate::lesson::codegen::has_main(&code) {
+            code.push_str("\nmain()");
+        }
+        self.note("Edit the slide's Rust, then Enter runs it live:")?;
+        self.edit = Some(code);
+        Ok(())
+    }
+
+    /// `:check`: the student's last live input, run again, must print the
+    /// exercise's output block.
+    fn check_exercise(&mut self) -> io::Result<()> {
+        let Some(exercise) = self.session.slide().exercises().next().cloned() else {
+            return self.problem("this slide has no exercise to check");
+        };
+        let Some(code) = self.last_live.clone() else {
+            return self.problem("type your answer first (:edit starts from the exercise's code)");
+        };
+        let expected = exercise.expected().map_or("", |e| e.text.as_str());
+        self.note("Running your last input again to check what it prints:")?;
+        let Some(printed) = self.live_eval(&code)? else {
+            return Ok(());
+        };
+        match crate::check::compare(&printed, expected) {
+            Ok(()) => {
+                writeln!(
+                    self.out,
+                    "{} it prints what the exercise asks. Well done!",
+                    "Solved:".green().bold()
+                )?;
+                if let Some(warning) = self.session.record_solved(&exercise.id) {
+                    self.warn(&warning)?;
+                }
+                Ok(())
+            }
+            Err(diff) => {
+                writeln!(
+                    self.out,
+                    "{} it does not print what the exercise asks yet:\n{diff}",
+                    "Not yet:".yellow().bold()
+                )?;
+                let more =
+                    if self.hints.get(&exercise.id).copied().unwrap_or(0) < exercise.hints.len() {
+                        ":hint gives a hint, "
+                    } else {
+                        ""
+                    };
+                self.note(&format!("{more}:solution shows an answer"))
+            }
+        }
+    }
+
+    /// `:hint`: the exercise's hints, one more each time.
+    fn hint(&mut self) -> io::Result<()> {
+        let Some(exercise) = self.session.slide().exercises().next().cloned() else {
+            return self.problem("this slide has no exercise");
+        };
+        let shown = self.hints.entry(exercise.id.clone()).or_insert(0);
+        match exercise.hints.get(*shown) {
+            Some(hint) => {
+                *shown += 1;
+                let count = format!("Hint {}/{}:", *shown, exercise.hints.len());
+                writeln!(self.out, "{} {hint}", count.yellow().bold())
+            }
+            None if exercise.hints.is_empty() => {
+                self.note("this exercise has no hints; :solution shows an answer")
+            }
+            None => self.note("no more hints; :solution shows an answer"),
+        }
+    }
+
+    fn solution(&mut self) -> io::Result<()> {
+        let Some(exercise) = self.session.slide().exercises().next().cloned() else {
+            return self.problem("this slide has no exercise");
+        };
+        render::code_block(
+            &mut self.out,
+            "Rust · a solution",
+            "rust",
+            &exercise.solution.visible_code(),
+        )?;
+        self.note("(:edit, then type it or your own version, and :check)")
+    }
+
+    fn live_vars(&mut self) -> io::Result<()> {
+        if !self.live_ready()? {
+            return Ok(());
+        }
+        let out = &mut self.out;
+        let mut failed = Ok(());
+        let vars = self.live.vars(&mut |event| {
+            if failed.is_ok() {
+                failed = show_event(out, event);
+            }
+        });
+        failed?;
+        match vars {
+            Ok(vars) if vars.is_empty() => self.note("no live variables yet"),
+            Ok(vars) => {
+                for (name, kind) in vars {
+                    writeln!(self.out, "{}: {kind}", name.cyan())?;
+                }
+                Ok(())
+            }
+            Err(reason) => self.problem(&reason),
+        }
+    }
+
+    fn live_reset(&mut self) -> io::Result<()> {
+        if !self.live_ready()? {
+            return Ok(());
+        }
+        let out = &mut self.out;
+        let mut failed = Ok(());
+        let reset = self.live.reset(&mut |event| {
+            if failed.is_ok() {
+                failed = show_event(out, event);
+            }
+        });
+        failed?;
+        match reset {
+            Ok(()) => self.note("live Rust restarted: every variable and item is forgotten"),
+            Err(reason) => self.problem(&reason),
+        }
+    }
+
+    /// `:timeit EXPR`: live code timed with `avance::timeit`, compiled with
+    /// optimisation (evcxr's `opt-level` 2).
+    fn time_live(&mut self, code: &str) -> io::Result<()> {
+        let timed = format!("println!(\"{{}}\", avance::timeit::timeit(|| {{\n{code}\n}}));");
+        self.live_eval_shown(&timed, code).map(drop)
+    }
+
     fn help(&mut self) -> io::Result<()> {
         writeln!(
             self.out,
@@ -276,7 +588,65 @@ impl<W: Write> Repl<W> {
         writeln!(self.out, "{} {message}", "error:".red().bold())
     }
 
+    fn note(&mut self, message: &str) -> io::Result<()> {
+        writeln!(self.out, "{}", message.dimmed())
+    }
+
     fn warn(&mut self, warning: &ProgressWarning) -> io::Result<()> {
         writeln!(self.out, "{} {warning}", "warning:".yellow().bold())
+    }
+}
+
+/// Diagnostics on `code` moved onto `shown`, which `code` holds whole
+/// from one of its lines on; labels outside it are dropped.
+fn shift_lines(code: &str, shown: &str, diagnostics: &[live::Diagnostic]) -> Vec<live::Diagnostic> {
+    let offset = code
+        .lines()
+        .position(|line| shown.lines().next() == Some(line))
+        .unwrap_or(0);
+    let shown_lines = shown.lines().count();
+    diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let mut diagnostic = diagnostic.clone();
+            diagnostic.labels = diagnostic
+                .labels
+                .into_iter()
+                .filter(|label| label.line > offset && label.line <= offset + shown_lines)
+                .map(|mut label| {
+                    label.line -= offset;
+                    label.end_line = label.end_line.saturating_sub(offset).max(label.line);
+                    label
+                })
+                .collect();
+            diagnostic
+        })
+        .collect()
+}
+
+/// `a`, `b` as a list of names in backquotes.
+fn names(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What live code printed, and live Rust's own messages, to the REPL.
+fn show_event(out: &mut impl Write, event: Event) -> io::Result<()> {
+    match event {
+        Event::Stdout(line) => writeln!(out, "{line}"),
+        Event::Stderr(line) => {
+            // The panic's location is in evcxr's generated wrapper, not in
+            // what the student typed: leave it out.
+            let line = match line.split_once(" panicked at src/lib.rs:") {
+                Some((thread, _)) => format!("{thread} panicked:"),
+                None => line,
+            };
+            writeln!(out, "{}", line.red())
+        }
+        Event::Loading(message) => writeln!(out, "{}", message.yellow()),
+        Event::Started(_) | Event::Evaluated(_) | Event::Vars(_) | Event::Reset(_) => Ok(()),
     }
 }

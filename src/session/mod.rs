@@ -163,6 +163,17 @@ impl Session {
         self.save()
     }
 
+    pub fn record_solved(&mut self, exercise_id: &str) -> Option<ProgressWarning> {
+        let lesson = self.lesson().id.clone();
+        self.progress
+            .lessons
+            .entry(lesson)
+            .or_default()
+            .solved
+            .insert(exercise_id.to_string());
+        self.save()
+    }
+
     pub fn save(&mut self) -> Option<ProgressWarning> {
         let store = self.store.as_mut()?;
         store.save(&self.progress)

@@ -36,6 +36,10 @@ pub struct LessonProgress {
     /// Ids of the snippets run.
     #[serde(default)]
     pub run: BTreeSet<String>,
+    /// Ids of the exercises solved (`:check` passed); absent in files
+    /// written before exercises existed.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub solved: BTreeSet<String>,
 }
 
 /// Something the student should know about their progress file; never fatal.

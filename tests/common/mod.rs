@@ -8,10 +8,15 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
-/// `avance` with its progress and history in `home`, and no colour.
+/// `avance` with its progress and history in `home`, and no colour; live
+/// Rust off (tests/live.rs turns it on), so the other REPL tests start no
+/// compiler in the background.
 pub fn avance(home: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_avance"));
-    command.env("AVANCE_HOME", home).env_remove("NO_COLOR");
+    command
+        .env("AVANCE_HOME", home)
+        .env("AVANCE_LIVE", "off")
+        .env_remove("NO_COLOR");
     command
 }
 

@@ -1,0 +1,191 @@
+//! rustc's errors on live code, pointing at what the student typed: evcxr
+//! maps each span back from its generated wrapper to the student's lines
+//! and columns, and this module draws them as rustc would.
+
+use std::fmt::Write as _;
+
+use colored::Colorize;
+
+/// One of rustc's messages, its spans in the student's code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub level: String,
+    pub code: Option<String>,
+    pub message: String,
+    pub labels: Vec<Label>,
+    /// `help:` lines, with rustc's suggested replacement where it has one.
+    pub help: Vec<String>,
+}
+
+/// A span in the student's code: 1-based lines and columns, the end
+/// column exclusive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub line: usize,
+    pub start_column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: String,
+    pub primary: bool,
+}
+
+impl Diagnostic {
+    pub(super) fn from_evcxr(error: &evcxr::CompilationError) -> Diagnostic {
+        let labels = error
+            .spanned_messages()
+            .iter()
+            .filter_map(|message| {
+                let span = message.span?;
+                Some(Label {
+                    line: span.start_line,
+                    start_column: span.start_column,
+                    end_line: span.end_line,
+                    end_column: span.end_column,
+                    text: message.label.clone(),
+                    primary: message.is_primary,
+                })
+            })
+            .collect();
+        Diagnostic {
+            level: error.level().to_string(),
+            code: error.code().map(str::to_string),
+            message: error.message(),
+            labels,
+            help: error.help(),
+        }
+    }
+}
+
+/// The diagnostics as rustc draws them, over the student's `code`.
+pub fn render_diagnostics(code: &str, diagnostics: &[Diagnostic]) -> String {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        render_one(&mut out, &lines, diagnostic);
+    }
+    out
+}
+
+fn render_one(out: &mut String, lines: &[&str], diagnostic: &Diagnostic) {
+    let head = match &diagnostic.code {
+        Some(code) => format!("{}[{code}]", diagnostic.level),
+        None => diagnostic.level.clone(),
+    };
+    let head = if diagnostic.level == "error" {
+        head.red().bold()
+    } else {
+        head.yellow().bold()
+    };
+    // evcxr's message is the first line of rustc's.
+    let message = diagnostic.message.lines().next().unwrap_or_default();
+    let _ = writeln!(out, "{head}{} {}", ":".bold(), message.bold());
+    let mut labels: Vec<&Label> = diagnostic.labels.iter().collect();
+    labels.sort_by_key(|label| (label.line, label.start_column));
+    let width = labels
+        .iter()
+        .map(|label| label.line.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let gutter = |text: &str| format!("{text:>width$} |").blue().bold().to_string();
+    let primary = labels.iter().find(|label| label.primary).or(labels.first());
+    if let Some(first) = primary {
+        let _ = writeln!(
+            out,
+            "{}{} your code, line {}, column {}",
+            " ".repeat(width),
+            "-->".blue().bold(),
+            first.line,
+            first.start_column
+        );
+        let _ = writeln!(out, "{}", gutter(""));
+    }
+    let mut shown_line = None;
+    for label in labels {
+        let Some(text) = label.line.checked_sub(1).and_then(|index| lines.get(index)) else {
+            continue;
+        };
+        if shown_line != Some(label.line) {
+            let _ = writeln!(out, "{} {text}", gutter(&label.line.to_string()));
+            shown_line = Some(label.line);
+        }
+        let start = label.start_column.max(1);
+        let end = if label.end_line == label.line {
+            label.end_column.max(start + 1)
+        } else {
+            text.chars().count().max(start) + 1
+        };
+        let mark = if label.primary { "^" } else { "-" };
+        let marks = format!("{}{}", mark.repeat(end - start), label_text(&label.text));
+        let marks = if label.primary {
+            marks.red().bold()
+        } else {
+            marks.blue().bold()
+        };
+        let _ = writeln!(out, "{} {}{marks}", gutter(""), " ".repeat(start - 1));
+    }
+    for help in &diagnostic.help {
+        let mut help_lines = help.lines();
+        let first = help_lines.next().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}{} {} {first}",
+            " ".repeat(width + 1),
+            "=".blue().bold(),
+            "help:".bold()
+        );
+        for line in help_lines.filter(|line| !line.is_empty()) {
+            let _ = writeln!(out, "{}{line}", " ".repeat(width + 3));
+        }
+    }
+}
+
+fn label_text(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(" {text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_is_drawn_under_the_students_line() {
+        colored::control::set_override(false);
+        let code = "let a = 1;\nlet x: i32 = \"a\";";
+        let diagnostic = Diagnostic {
+            level: "error".into(),
+            code: Some("E0308".into()),
+            message: "mismatched types".into(),
+            labels: vec![
+                Label {
+                    line: 2,
+                    start_column: 14,
+                    end_line: 2,
+                    end_column: 17,
+                    text: "expected `i32`, found `&str`".into(),
+                    primary: true,
+                },
+                Label {
+                    line: 2,
+                    start_column: 8,
+                    end_line: 2,
+                    end_column: 11,
+                    text: "expected due to this".into(),
+                    primary: false,
+                },
+            ],
+            help: vec![],
+        };
+        assert_eq!(
+            render_diagnostics(code, &[diagnostic]),
+            "error[E0308]: mismatched types\n \
+             --> your code, line 2, column 14\n  |\n\
+             2 | let x: i32 = \"a\";\n  \
+             |        --- expected due to this\n  \
+             |              ^^^ expected `i32`, found `&str`\n"
+        );
+    }
+}

@@ -1,0 +1,429 @@
+//! Live Rust: what the student types at the prompt, compiled and run by
+//! evcxr as in its own REPL. Variables persist between inputs; an
+//! expression's value is shown with `{:?}`.
+//!
+//! evcxr's context lives on a worker thread of its own, created when the
+//! REPL starts, so start-up never waits for it: the REPL talks to it through
+//! two channels, requests one way and [`Event`]s the other. What the live
+//! code prints comes back as events too, from two threads that drain evcxr's
+//! stdout and stderr (its `eval` blocks until stdout is drained), so the
+//! REPL shows it in order while the code runs.
+//!
+//! The lessons' crates (`avance` itself, from the source this program was
+//! built from, ndarray and rayon) are loaded the first time an input names
+//! one of them, with a message: compiling them takes a while once. The
+//! build folder is kept in the student's state folder, locked by one session
+//! at a time, so later sessions find them compiled.
+
+mod diagnostic;
+mod worker;
+
+pub use diagnostic::{Diagnostic, Label, render_diagnostics};
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::Duration;
+
+/// Set to `off` (or `0`), live Rust is not started: the REPL says so.
+pub const LIVE_ENV: &str = "AVANCE_LIVE";
+
+/// What happens after the student's input was compiled and run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// It ran; it may have panicked (the message came on stderr).
+    Ran,
+    /// rustc refused it.
+    Refused(Vec<Diagnostic>),
+    /// The process running live code died (an abort, a stack overflow...);
+    /// a new one was started.
+    Died(String),
+    /// Anything else evcxr reports (a bad `:dep`, an I/O error...).
+    Failed(String),
+}
+
+/// One input's result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// The value of a final expression, as `{:?}` shows it.
+    pub value: Option<String>,
+    pub outcome: Outcome,
+    /// Variables that existed before and not after (a panic took them).
+    pub lost: Vec<String>,
+    /// Whether the code panicked (seen on its stderr).
+    pub panicked: bool,
+}
+
+/// What the live code and the worker send to the REPL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The context is ready, or why it will never be.
+    Started(Result<(), String>),
+    /// The lessons' crates are being compiled (a one-time wait).
+    Loading(String),
+    Stdout(String),
+    Stderr(String),
+    Evaluated(Evaluation),
+    Vars(Vec<(String, String)>),
+    Reset(Result<(), String>),
+}
+
+/// What the REPL asks of the worker.
+enum Request {
+    Eval(String),
+    Vars,
+    Reset,
+}
+
+/// Where the worker stands, as the REPL knows it.
+enum State {
+    Starting,
+    Ready,
+    Unavailable(String),
+}
+
+/// The REPL's handle on live Rust.
+pub struct Live {
+    requests: Option<Sender<Request>>,
+    events: Receiver<Event>,
+    state: State,
+    /// Held while this session uses the kept build folder.
+    _lock: Option<File>,
+}
+
+/// How long the REPL keeps listening for the code's last lines once evcxr
+/// has answered: its stderr reaches the REPL by another thread.
+const SETTLE: Duration = Duration::from_millis(30);
+
+impl Live {
+    /// Starts the context on a background thread. `build_dir` is the folder
+    /// kept between sessions, if there is one (`None`: a temporary folder).
+    pub fn start(build_dir: Option<&Path>) -> Live {
+        if let Some(reason) = disabled_by_env() {
+            return Live::unavailable(reason);
+        }
+        if let Err(reason) = toolchain() {
+            return Live::unavailable(reason);
+        }
+        let lock = build_dir.and_then(|dir| {
+            let lock = lock_build_dir(dir)?;
+            // SAFETY: called from the REPL's thread before the live worker
+            // exists; nothing else in this program reads or writes the
+            // environment concurrently at this point (no other thread of
+            // ours is running), and evcxr reads it only on the worker.
+            unsafe { std::env::set_var("EVCXR_TMPDIR", dir) };
+            Some(lock)
+        });
+        let (request_sender, requests) = mpsc::channel();
+        let (event_sender, events) = mpsc::channel();
+        let spawned = thread::Builder::new()
+            .name("live-rust".into())
+            .spawn(move || worker::run(requests, event_sender));
+        match spawned {
+            Ok(_) => Live {
+                requests: Some(request_sender),
+                events,
+                state: State::Starting,
+                _lock: lock,
+            },
+            Err(e) => Live::unavailable(format!("cannot start live Rust's thread: {e}")),
+        }
+    }
+
+    /// A handle that answers every input with `reason`.
+    pub fn unavailable(reason: String) -> Live {
+        let (_, events) = mpsc::channel();
+        Live {
+            requests: None,
+            events,
+            state: State::Unavailable(reason),
+            _lock: None,
+        }
+    }
+
+    /// Waits until the context is ready; `waiting` is called once if it is
+    /// not ready yet.
+    pub fn ready(
+        &mut self,
+        waiting: &mut dyn FnMut(),
+        sink: &mut dyn FnMut(Event),
+    ) -> Result<(), String> {
+        let mut announced = false;
+        loop {
+            match &self.state {
+                State::Ready => return Ok(()),
+                State::Unavailable(reason) => return Err(reason.clone()),
+                State::Starting => {}
+            }
+            match self.events.recv_timeout(Duration::from_millis(100)) {
+                Ok(Event::Started(Ok(()))) => self.state = State::Ready,
+                Ok(Event::Started(Err(reason))) => self.state = State::Unavailable(reason),
+                Ok(other) => sink(other),
+                Err(RecvTimeoutError::Timeout) => {
+                    if !announced {
+                        announced = true;
+                        waiting();
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.state = State::Unavailable("live Rust stopped unexpectedly".into())
+                }
+            }
+        }
+    }
+
+    /// Whether live Rust can never answer in this session, and why.
+    pub fn unavailable_reason(&self) -> Option<&str> {
+        match &self.state {
+            State::Unavailable(reason) => Some(reason),
+            _ => None,
+        }
+    }
+
+    /// Compiles and runs `code`; what it prints goes to `sink` as it comes.
+    pub fn eval(&mut self, code: &str, sink: &mut dyn FnMut(Event)) -> Result<Evaluation, String> {
+        self.ask(Request::Eval(code.to_string()))?;
+        let mut panicked = false;
+        let mut backtrace = Backtrace::default();
+        let mut evaluation = loop {
+            match self.next_event()? {
+                Event::Evaluated(evaluation) => break evaluation,
+                event => {
+                    panicked |= is_panic_line(&event);
+                    if backtrace.keeps(&event) {
+                        sink(event);
+                    }
+                }
+            }
+        };
+        // The last lines of stderr may still be on their way.
+        while let Ok(event) = self.events.recv_timeout(SETTLE) {
+            panicked |= is_panic_line(&event);
+            if backtrace.keeps(&event) {
+                sink(event);
+            }
+        }
+        evaluation.panicked |= panicked;
+        Ok(evaluation)
+    }
+
+    /// The live variables and their types.
+    pub fn vars(&mut self, sink: &mut dyn FnMut(Event)) -> Result<Vec<(String, String)>, String> {
+        self.ask(Request::Vars)?;
+        loop {
+            match self.next_event()? {
+                Event::Vars(vars) => return Ok(vars),
+                event => sink(event),
+            }
+        }
+    }
+
+    /// Restarts the context: every variable and item is forgotten.
+    pub fn reset(&mut self, sink: &mut dyn FnMut(Event)) -> Result<(), String> {
+        self.ask(Request::Reset)?;
+        loop {
+            match self.next_event()? {
+                Event::Reset(result) => return result,
+                event => sink(event),
+            }
+        }
+    }
+
+    fn ask(&mut self, request: Request) -> Result<(), String> {
+        if let State::Unavailable(reason) = &self.state {
+            return Err(reason.clone());
+        }
+        let sent = self
+            .requests
+            .as_ref()
+            .is_some_and(|requests| requests.send(request).is_ok());
+        if sent {
+            Ok(())
+        } else {
+            let reason = "live Rust stopped unexpectedly".to_string();
+            self.state = State::Unavailable(reason.clone());
+            Err(reason)
+        }
+    }
+
+    fn next_event(&mut self) -> Result<Event, String> {
+        self.events.recv().map_err(|_| {
+            let reason = "live Rust stopped unexpectedly".to_string();
+            self.state = State::Unavailable(reason.clone());
+            reason
+        })
+    }
+}
+
+/// Leaves out the backtrace evcxr asks for (`RUST_BACKTRACE=1` in the
+/// process running live code): its frames are evcxr's wrapper and the
+/// runtime's, not the student's code.
+#[derive(Default)]
+struct Backtrace {
+    inside: bool,
+}
+
+impl Backtrace {
+    fn keeps(&mut self, event: &Event) -> bool {
+        let Event::Stderr(line) = event else {
+            return true;
+        };
+        if line == "stack backtrace:" {
+            self.inside = true;
+            return false;
+        }
+        if line.starts_with("note: Some details are omitted")
+            || line.starts_with("note: run with `RUST_BACKTRACE=1`")
+        {
+            self.inside = false;
+            return false;
+        }
+        if self.inside && line.starts_with(char::is_whitespace) {
+            return false;
+        }
+        self.inside = false;
+        true
+    }
+}
+
+fn is_panic_line(event: &Event) -> bool {
+    matches!(event, Event::Stderr(line) if line.contains("panicked at"))
+}
+
+fn disabled_by_env() -> Option<String> {
+    let value = std::env::var(LIVE_ENV).ok()?;
+    matches!(value.as_str(), "off" | "0")
+        .then(|| format!("live Rust is off ({LIVE_ENV}={value}); commands still work"))
+}
+
+/// evcxr needs cargo and rustc on PATH.
+fn toolchain() -> Result<(), String> {
+    let missing: Vec<&str> = ["cargo", "rustc"]
+        .into_iter()
+        .filter(|tool| find_on_path(tool).is_none())
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "live Rust needs a Rust toolchain ({} not found on PATH; https://rustup.rs); the slides' compiled snippets still run with :run",
+            missing.join(" and ")
+        ))
+    }
+}
+
+fn find_on_path(tool: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(tool))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The kept build folder, locked for this session; `None` (a temporary
+/// folder then) when another session holds it or it cannot be created.
+fn lock_build_dir(dir: &Path) -> Option<File> {
+    std::fs::create_dir_all(dir).ok()?;
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join("avance.lock"))
+        .ok()?;
+    file.try_lock().ok()?;
+    Some(file)
+}
+
+/// The lessons' crates an input names, which the worker loads first.
+pub fn names_lesson_crates(code: &str) -> bool {
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|word| CRATES.iter().any(|(name, _)| *name == word))
+}
+
+/// The crates of the lessons, as `:dep` lines take them; `avance` is the
+/// source this program was built from, without its terminal part.
+const CRATES: [(&str, &str); 3] = [
+    ("avance", ""),
+    ("ndarray", "\"0.17\""),
+    ("rayon", "\"1.11\""),
+];
+
+/// The `:dep` specification of each crate, and a note when `avance`'s
+/// source is gone (the program was moved away from where it was built).
+fn crate_specs() -> (Vec<String>, Option<String>) {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut specs = Vec::new();
+    let mut note = None;
+    for (name, spec) in CRATES {
+        if name == "avance" {
+            if source.join("Cargo.toml").is_file() {
+                specs.push(format!(
+                    "avance = {{ path = {:?}, default-features = false }}",
+                    source.display().to_string()
+                ));
+            } else {
+                note = Some(format!(
+                    "avance's source is not at {} any more: `avance::` is not available live",
+                    source.display()
+                ));
+            }
+        } else {
+            specs.push(format!("{name} = {spec}"));
+        }
+    }
+    (specs, note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backtraces_are_left_out() {
+        let mut backtrace = Backtrace::default();
+        let lines = [
+            "thread '<unnamed>' panicked at src/lib.rs:3:1:",
+            "boom",
+            "stack backtrace:",
+            "   0: __rustc::rust_begin_unwind",
+            "             at /rustc/library/std/src/panicking.rs:689:5",
+            "note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.",
+            "after",
+        ];
+        let kept: Vec<&str> = lines
+            .into_iter()
+            .filter(|line| backtrace.keeps(&Event::Stderr(line.to_string())))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "thread '<unnamed>' panicked at src/lib.rs:3:1:",
+                "boom",
+                "after"
+            ]
+        );
+    }
+
+    #[test]
+    fn inputs_naming_the_lessons_crates_are_recognised() {
+        assert!(names_lesson_crates("avance::timeit::timeit(|| 1)"));
+        assert!(names_lesson_crates("use ndarray::Array2;"));
+        assert!(names_lesson_crates(
+            "(0..10).into_par_iter(); use rayon::prelude::*;"
+        ));
+        assert!(!names_lesson_crates("let avancement = 1;"));
+        assert!(!names_lesson_crates("println!(\"{}\", 1 + 1)"));
+    }
+
+    #[test]
+    fn the_crate_specs_name_avance_by_path_without_its_terminal_part() {
+        let (specs, note) = crate_specs();
+        assert!(note.is_none());
+        assert!(specs[0].starts_with("avance = { path = "), "{specs:?}");
+        assert!(
+            specs[0].ends_with("default-features = false }"),
+            "{specs:?}"
+        );
+        assert_eq!(specs[1..], ["ndarray = \"0.17\"", "rayon = \"1.11\""]);
+    }
+}

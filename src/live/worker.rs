@@ -1,0 +1,175 @@
+//! The thread that owns evcxr's context: creates it, then answers the
+//! REPL's requests one at a time.
+
+use std::collections::BTreeSet;
+use std::sync::mpsc::{Receiver, Sender};
+use std::thread;
+
+use evcxr::{CommandContext, Error};
+
+use super::{Diagnostic, Evaluation, Event, Outcome, Request, crate_specs, names_lesson_crates};
+
+pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
+    let (context, outputs) = match CommandContext::new() {
+        Ok(created) => created,
+        Err(e) => {
+            let _ = events.send(Event::Started(Err(format!(
+                "live Rust could not start (evcxr: {})",
+                e.to_string().trim()
+            ))));
+            return;
+        }
+    };
+    // evcxr's eval blocks until its stdout is drained: drain both streams
+    // on their own threads, straight to the REPL.
+    for (receiver, wrap) in [
+        (outputs.stdout, Event::Stdout as fn(String) -> Event),
+        (outputs.stderr, Event::Stderr as fn(String) -> Event),
+    ] {
+        let events = events.clone();
+        let _ = thread::Builder::new()
+            .name("live-output".into())
+            .spawn(move || {
+                for line in receiver.iter() {
+                    if events.send(wrap(line)).is_err() {
+                        break;
+                    }
+                }
+            });
+    }
+    if events.send(Event::Started(Ok(()))).is_err() {
+        return;
+    }
+    let mut worker = Worker {
+        context,
+        events,
+        crates_loaded: false,
+    };
+    for request in requests {
+        let event = match request {
+            Request::Eval(code) => Event::Evaluated(worker.eval(&code)),
+            Request::Vars => Event::Vars(worker.vars()),
+            Request::Reset => Event::Reset(worker.reset()),
+        };
+        if worker.events.send(event).is_err() {
+            break;
+        }
+    }
+}
+
+struct Worker {
+    context: CommandContext,
+    events: Sender<Event>,
+    crates_loaded: bool,
+}
+
+impl Worker {
+    fn eval(&mut self, code: &str) -> Evaluation {
+        if !self.crates_loaded
+            && names_lesson_crates(code)
+            && let Err(why) = self.load_crates()
+        {
+            return Evaluation {
+                value: None,
+                outcome: Outcome::Failed(why),
+                lost: Vec::new(),
+                panicked: false,
+            };
+        }
+        let before = self.names();
+        let result = self.context.execute(code);
+        let after = self.names();
+        let lost = before.difference(&after).cloned().collect();
+        match result {
+            Ok(outputs) => Evaluation {
+                value: outputs.get("text/plain").map(str::to_string),
+                outcome: Outcome::Ran,
+                lost,
+                panicked: false,
+            },
+            Err(error) => Evaluation {
+                value: None,
+                outcome: outcome_of(error),
+                lost,
+                panicked: false,
+            },
+        }
+    }
+
+    /// `:dep` for the lessons' crates: the next evaluation compiles them.
+    fn load_crates(&mut self) -> Result<(), String> {
+        let (specs, note) = crate_specs();
+        let names: Vec<&str> = specs
+            .iter()
+            .filter_map(|spec| spec.split_once(" = ").map(|(name, _)| name))
+            .collect();
+        let mut message = format!(
+            "loading the lessons' crates ({}) for live Rust: compiled once, then kept for later sessions",
+            names.join(", ")
+        );
+        if let Some(note) = note {
+            message = format!("{message}\n{note}");
+        }
+        let _ = self.events.send(Event::Loading(message));
+        // Offline first: a machine that built avance has every crate it
+        // needs in cargo's cache, and asking the registry costs seconds.
+        let commands: String = specs.iter().map(|spec| format!(":dep {spec}\n")).collect();
+        let offline = self
+            .context
+            .execute(&format!(":offline 1\n{commands}"))
+            .map(drop);
+        let loaded = offline.or_else(|_| {
+            self.context
+                .execute(&format!(":offline 0\n{commands}"))
+                .map(drop)
+        });
+        match loaded {
+            Ok(()) => {
+                self.crates_loaded = true;
+                Ok(())
+            }
+            Err(error) => Err(format!(
+                "cannot load the lessons' crates: {}",
+                error.to_string().trim()
+            )),
+        }
+    }
+
+    fn names(&self) -> BTreeSet<String> {
+        self.context
+            .variables_and_types()
+            .map(|(name, _)| name.to_string())
+            .collect()
+    }
+
+    fn vars(&self) -> Vec<(String, String)> {
+        let mut vars: Vec<(String, String)> = self
+            .context
+            .variables_and_types()
+            .map(|(name, kind)| (name.to_string(), kind.to_string()))
+            .collect();
+        vars.sort();
+        vars
+    }
+
+    fn reset(&mut self) -> Result<(), String> {
+        self.context
+            .execute(":clear")
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+}
+
+fn outcome_of(error: Error) -> Outcome {
+    match error {
+        Error::CompilationErrors(errors) => {
+            Outcome::Refused(errors.iter().map(Diagnostic::from_evcxr).collect())
+        }
+        Error::SubprocessTerminated(message) => Outcome::Died(message.trim().to_string()),
+        Error::TypeRedefinedVariablesLost(variables) => Outcome::Failed(format!(
+            "a type was redefined, so these variables were lost: {}",
+            variables.join(", ")
+        )),
+        Error::Message(message) => Outcome::Failed(message.trim().to_string()),
+    }
+}

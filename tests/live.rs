@@ -1,0 +1,166 @@
+//! Live Rust in the REPL with the real evcxr, over piped stdin: values and
+//! variables, rustc's errors on the student's code, a panic survived,
+//! `:edit` round trips, and the one line without a toolchain. They need
+//! cargo and rustc (present wherever this crate builds; CI requires them).
+
+mod common;
+
+use std::path::Path;
+
+use common::{avance, require_tool};
+
+/// The REPL with live Rust on, fed `input`; returns its stdout.
+fn live_repl(home: &Path, input: &str) -> String {
+    let output = avance(home)
+        .env_remove("AVANCE_LIVE")
+        .write_stdin(input)
+        .output()
+        .expect("avance starts");
+    assert!(
+        output.status.success(),
+        "the REPL failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
+}
+
+fn toolchain() -> bool {
+    require_tool("cargo") && require_tool("rustc")
+}
+
+#[test]
+fn live_code_keeps_variables_and_survives_errors_and_panics() {
+    if !toolchain() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let input = "\
+let x = 40 + 2;
+x
+fn double(n: i32) -> i32 {
+    n * 2
+}
+println!(\"double: {}\", double(x)); x + 1
+let y: i32 = \"text\";
+let v = vec![1, 2, 3];
+{ let w = v; panic!(\"boom {}\", w.len()); }
+x
+:vars
+";
+    let out = live_repl(home.path(), input);
+    // A value is shown with {:?}; what the code prints comes first.
+    assert!(out.contains("underscore 1/14 ❯ x\n42\n"), "{out}");
+    assert!(out.contains("... }\n"), "multi-line input: {out}");
+    assert!(out.contains("double: 84\n43\n"), "{out}");
+    // rustc's error, drawn over the student's line.
+    assert!(out.contains("error[E0308]: mismatched types"), "{out}");
+    assert!(out.contains("--> your code, line 1, column 14"), "{out}");
+    assert!(out.contains("1 | let y: i32 = \"text\";"), "{out}");
+    assert!(out.contains("^^^^^^ expected `i32`, found `&str`"), "{out}");
+    // The panic is reported, its backtrace left out, and the moved vector named.
+    assert!(out.contains("boom 3"), "{out}");
+    assert!(!out.contains("stack backtrace"), "{out}");
+    assert!(
+        out.contains(
+            "panic: the code panicked; the session goes on, lost with it: `v` (moved into the code that panicked)"
+        ),
+        "{out}"
+    );
+    // x survived the panic.
+    assert!(out.contains("❯ x\n42\n"), "{out}");
+    assert!(out.contains(":vars\nx: i32\n"), "{out}");
+}
+
+#[test]
+fn edit_puts_the_slides_rust_in_the_line_and_runs_what_comes_back() {
+    if !toolchain() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    // The first `:edit` is taken as it is (an empty line: Enter), the
+    // second is replaced by the student's version.
+    let input = ":goto 2\n:edit\n\n:edit\nlet big = 5; println!(\"{}\", big * 2);\nbig\n";
+    let out = live_repl(home.path(), input);
+    assert!(
+        out.contains(
+            ":edit\nEdit the slide's Rust, then Enter runs it live:\n... let big = 10_000;\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("10000 1000000 65535 170 9.80665\n"), "{out}");
+    assert!(out.contains("\n10\n"), "{out}");
+    assert!(out.contains("❯ big\n5\n"), "{out}");
+}
+
+#[test]
+fn without_a_toolchain_live_rust_says_so_and_snippets_still_run() {
+    let home = tempfile::tempdir().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let output = avance(home.path())
+        .env_remove("AVANCE_LIVE")
+        .env("PATH", empty.path())
+        .write_stdin("1 + 1\n:goto 2\n:run\n")
+        .output()
+        .expect("avance starts");
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        out.contains(
+            "error: live Rust needs a Rust toolchain (cargo and rustc not found on PATH; https://rustup.rs); the slides' compiled snippets still run with :run"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("10000 1000000 65535 170 9.80665"), "{out}");
+}
+
+#[test]
+fn an_exercise_is_checked_wrong_then_right_and_recorded() {
+    if !toolchain() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    // The starter as it is (todo!() panics), then an answer of one's own.
+    let input = "\
+:goto 14
+:check
+:edit
+
+:check
+:hint
+:hint
+:hint
+let pairs = [(1_000, 'a'), (20_000, 'b'), (300_000, 'c')]; let mut total = 0; for (n, _) in pairs { total += n; } println!(\"{total}\");
+:check
+:solution
+";
+    let out = live_repl(home.path(), input);
+    assert!(out.contains("Exercise · complete the todo!()"), "{out}");
+    assert!(
+        out.contains("error: type your answer first (:edit starts from the exercise's code)"),
+        "{out}"
+    );
+    assert!(out.contains("not yet implemented"), "{out}");
+    assert!(
+        out.contains("Not yet: it does not print what the exercise asks yet"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Hint 1/2: A `for` loop takes a pattern"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Hint 2/2: `_` in a pattern binds nothing"),
+        "{out}"
+    );
+    assert!(
+        out.contains("no more hints; :solution shows an answer"),
+        "{out}"
+    );
+    assert!(
+        out.contains("321000\nSolved: it prints what the exercise asks. Well done!"),
+        "{out}"
+    );
+    assert!(out.contains("Rust · a solution\n│ let pairs"), "{out}");
+    let progress = std::fs::read_to_string(home.path().join("progress.json")).unwrap();
+    assert!(progress.contains("\"solved\""), "{progress}");
+    assert!(progress.contains("01-underscore/14-exercise"), "{progress}");
+}
