@@ -481,20 +481,12 @@ const JS: &str = r##"(function () {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lesson::{IncludeSource, parse_lesson};
-
-    struct NoFiles;
-    impl IncludeSource for NoFiles {
-        fn read(&self, path: &str) -> Result<String, String> {
-            Err(format!("no {path}"))
-        }
-    }
 
     #[test]
     fn an_exercise_shows_its_code_and_output_with_the_solution_folded() {
         let text = "# Demo\n\n## Try\n\n```rust,exercise\nlet x: i32 = todo!();\nprintln!(\"{x}\");\n```\n\n\
 ```output\n7\n```\n\n```rust,solution\nlet x = 7;\nprintln!(\"{x}\");\n```\n\n<!-- hint: Seven. -->\n";
-        let lesson = parse_lesson("07-demo.md", "lessons/07-demo.md", text, &NoFiles).unwrap();
+        let lesson = crate::lesson::demo_lesson(text);
         let page = page(&lesson, &HashMap::new());
         let exercise = page
             .split("Exercise · complete the todo!()")
@@ -518,7 +510,7 @@ mod tests {
         let text = "# Demo <1>\n\nIntro with `a < b`.\n\n## Code\n\n```python\nprint(1 < 2)\n```\n\n\
 ```python-output\nTrue\n```\n\n```rust\nprintln!(\"{}\", 1 < 2);\n```\n\n```output\ntrue\n```\n\n\
 <!-- notes: Say <why>. -->\n";
-        let lesson = parse_lesson("07-demo.md", "lessons/07-demo.md", text, &NoFiles).unwrap();
+        let lesson = crate::lesson::demo_lesson(text);
         let mut outputs = HashMap::new();
         outputs.insert(
             "07-demo/2".to_string(),

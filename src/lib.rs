@@ -30,6 +30,7 @@ pub mod child;
 pub mod cli;
 #[cfg(feature = "cli")]
 pub mod export;
+#[cfg(feature = "cli")]
 pub mod live;
 #[cfg(feature = "cli")]
 pub mod play;

@@ -14,20 +14,6 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-/// What the snippet of lesson 1's slide 2 prints, from the lesson itself.
-fn output_of_slide_2() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons/01-underscore.md");
-    let lesson = std::fs::read_to_string(path).expect("lesson 1 is readable");
-    let (_, slide_2) = lesson
-        .split_once("\n## Digit separators")
-        .expect("lesson 1 has the digit separators slide");
-    let (_, output) = slide_2
-        .split_once("```output\n")
-        .expect("slide 2 has an output block");
-    let (output, _) = output.split_once("```").expect("the output block ends");
-    output.trim().to_string()
-}
-
 #[test]
 fn export_refuses_to_overwrite_without_force() {
     let home = tempfile::tempdir().unwrap();
@@ -248,7 +234,7 @@ fn exported_page_navigates_with_keys_in_chromium() {
             "{outside} in a self-contained page"
         );
     }
-    let expected = output_of_slide_2();
+    let expected = common::output_of_slide_2();
     assert!(
         html.contains(&format!("<pre>{expected}</pre>")),
         "slide 2's output {expected:?} captured at export"

@@ -9,19 +9,10 @@ use std::path::Path;
 
 use common::{avance, require_tool};
 
-/// The REPL with live Rust on, fed `input`; returns its stdout.
+/// The REPL with live Rust on (any value but `off` or `0`), fed `input`;
+/// returns its stdout.
 fn live_repl(home: &Path, input: &str) -> String {
-    let output = avance(home)
-        .env_remove("AVANCE_LIVE")
-        .write_stdin(input)
-        .output()
-        .expect("avance starts");
-    assert!(
-        output.status.success(),
-        "the REPL failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
+    common::repl_with(home, &[("AVANCE_LIVE", "on")], input)
 }
 
 fn toolchain() -> bool {

@@ -308,21 +308,6 @@ impl Drop for Tmux {
     }
 }
 
-/// What the snippet of slide 2 prints, from the lesson's ```output block:
-/// the lesson is the source of truth, and its numbers may be edited.
-fn output_of_slide_2() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons/01-underscore.md");
-    let lesson = std::fs::read_to_string(path).expect("lesson 1 is readable");
-    let (_, slide_2) = lesson
-        .split_once("\n## Digit separators")
-        .expect("lesson 1 has the digit separators slide");
-    let (_, output) = slide_2
-        .split_once("```output\n")
-        .expect("slide 2 has an output block");
-    let (output, _) = output.split_once("```").expect("the output block ends");
-    output.trim().to_string()
-}
-
 /// A student's first session and their return, as one story: the second run
 /// only makes sense after the first.
 #[test]
@@ -368,7 +353,7 @@ fn first_session(home: &Path) -> Lesson1 {
     let (_, output) = screen
         .rsplit_once("Output of 01-underscore/2")
         .expect("the heading");
-    let expected = output_of_slide_2();
+    let expected = common::output_of_slide_2();
     assert!(
         output.contains(&expected),
         "the snippet prints {expected:?} after its heading:\n{screen}"
@@ -506,7 +491,7 @@ fn present_in_a_real_terminal() {
     // r runs the snippet; its output shows in a box under the code, and
     // nothing it prints lands elsewhere on the screen.
     tmux.press(&["r"]);
-    let expected = output_of_slide_2();
+    let expected = common::output_of_slide_2();
     let screen = tmux.wait_visible("the output box", |s| {
         s.contains("┌─ Output of 01-underscore/2")
     });

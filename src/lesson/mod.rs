@@ -19,5 +19,18 @@ pub use model::{
 };
 pub use parse::{ParseError, ParseErrorKind, lesson_file_id, parse_lesson};
 
+/// `text` parsed as `lessons/07-demo.md`, which may include nothing: the
+/// lessons other modules' tests are made of.
+#[cfg(test)]
+pub(crate) fn demo_lesson(text: &str) -> Lesson {
+    struct NoFiles;
+    impl IncludeSource for NoFiles {
+        fn read(&self, path: &str) -> Result<String, String> {
+            Err(format!("no {path}"))
+        }
+    }
+    parse_lesson("07-demo.md", "lessons/07-demo.md", text, &NoFiles).expect("the demo parses")
+}
+
 #[cfg(test)]
 mod tests;

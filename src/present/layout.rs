@@ -498,18 +498,10 @@ pub(crate) fn strip(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lesson::{IncludeSource, parse_lesson};
     use crate::present::state::{Key, State};
 
-    struct NoFiles;
-    impl IncludeSource for NoFiles {
-        fn read(&self, path: &str) -> Result<String, String> {
-            Err(format!("no {path}"))
-        }
-    }
-
     fn lesson(text: &str) -> Lesson {
-        parse_lesson("07-demo.md", "lessons/07-demo.md", text, &NoFiles).expect("parses")
+        crate::lesson::demo_lesson(text)
     }
 
     const DEMO: &str = "# Demo lesson\n\nThe title slide.\n\n\

@@ -168,18 +168,10 @@ pub fn layout(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lesson::{IncludeSource, parse_lesson};
-
-    struct NoFiles;
-    impl IncludeSource for NoFiles {
-        fn read(&self, path: &str) -> Result<String, String> {
-            Err(format!("no {path}"))
-        }
-    }
 
     fn lesson() -> Lesson {
         let text = "# Demo\n\nIntro.\n\n<!-- notes: Welcome everyone. -->\n\n## Second\n\nProse.\n\n## Third\n\n";
-        parse_lesson("07-demo.md", "lessons/07-demo.md", text, &NoFiles).unwrap()
+        crate::lesson::demo_lesson(text)
     }
 
     fn plain(lines: &[String]) -> String {

@@ -22,16 +22,7 @@ pub fn avance(home: &Path) -> Command {
 
 /// The REPL fed `input` on stdin; returns its stdout.
 pub fn repl(home: &Path, input: impl Into<Vec<u8>>) -> String {
-    let output = avance(home)
-        .write_stdin(input)
-        .output()
-        .expect("avance starts");
-    assert!(
-        output.status.success(),
-        "the REPL failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
+    repl_with(home, &[], input)
 }
 
 /// Whether an outside tool can be started (its answer to `--version` does
@@ -75,4 +66,33 @@ pub fn require_python_modules(modules: &[&str]) -> bool {
         );
     }
     found
+}
+
+/// What the snippet of lesson 1's slide 2 prints, from the lesson's
+/// ```output block: the lesson is the source of truth, and its numbers may
+/// be edited.
+pub fn output_of_slide_2() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons/01-underscore.md");
+    let lesson = std::fs::read_to_string(path).expect("lesson 1 is readable");
+    let (_, slide_2) = lesson
+        .split_once("\n## Digit separators")
+        .expect("lesson 1 has the digit separators slide");
+    let (_, output) = slide_2
+        .split_once("```output\n")
+        .expect("slide 2 has an output block");
+    let (output, _) = output.split_once("```").expect("the output block ends");
+    output.trim().to_string()
+}
+
+/// The REPL fed `input` with `env` set; returns its stdout.
+pub fn repl_with(home: &Path, env: &[(&str, &str)], input: impl Into<Vec<u8>>) -> String {
+    let mut command = avance(home);
+    command.envs(env.iter().copied());
+    let output = command.write_stdin(input).output().expect("avance starts");
+    assert!(
+        output.status.success(),
+        "the REPL failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
 }
