@@ -619,3 +619,42 @@ fn notes_follow_the_presenter() {
     notes.expect_clean_exit();
     assert!(!notes.alternate_on());
 }
+
+/// A panic in `avance present` gives the terminal back: the alternate
+/// screen left, cooked mode restored, the position file removed, and the
+/// panic's message readable on the normal screen.
+#[test]
+fn a_panic_in_present_gives_the_terminal_back() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let runtime = tempfile::tempdir().expect("a temporary runtime folder");
+    let tmux = Tmux::launch(
+        home.path(),
+        &["present", "underscore"],
+        &[
+            ("XDG_RUNTIME_DIR", runtime.path()),
+            ("AVANCE_PRESENT_PANIC_KEY", Path::new("x")),
+        ],
+    );
+    tmux.wait_visible("the title slide", |s| slides_in_footer(s).is_some());
+    let position = runtime.path().join("avance/presenter-position");
+    assert!(position.exists(), "the presenter shares its slide");
+    tmux.press(&["x"]);
+    let screen = tmux.wait_until("avance to exit", |s| s.contains(STTY_DONE));
+    assert!(screen.contains(&format!("{EXITED}101")), "{screen}");
+    assert!(
+        screen.contains("a panic asked for by AVANCE_PRESENT_PANIC_KEY=x"),
+        "{screen}"
+    );
+    let (_, stty) = screen.rsplit_once(EXITED).expect("the exit line");
+    for mode in ["icanon", "echo", "isig"] {
+        assert!(
+            stty.split_whitespace().any(|m| m == mode),
+            "the terminal was left without `{mode}`:\n{stty}"
+        );
+    }
+    assert!(!tmux.alternate_on(), "the alternate screen was left");
+    assert!(!position.exists(), "the position file was removed");
+}

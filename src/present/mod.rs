@@ -22,7 +22,7 @@ use crate::render;
 use crate::run::{NotRunnable, Registry};
 use crate::rustc;
 use position::{Position, PositionFile};
-use state::{Action, RunOutput, State};
+use state::{Action, Key, RunOutput, State};
 use terminal::{FullScreen, Input};
 
 /// Presents `lesson` from slide `start` (0-based) until q or Esc.
@@ -40,6 +40,18 @@ struct Shared(PositionFile);
 impl Drop for Shared {
     fn drop(&mut self) {
         self.0.clear();
+    }
+}
+
+/// Set to one character, the presenter panics on that key: the tests use it
+/// to prove that a panic gives the terminal back. Unset, it costs nothing.
+const PANIC_KEY_ENV: &str = "AVANCE_PRESENT_PANIC_KEY";
+
+fn panic_if_asked(key: Key) {
+    if let Key::Char(c) = key
+        && std::env::var(PANIC_KEY_ENV).is_ok_and(|asked| asked.starts_with(c))
+    {
+        panic!("a panic asked for by {PANIC_KEY_ENV}={c}");
     }
 }
 
@@ -68,6 +80,7 @@ fn present_loop(
             Input::Key(key) => key,
             Input::Resized | Input::Nothing => continue,
         };
+        panic_if_asked(key);
         match state.handle(key) {
             Some(Action::Quit) => return Ok(()),
             Some(Action::Redraw) | None => {}
