@@ -4,6 +4,9 @@
 //! otherwise; a slide longer than the screen scrolls, and the footer says
 //! how much is above and below.
 
+use std::iter::Peekable;
+use std::str::Chars;
+
 use colored::Colorize;
 
 use super::state::{KEYS, RunOutput, State};
@@ -443,15 +446,7 @@ pub fn fit(line: &str, width: usize) -> Vec<String> {
     let mut chars = line.chars().peekable();
     while let Some(ch) = chars.next() {
         if ch == '\x1b' {
-            let mut escape = String::from(ch);
-            if chars.peek() == Some(&'[') {
-                for next in chars.by_ref() {
-                    escape.push(next);
-                    if ('\x40'..='\x7e').contains(&next) && next != '[' {
-                        break;
-                    }
-                }
-            }
+            let escape = read_escape(&mut chars);
             if escape == "\x1b[0m" || escape == "\x1b[m" {
                 style.clear();
             } else {
@@ -474,6 +469,21 @@ pub fn fit(line: &str, width: usize) -> Vec<String> {
     }
     pieces.push(current);
     pieces
+}
+
+/// The escape sequence whose `ESC` was just read from `chars`: `ESC` alone,
+/// or a CSI sequence (`ESC [` … final byte) read to its end.
+pub fn read_escape(chars: &mut Peekable<Chars<'_>>) -> String {
+    let mut escape = String::from('\x1b');
+    if chars.peek() == Some(&'[') {
+        for next in chars.by_ref() {
+            escape.push(next);
+            if ('\x40'..='\x7e').contains(&next) && next != '[' {
+                break;
+            }
+        }
+    }
+    escape
 }
 
 /// A styled line without its escape sequences (for tests).

@@ -179,15 +179,7 @@ fn clean(line: &str) -> String {
     while let Some(ch) = chars.next() {
         match ch {
             '\x1b' => {
-                let mut escape = String::from(ch);
-                if chars.peek() == Some(&'[') {
-                    for next in chars.by_ref() {
-                        escape.push(next);
-                        if ('\x40'..='\x7e').contains(&next) && next != '[' {
-                            break;
-                        }
-                    }
-                }
+                let escape = layout::read_escape(&mut chars);
                 if escape.len() > 2 && escape.ends_with('m') {
                     out.push_str(&escape);
                 }
