@@ -54,7 +54,7 @@ fn main() {
     }
     write(
         &out.join("embedded.rs"),
-        &embedded(&root, &lessons, &files.read.borrow()),
+        &embedded(&lessons, &files.read.borrow()),
     );
     write(&out.join("snippets.rs"), &snippets(&out, &lessons));
 }
@@ -79,26 +79,21 @@ fn parse_lessons(dir: &Path, files: &ProjectFiles) -> Vec<Lesson> {
     lessons
 }
 
-fn embedded(root: &Path, lessons: &[Lesson], included: &BTreeSet<String>) -> String {
+/// The files are named relative to `CARGO_MANIFEST_DIR`, read when the
+/// crate compiles: a build folder reused by another checkout (cargo keeps
+/// build-script output when the sources move with old timestamps) then
+/// embeds that checkout's files, never a path that may be gone.
+fn embedded(lessons: &[Lesson], included: &BTreeSet<String>) -> String {
+    let include =
+        |path: &str| format!("include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{path}\"))");
     let mut code = String::from("pub(crate) static LESSON_FILES: &[(&str, &str)] = &[\n");
     for lesson in lessons {
-        let path = root.join(&lesson.path);
-        writeln!(
-            code,
-            "    ({:?}, include_str!({:?})),",
-            format!("{}.md", lesson.id),
-            path.display().to_string()
-        )
-        .unwrap();
+        let name = format!("{}.md", lesson.id);
+        writeln!(code, "    ({name:?}, {}),", include(&lesson.path)).unwrap();
     }
     code.push_str("];\npub(crate) static INCLUDED_FILES: &[(&str, &str)] = &[\n");
     for path in included {
-        writeln!(
-            code,
-            "    ({path:?}, include_str!({:?})),",
-            root.join(path).display().to_string()
-        )
-        .unwrap();
+        writeln!(code, "    ({path:?}, {}),", include(path)).unwrap();
     }
     code.push_str("];\n");
     code
