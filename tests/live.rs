@@ -10,9 +10,33 @@ use std::path::Path;
 use common::{avance, require_tool};
 
 /// The REPL with live Rust on (any value but `off` or `0`), fed `input`;
-/// returns its stdout.
+/// returns its stdout. Without the library path cargo gives tests, as a
+/// student runs the installed program (live code must find Rust's own
+/// libraries by itself).
 fn live_repl(home: &Path, input: &str) -> String {
-    common::repl_with(home, &[("AVANCE_LIVE", "on")], input)
+    let output = avance(home)
+        .env("AVANCE_LIVE", "on")
+        .env_remove("LD_LIBRARY_PATH")
+        .write_stdin(input)
+        .output()
+        .expect("avance starts");
+    assert!(
+        output.status.success(),
+        "the REPL failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
+}
+
+/// A home whose kept live build folder is shared by every run of these
+/// tests (in cargo's target folder): the lessons' crates compile for the
+/// first run only, as they do for a student's first session.
+fn home_with_kept_live_builds() -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let kept = Path::new(env!("CARGO_TARGET_TMPDIR")).join("live-builds");
+    std::fs::create_dir_all(&kept).unwrap();
+    std::os::unix::fs::symlink(&kept, home.path().join("live")).unwrap();
+    home
 }
 
 fn toolchain() -> bool {
@@ -154,4 +178,26 @@ let pairs = [(1_000, 'a'), (20_000, 'b'), (300_000, 'c')]; let mut total = 0; fo
     let progress = std::fs::read_to_string(home.path().join("progress.json")).unwrap();
     assert!(progress.contains("\"solved\""), "{progress}");
     assert!(progress.contains("01-underscore/14-exercise"), "{progress}");
+}
+
+#[test]
+fn timeit_compiles_optimised_and_typed_code_goes_back_to_quick() {
+    if !toolchain() {
+        return;
+    }
+    let home = home_with_kept_live_builds();
+    // evcxr writes the level into the manifest of the crate it compiles,
+    // in EVCXR_TMPDIR, which the live code inherits: the code reads it.
+    let manifest = "std::fs::read_to_string(std::path::Path::new(&std::env::var(\"EVCXR_TMPDIR\").unwrap()).join(\"Cargo.toml\")).unwrap()";
+    let input = format!(
+        ":timeit assert!({manifest}.contains(\"opt-level = 2\"))\n\
+         {manifest}.lines().find(|line| line.starts_with(\"opt-level\")).unwrap().to_string()\n"
+    );
+    let out = live_repl(home.path(), &input);
+    assert!(
+        out.contains(" per loop (mean ± std. dev. of 7 runs"),
+        "{out}"
+    );
+    assert!(!out.contains("panicked"), "{out}");
+    assert!(out.contains("\n\"opt-level = 0\"\n"), "{out}");
 }

@@ -69,9 +69,18 @@ pub enum Event {
     Reset(Result<(), String>),
 }
 
+/// How live code is compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compile {
+    /// Without optimisation, as evcxr's own REPL does: the quickest answer.
+    Quick,
+    /// At `opt-level` 2, for code that is timed (`:timeit EXPR`).
+    Optimized,
+}
+
 /// What the REPL asks of the worker.
 enum Request {
-    Eval(String),
+    Eval(String, Compile),
     Vars,
     Reset,
 }
@@ -88,13 +97,14 @@ pub struct Live {
     requests: Option<Sender<Request>>,
     events: Receiver<Event>,
     state: State,
-    /// Held while this session uses the kept build folder.
-    _lock: Option<File>,
+    /// Where evcxr builds, held (locked or alive) while this session runs.
+    _folder: Option<BuildFolder>,
 }
 
 /// How long the REPL keeps listening for the code's last lines once evcxr
-/// has answered: its stderr reaches the REPL by another thread.
-const SETTLE: Duration = Duration::from_millis(30);
+/// has answered: its stderr reaches the REPL by another thread, but was
+/// written before the answer, so it is already in the pipe.
+const SETTLE: Duration = Duration::from_millis(5);
 
 impl Live {
     /// Starts the context on a background thread. `build_dir` is the folder
@@ -106,15 +116,15 @@ impl Live {
         if let Err(reason) = toolchain() {
             return Live::unavailable(reason);
         }
-        let lock = build_dir.and_then(|dir| {
-            let lock = lock_build_dir(dir)?;
-            // SAFETY: called from the REPL's thread before the live worker
-            // exists; nothing else in this program reads or writes the
-            // environment concurrently at this point (no other thread of
-            // ours is running), and evcxr reads it only on the worker.
-            unsafe { std::env::set_var("EVCXR_TMPDIR", dir) };
-            Some(lock)
-        });
+        let folder = match BuildFolder::prepare(build_dir) {
+            Ok(folder) => folder,
+            Err(reason) => return Live::unavailable(reason),
+        };
+        // SAFETY: called from the REPL's thread before the live worker
+        // exists; nothing else in this program reads or writes the
+        // environment concurrently at this point (no other thread of ours
+        // is running), and evcxr reads it only on the worker.
+        unsafe { std::env::set_var("EVCXR_TMPDIR", folder.evcxr_dir()) };
         let (request_sender, requests) = mpsc::channel();
         let (event_sender, events) = mpsc::channel();
         let spawned = thread::Builder::new()
@@ -125,7 +135,7 @@ impl Live {
                 requests: Some(request_sender),
                 events,
                 state: State::Starting,
-                _lock: lock,
+                _folder: Some(folder),
             },
             Err(e) => Live::unavailable(format!("cannot start live Rust's thread: {e}")),
         }
@@ -138,7 +148,7 @@ impl Live {
             requests: None,
             events,
             state: State::Unavailable(reason),
-            _lock: None,
+            _folder: None,
         }
     }
 
@@ -182,8 +192,13 @@ impl Live {
     }
 
     /// Compiles and runs `code`; what it prints goes to `sink` as it comes.
-    pub fn eval(&mut self, code: &str, sink: &mut dyn FnMut(Event)) -> Result<Evaluation, String> {
-        self.ask(Request::Eval(code.to_string()))?;
+    pub fn eval(
+        &mut self,
+        code: &str,
+        compile: Compile,
+        sink: &mut dyn FnMut(Event),
+    ) -> Result<Evaluation, String> {
+        self.ask(Request::Eval(code.to_string(), compile))?;
         let mut panicked = false;
         let mut backtrace = Backtrace::default();
         let mut evaluation = loop {
@@ -320,8 +335,96 @@ fn find_on_path(tool: &str) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// The kept build folder, locked for this session; `None` (a temporary
-/// folder then) when another session holds it or it cannot be created.
+/// Where evcxr compiles: the kept folder, locked for this session, or a
+/// temporary one when another session holds it or there is none.
+///
+/// Either way evcxr's folder sits one level down, beside a cargo
+/// configuration that keeps every dependency at `opt-level` 2: the
+/// student's code compiles at level 0 for a quick answer and at 2 for
+/// `:timeit`, and neither switch rebuilds the lessons' crates.
+struct BuildFolder {
+    /// Without symbolic links (see [`resolved`]).
+    root: PathBuf,
+    _held: Held,
+}
+
+/// What keeps the folder this session's: the kept folder's lock, or the
+/// temporary folder itself (removed when dropped).
+enum Held {
+    Lock { _file: File },
+    Temporary { _dir: tempfile::TempDir },
+}
+
+/// The build folder's path without symbolic links: rustc writes the path
+/// from a compiled library to Rust's own as a relative `RUNPATH`, and gets
+/// it wrong when the folder is reached through a link (the library then
+/// cannot be loaded: "dlopen failed").
+fn resolved(root: &Path) -> Result<PathBuf, String> {
+    std::fs::canonicalize(root).map_err(|e| {
+        format!(
+            "live Rust cannot use its build folder {}: {e}",
+            root.display()
+        )
+    })
+}
+
+/// Cargo reads `.cargo/config.toml` in every folder above the one it runs
+/// in; evcxr writes its own one level down, so this one is merged with it.
+const DEPENDENCIES_OPTIMIZED: &str = "# Written by avance: the lessons' crates stay optimised whatever\n\
+# level live code is compiled at.\n\
+[profile.dev.package.\"*\"]\nopt-level = 2\n";
+
+impl BuildFolder {
+    fn prepare(kept: Option<&Path>) -> Result<BuildFolder, String> {
+        let (root, held) = match kept.and_then(|root| Some((root, lock_build_dir(root)?))) {
+            Some((root, lock)) => {
+                move_first_layout(root);
+                (root.to_path_buf(), Held::Lock { _file: lock })
+            }
+            None => {
+                let dir = tempfile::Builder::new()
+                    .prefix("avance-live")
+                    .tempdir()
+                    .map_err(|e| format!("live Rust cannot create its build folder: {e}"))?;
+                (dir.path().to_path_buf(), Held::Temporary { _dir: dir })
+            }
+        };
+        let folder = BuildFolder {
+            root: resolved(&root)?,
+            _held: held,
+        };
+        let config = folder.root.join(".cargo").join("config.toml");
+        std::fs::create_dir_all(folder.root.join(".cargo"))
+            .and_then(|()| std::fs::write(&config, DEPENDENCIES_OPTIMIZED))
+            .map_err(|e| format!("live Rust cannot write {}: {e}", config.display()))?;
+        Ok(folder)
+    }
+
+    fn evcxr_dir(&self) -> PathBuf {
+        self.root.join("evcxr")
+    }
+}
+
+/// Before evcxr's folder moved one level down, evcxr built in the kept
+/// folder itself: its compiled crates move down with it (they do not depend
+/// on where the folder is), and its generated crate goes.
+fn move_first_layout(root: &Path) {
+    let (old_target, new_target) = (root.join("target"), root.join("evcxr").join("target"));
+    if !old_target.is_dir() || new_target.exists() {
+        return;
+    }
+    if std::fs::create_dir_all(root.join("evcxr")).is_ok()
+        && std::fs::rename(&old_target, &new_target).is_ok()
+    {
+        let _ = std::fs::remove_dir_all(root.join("src"));
+        for generated in ["Cargo.toml", "Cargo.lock"] {
+            let _ = std::fs::remove_file(root.join(generated));
+        }
+    }
+}
+
+/// Locks the kept build folder for this session; `None` when another
+/// session holds it or it cannot be created.
 fn lock_build_dir(dir: &Path) -> Option<File> {
     std::fs::create_dir_all(dir).ok()?;
     let file = File::options()
@@ -377,6 +480,31 @@ fn crate_specs() -> (Vec<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_build_folder_keeps_dependencies_optimised_and_moves_the_first_layout_down() {
+        let state = tempfile::tempdir().unwrap();
+        let root = state.path().join("live");
+        // What evcxr left in the kept folder before it moved down a level.
+        std::fs::create_dir_all(root.join("target/debug/deps")).unwrap();
+        std::fs::write(root.join("target/debug/deps/libndarray.rlib"), "compiled").unwrap();
+        std::fs::create_dir_all(root.join("src")).unwrap();
+        std::fs::write(root.join("Cargo.toml"), "[package]").unwrap();
+
+        let folder = BuildFolder::prepare(Some(&root)).unwrap();
+        let root = std::fs::canonicalize(&root).unwrap();
+        assert_eq!(folder.evcxr_dir(), root.join("evcxr"));
+        let config = std::fs::read_to_string(root.join(".cargo/config.toml")).unwrap();
+        assert!(config.contains("[profile.dev.package.\"*\"]\nopt-level = 2\n"));
+        let moved = root.join("evcxr/target/debug/deps/libndarray.rlib");
+        assert_eq!(std::fs::read_to_string(moved).unwrap(), "compiled");
+        assert!(!root.join("target").exists() && !root.join("src").exists());
+        assert!(!root.join("Cargo.toml").exists());
+        // A second session finds it locked and builds in a folder of its own.
+        let second = BuildFolder::prepare(Some(&root)).unwrap();
+        assert!(matches!(second._held, Held::Temporary { .. }));
+        assert!(second.root.join(".cargo/config.toml").is_file());
+    }
 
     #[test]
     fn backtraces_are_left_out() {

@@ -2,15 +2,24 @@
 //! REPL's requests one at a time.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::Command;
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 
-use evcxr::{CommandContext, Error};
+use evcxr::{CommandContext, Error, EvalContext};
 
-use super::{Diagnostic, Evaluation, Event, Outcome, Request, crate_specs, names_lesson_crates};
+use super::{
+    Compile, Diagnostic, Evaluation, Event, Outcome, Request, crate_specs, names_lesson_crates,
+};
 
 pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
-    let (context, outputs) = match CommandContext::new() {
+    let created = runtime_command().and_then(|command| {
+        EvalContext::with_subprocess_command(command)
+            .map(|(context, outputs)| (CommandContext::with_eval_context(context), outputs))
+            .map_err(|e| e.to_string())
+    });
+    let (mut context, outputs) = match created {
         Ok(created) => created,
         Err(e) => {
             let _ = events.send(Event::Started(Err(format!(
@@ -37,6 +46,14 @@ pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
                 }
             });
     }
+    // evcxr's REPL answers at level 0 too; `:timeit` asks for level 2.
+    if let Err(e) = context.set_opt_level(QUICK) {
+        let _ = events.send(Event::Started(Err(format!(
+            "live Rust could not start (evcxr: {})",
+            e.to_string().trim()
+        ))));
+        return;
+    }
     if events.send(Event::Started(Ok(()))).is_err() {
         return;
     }
@@ -47,7 +64,7 @@ pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
     };
     for request in requests {
         let event = match request {
-            Request::Eval(code) => Event::Evaluated(worker.eval(&code)),
+            Request::Eval(code, compile) => Event::Evaluated(worker.eval(&code, compile)),
             Request::Vars => Event::Vars(worker.vars()),
             Request::Reset => Event::Reset(worker.reset()),
         };
@@ -57,6 +74,51 @@ pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
     }
 }
 
+/// evcxr's optimisation levels for [`Compile::Quick`] and [`Compile::Optimized`].
+const QUICK: &str = "0";
+const OPTIMIZED: &str = "2";
+
+/// The process that runs live code: this program again (evcxr's runtime
+/// hook answers in `main`), told where Rust's own shared libraries are. The
+/// compiled code links to them, and the relative `RUNPATH` rustc writes into
+/// it is wrong when the build folder and the toolchain share a parent (both
+/// in the home folder, as they are for a student): rustc computes it from
+/// `deps/`, and evcxr loads the copy one level up ("dlopen failed").
+fn runtime_command() -> Result<Command, String> {
+    let program =
+        std::env::current_exe().map_err(|e| format!("cannot find this program's path: {e}"))?;
+    let mut command = Command::new(program);
+    if let Some(libdir) = rust_libdir() {
+        let mut paths = vec![libdir];
+        paths.extend(
+            std::env::var_os(LIBRARY_PATH)
+                .iter()
+                .flat_map(std::env::split_paths),
+        );
+        if let Ok(joined) = std::env::join_paths(paths) {
+            command.env(LIBRARY_PATH, joined);
+        }
+    }
+    Ok(command)
+}
+
+/// Where the dynamic loader looks first (evcxr sets `PATH` itself on Windows).
+const LIBRARY_PATH: &str = if cfg!(target_os = "macos") {
+    "DYLD_LIBRARY_PATH"
+} else {
+    "LD_LIBRARY_PATH"
+};
+
+/// The toolchain's folder of shared libraries (`libstd-*.so`).
+fn rust_libdir() -> Option<PathBuf> {
+    let output = Command::new("rustc")
+        .args(["--print", "target-libdir"])
+        .output()
+        .ok()?;
+    let libdir = String::from_utf8(output.stdout).ok()?;
+    (output.status.success() && !libdir.trim().is_empty()).then(|| PathBuf::from(libdir.trim()))
+}
+
 struct Worker {
     context: CommandContext,
     events: Sender<Event>,
@@ -64,7 +126,7 @@ struct Worker {
 }
 
 impl Worker {
-    fn eval(&mut self, code: &str) -> Evaluation {
+    fn eval(&mut self, code: &str, compile: Compile) -> Evaluation {
         if !self.crates_loaded
             && names_lesson_crates(code)
             && let Err(why) = self.load_crates()
@@ -77,7 +139,10 @@ impl Worker {
             };
         }
         let before = self.names();
-        let result = self.context.execute(code);
+        let result = match compile {
+            Compile::Quick => self.context.execute(code),
+            Compile::Optimized => self.execute_optimized(code),
+        };
         let after = self.names();
         let lost = before.difference(&after).cloned().collect();
         match result {
@@ -94,6 +159,16 @@ impl Worker {
                 panicked: false,
             },
         }
+    }
+
+    /// Runs `code` at level 2, then goes back to the quick level. Only the
+    /// student's crate is rebuilt: the dependencies stay at level 2 (see
+    /// the build folder's cargo configuration).
+    fn execute_optimized(&mut self, code: &str) -> Result<evcxr::EvalOutputs, Error> {
+        self.context.set_opt_level(OPTIMIZED)?;
+        let result = self.context.execute(code);
+        self.context.set_opt_level(QUICK)?;
+        result
     }
 
     /// `:dep` for the lessons' crates: the next evaluation compiles them.

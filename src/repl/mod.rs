@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use colored::Colorize;
 
-use crate::live::{self, Evaluation, Event, Live, Outcome};
+use crate::live::{self, Compile, Evaluation, Event, Live, Outcome};
 use crate::play;
 use crate::python;
 use crate::render::{self, View};
@@ -295,19 +295,24 @@ impl<W: Write> Repl<W> {
     /// Compiles and runs the student's Rust; what it prints appears as it
     /// comes, then its value, rustc's errors or the panic.
     fn live_eval(&mut self, code: &str) -> io::Result<Option<String>> {
-        self.live_eval_shown(code, code)
+        self.live_eval_shown(code, code, Compile::Quick)
     }
 
     /// Evaluates `code`; rustc's errors are drawn over `shown`, the code as
     /// the student wrote it, when `code` wraps it (`:timeit`).
-    fn live_eval_shown(&mut self, code: &str, shown: &str) -> io::Result<Option<String>> {
+    fn live_eval_shown(
+        &mut self,
+        code: &str,
+        shown: &str,
+        compile: Compile,
+    ) -> io::Result<Option<String>> {
         if !self.live_ready()? {
             return Ok(None);
         }
         let out = &mut self.out;
         let mut stdout = String::new();
         let mut failed = Ok(());
-        let evaluation = self.live.eval(code, &mut |event| {
+        let evaluation = self.live.eval(code, compile, &mut |event| {
             if let Event::Stdout(line) = &event {
                 stdout.push_str(line);
                 stdout.push('\n');
@@ -562,7 +567,8 @@ impl<W: Write> Repl<W> {
     /// optimisation (evcxr's `opt-level` 2).
     fn time_live(&mut self, code: &str) -> io::Result<()> {
         let timed = format!("println!(\"{{}}\", avance::timeit::timeit(|| {{\n{code}\n}}));");
-        self.live_eval_shown(&timed, code).map(drop)
+        self.live_eval_shown(&timed, code, Compile::Optimized)
+            .map(drop)
     }
 
     fn help(&mut self) -> io::Result<()> {
