@@ -13,6 +13,8 @@ use crate::conv;
 use crate::elementwise;
 use crate::timeit::Timer;
 
+#[cfg(feature = "gpu")]
+pub mod gpu;
 pub mod parallel;
 mod python;
 
@@ -64,6 +66,10 @@ pub struct Report {
     pub rows: Vec<Row>,
     /// What was not measured and why (a Python module missing...).
     pub notes: Vec<String>,
+    /// The CUDA kernels, with `--gpu` (convolution only).
+    #[cfg(feature = "gpu")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpu: Option<gpu::GpuSection>,
 }
 
 /// How each engine is timed: at least 0.1 s per batch, so a slow engine
@@ -126,6 +132,7 @@ pub fn convolution(
         throughput_unit: "GMAC/s",
         rows,
         notes: Vec::new(),
+        ..Report::default()
     }))
 }
 
@@ -149,6 +156,7 @@ pub fn elementwise(
             throughput_unit: "GB/s",
             rows,
             notes: Vec::new(),
+            ..Report::default()
         })
     };
     let names = elementwise::Engine::name;

@@ -96,3 +96,37 @@ pub fn repl_with(home: &Path, env: &[(&str, &str)], input: impl Into<Vec<u8>>) -
     );
     String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
 }
+
+/// Whether a library the test needs (NVRTC) can be loaded, given its
+/// probe's answer; if not, says so loudly, and fails under
+/// `AVANCE_REQUIRE_ALL=1` as [`require_tool`] does.
+pub fn require_library(what: &str, probe: Result<(), impl std::fmt::Display>) -> bool {
+    match probe {
+        Ok(()) => true,
+        Err(why) => {
+            assert!(
+                std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
+                "{what}: {why}, and AVANCE_REQUIRE_ALL=1 forbids skipping"
+            );
+            eprintln!("SKIPPED: {what}: {why}");
+            false
+        }
+    }
+}
+
+/// Whether a GPU test can run, given what opening the device gave; if
+/// not, says so loudly, and fails under `AVANCE_REQUIRE_GPU=1` (set on the
+/// GPU machine; CI has no GPU, so `AVANCE_REQUIRE_ALL` does not apply).
+pub fn require_gpu<T, E: std::fmt::Display>(device: Result<T, E>) -> Option<T> {
+    match device {
+        Ok(device) => Some(device),
+        Err(why) => {
+            assert!(
+                std::env::var_os("AVANCE_REQUIRE_GPU").is_none_or(|v| v != "1"),
+                "{why}, and AVANCE_REQUIRE_GPU=1 forbids skipping"
+            );
+            eprintln!("SKIPPED: GPU test: {why}");
+            None
+        }
+    }
+}

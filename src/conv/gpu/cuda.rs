@@ -175,7 +175,9 @@ impl Gpu {
             self.stream
                 .memcpy_dtoh(&h, &mut pinned)
                 .map_err(cuda("cuMemcpyDtoHAsync"))?;
-            self.stream.synchronize().map_err(cuda("cuStreamSynchronize"))
+            self.stream
+                .synchronize()
+                .map_err(cuda("cuStreamSynchronize"))
         })?;
         Ok(GpuTiming {
             result,
@@ -224,8 +226,13 @@ impl Gpu {
     /// The course's `convolve_cuda(f_gpu, g_gpu)`: `zeros_like`, launch, `get()`.
     fn course_call(&self, inputs: &OnDevice) -> Result<Array2<i64>, GpuError> {
         let h = self.launch_into_zeros(inputs)?;
-        let values = self.stream.clone_dtoh(&h).map_err(cuda("cuMemcpyDtoHAsync"))?;
-        self.stream.synchronize().map_err(cuda("cuStreamSynchronize"))?;
+        let values = self
+            .stream
+            .clone_dtoh(&h)
+            .map_err(cuda("cuMemcpyDtoHAsync"))?;
+        self.stream
+            .synchronize()
+            .map_err(cuda("cuStreamSynchronize"))?;
         Ok(Array2::from_shape_vec(inputs.f_dim, values).expect("h has f's shape"))
     }
 
@@ -276,7 +283,14 @@ impl Gpu {
         match &inputs.filter {
             FilterOnDevice::Global(g) => {
                 builder = self.stream.launch_builder(&self.naive);
-                builder.arg(f).arg(g).arg(h).arg(&rows).arg(&cols).arg(&gx).arg(&gy);
+                builder
+                    .arg(f)
+                    .arg(g)
+                    .arg(h)
+                    .arg(&rows)
+                    .arg(&cols)
+                    .arg(&gx)
+                    .arg(&gy);
             }
             FilterOnDevice::Argument(taps) => {
                 builder = self.stream.launch_builder(&self.tiled);

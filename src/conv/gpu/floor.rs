@@ -144,7 +144,11 @@ mod tests {
     #[test]
     fn an_h100_has_its_published_bandwidth_and_integer_rate() {
         let h100 = DeviceLimits::h100_sxm();
-        assert!((h100.bandwidth_gbs - 3352.3).abs() < 0.1, "{}", h100.bandwidth_gbs);
+        assert!(
+            (h100.bandwidth_gbs - 3352.3).abs() < 0.1,
+            "{}",
+            h100.bandwidth_gbs
+        );
         assert_eq!(h100.clock_mhz, 1980.0);
         // 132 SMs × 64 IMAD/clock × 1.98 GHz / 4 slots per multiply-add
         let expected = 132.0 * 64.0 * 1.98e9 / 4.0;
@@ -161,7 +165,10 @@ mod tests {
         assert!((floor.memory_s * 1e6 - 19.0).abs() < 0.1, "{floor:?}");
         assert_eq!(floor.seconds(), floor.arithmetic_s);
         assert_eq!(floor.bound(), "arithmetic");
-        assert!(floor.to_string().starts_with("76.9 µs (arithmetic-bound"), "{floor}");
+        assert!(
+            floor.to_string().starts_with("76.9 µs (arithmetic-bound"),
+            "{floor}"
+        );
     }
 
     #[test]

@@ -12,9 +12,9 @@ pub fn driver(symbols: &[&str]) -> Result<(), String> {
         Missing::Library => {
             "the CUDA driver library (libcuda.so) cannot be loaded: no NVIDIA driver here".into()
         }
-        Missing::Symbol(file, symbol) => format!(
-            "{file} has no {symbol}: this program needs a CUDA 13 driver (580 or later)"
-        ),
+        Missing::Symbol(file, symbol) => {
+            format!("{file} has no {symbol}: this program needs a CUDA 13 driver (580 or later)")
+        }
     })
 }
 
@@ -36,7 +36,9 @@ enum Missing {
 /// Loads the first of cudarc's candidate files for `names` that loads, and
 /// checks that it has every one of `symbols`.
 fn load_any(names: &[&str], symbols: &[&str]) -> Result<(), Missing> {
-    let candidates = names.iter().flat_map(|name| cudarc::get_lib_name_candidates(name));
+    let candidates = names
+        .iter()
+        .flat_map(|name| cudarc::get_lib_name_candidates(name));
     for candidate in candidates {
         // SAFETY: loading runs the library's initialisers, as cudarc's own
         // loading of the same file does.
@@ -61,7 +63,10 @@ mod tests {
 
     #[test]
     fn a_library_that_is_nowhere_is_missing() {
-        assert_eq!(load_any(&["avance_no_such_lib"], &[]), Err(Missing::Library));
+        assert_eq!(
+            load_any(&["avance_no_such_lib"], &[]),
+            Err(Missing::Library)
+        );
     }
 
     #[test]

@@ -33,8 +33,14 @@ fn the_tiled_grid_covers_every_interior_output_once() {
         assert_eq!(l.block, (TILE_X as u32, THREADS_Y as u32, 1));
         let (across, down) = (l.grid.0 as usize * TILE_X, l.grid.1 as usize * TILE_Y);
         let (inner_cols, inner_rows) = (cols - 8, rows - 8);
-        assert!(across >= inner_cols && across - inner_cols < TILE_X, "{rows}×{cols}");
-        assert!(down >= inner_rows && down - inner_rows < TILE_Y, "{rows}×{cols}");
+        assert!(
+            across >= inner_cols && across - inner_cols < TILE_X,
+            "{rows}×{cols}"
+        );
+        assert!(
+            down >= inner_rows && down - inner_rows < TILE_Y,
+            "{rows}×{cols}"
+        );
         assert_eq!(l.grid.2, 1);
     }
 }
