@@ -39,6 +39,7 @@ pub fn nvrtc_probe() -> Result<(), GpuError> {
     probe::nvrtc().map_err(GpuError::NoDevice)
 }
 
+// ANCHOR: compile
 /// Compiles `source` (named `file` in NVRTC's messages) to PTX for `arch`
 /// (`compute_90`, `sm_90`...); a source that does not compile gives
 /// NVRTC's log.
@@ -61,6 +62,7 @@ pub fn compile_ptx(file: &str, source: &str, arch: &str) -> Result<String, GpuEr
     })?;
     Ok(ptx.to_src())
 }
+// ANCHOR_END: compile
 
 /// The driver functions this module reaches through cudarc: an older
 /// driver that lacks one would make cudarc panic.

@@ -126,12 +126,12 @@ impl fmt::Display for Floor {
         use crate::timeit::format_time;
         write!(
             f,
-            "{} ({}-bound: {} int64 multiply-adds take {}; {} MB of memory traffic take {})",
+            "{} ({}-bound: {} int64 multiply-adds take {}; {:.1} MB of memory traffic take {})",
             format_time(self.seconds()),
             self.bound(),
             self.multiply_adds,
             format_time(self.arithmetic_s),
-            self.bytes / 1_000_000,
+            self.bytes as f64 / 1e6,
             format_time(self.memory_s),
         )
     }
