@@ -13,7 +13,6 @@ use crate::conv;
 use crate::elementwise;
 use crate::timeit::Timer;
 
-#[cfg(feature = "gpu")]
 pub mod gpu;
 pub mod parallel;
 mod python;
@@ -67,7 +66,6 @@ pub struct Report {
     /// What was not measured and why (a Python module missing...).
     pub notes: Vec<String>,
     /// The CUDA kernels, with `--gpu` (convolution only).
-    #[cfg(feature = "gpu")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gpu: Option<gpu::GpuSection>,
 }

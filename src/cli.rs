@@ -515,7 +515,6 @@ fn bench(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
         for report in &reports {
             bench::print_table(out, report)?;
             writeln!(out)?;
-            #[cfg(feature = "gpu")]
             if let Some(bench::gpu::GpuSection::Measured(gpu)) = &report.gpu {
                 bench::gpu::print(out, gpu)?;
                 writeln!(out)?;
@@ -527,22 +526,16 @@ fn bench(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
 
 /// `--gpu`: the CUDA kernels beside the convolution's CPU engines; without
 /// a device, one line on stderr says why and the CPU table is all there is.
-#[cfg_attr(not(feature = "gpu"), allow(unused_variables))]
 fn add_gpu(reports: &mut [bench::Report], args: &BenchArgs, runs: usize) -> Result<()> {
     if args.what != Benchmark::Conv {
         bail!("--gpu is for `bench conv`: the GPU runs the convolution only");
     }
-    #[cfg(feature = "gpu")]
     for report in reports {
         let section = bench::gpu::measure(report, runs).context("the GPU convolution failed")?;
         if let bench::gpu::GpuSection::Unavailable(line) = &section {
             eprintln!("{line}");
         }
         report.gpu = Some(section);
-    }
-    #[cfg(not(feature = "gpu"))]
-    if let Err(no_device) = crate::conv::gpu::device() {
-        eprintln!("{no_device}");
     }
     Ok(())
 }

@@ -13,8 +13,8 @@ use assert_cmd::Command;
 /// compiler in the background. `AVANCE_BIN` names another binary: a test
 /// binary carried to the GPU machine, where cargo's path does not exist.
 pub fn avance(home: &Path) -> Command {
-    let program = std::env::var_os("AVANCE_BIN")
-        .unwrap_or_else(|| env!("CARGO_BIN_EXE_avance").into());
+    let program =
+        std::env::var_os("AVANCE_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_avance").into());
     let mut command = Command::new(program);
     command
         .env("AVANCE_HOME", home)

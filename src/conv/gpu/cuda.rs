@@ -213,7 +213,7 @@ impl Gpu {
             Kernel::Tiled => {
                 let mut taps = Filter([0; plan::TILED_FILTER * plan::TILED_FILTER]);
                 taps.0.copy_from_slice(g_values);
-                FilterOnDevice::Argument(taps)
+                FilterOnDevice::Argument(Box::new(taps))
             }
         };
         Ok(OnDevice {
@@ -296,7 +296,7 @@ impl Gpu {
             }
             FilterOnDevice::Argument(taps) => {
                 builder = self.stream.launch_builder(&self.tiled);
-                builder.arg(f).arg(h).arg(&rows).arg(&cols).arg(taps);
+                builder.arg(f).arg(h).arg(&rows).arg(&cols).arg(&**taps);
             }
         }
         // SAFETY: the arguments match the kernel's parameters in number,
@@ -320,7 +320,7 @@ struct OnDevice {
 /// as the course's, the tiled one from its arguments.
 enum FilterOnDevice {
     Global(CudaSlice<i64>),
-    Argument(Filter),
+    Argument(Box<Filter>),
 }
 
 /// What [`Gpu::time`] measured, in seconds, and the result it computed.
