@@ -33,6 +33,13 @@ use super::ConvError;
 /// no-device path, on any machine.
 pub const DISABLE_VAR: &str = "AVANCE_GPU";
 
+/// The answer when [`DISABLE_VAR`] turns the GPU off.
+fn turned_off() -> Option<GpuError> {
+    std::env::var_os(DISABLE_VAR)
+        .is_some_and(|v| v == "off")
+        .then(|| GpuError::NoDevice(format!("{DISABLE_VAR}=off")))
+}
+
 /// A CUDA kernel of `kernels/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kernel {

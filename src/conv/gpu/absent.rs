@@ -11,9 +11,8 @@ pub enum Gpu {}
 
 /// Always "no CUDA device", with the reason.
 pub fn device() -> Result<&'static Gpu, GpuError> {
-    Err(GpuError::NoDevice(
-        "this build of avance has no `gpu` feature".into(),
-    ))
+    Err(super::turned_off()
+        .unwrap_or_else(|| GpuError::NoDevice("this build of avance has no `gpu` feature".into())))
 }
 
 impl Gpu {

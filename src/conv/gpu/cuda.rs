@@ -16,7 +16,7 @@ use ndarray::Array2;
 
 use super::plan::{self, Launch};
 use super::probe;
-use super::{DISABLE_VAR, DeviceLimits, GpuError, Kernel};
+use super::{DeviceLimits, GpuError, Kernel};
 
 /// The first GPU, with both kernels compiled for it and loaded.
 pub struct Gpu {
@@ -95,8 +95,8 @@ fn cuda(call: &'static str) -> impl Fn(DriverError) -> GpuError {
 
 impl Gpu {
     fn open() -> Result<Gpu, GpuError> {
-        if std::env::var_os(DISABLE_VAR).is_some_and(|v| v == "off") {
-            return Err(GpuError::NoDevice(format!("{DISABLE_VAR}=off")));
+        if let Some(off) = super::turned_off() {
+            return Err(off);
         }
         probe::driver(&DRIVER_SYMBOLS).map_err(GpuError::NoDevice)?;
         nvrtc_probe()?;
