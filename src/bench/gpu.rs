@@ -231,9 +231,16 @@ mod tests {
         assert_eq!(lines[2], "floor: 76.9 µs (arithmetic-bound)");
         let row = lines[4];
         assert!(
-            row.starts_with("cuda tiled      100 µs      1.3   3214.0"),
+            row.starts_with("cuda tiled       100 µs      1.3   3214.0"),
             "{row}"
         );
+        // each header ends where its column's values end
+        let end_of = |line: &str, text: &str| {
+            let at = line.find(text).unwrap();
+            line[..at].chars().count() + text.chars().count()
+        };
+        assert_eq!(end_of(lines[3], "GMAC/s"), end_of(row, "3214.0"));
+        assert_eq!(end_of(lines[3], "pinned"), end_of(row, "1 ms"));
         assert!(row.ends_with("60.0× / 2.4×  yes"), "{row}");
     }
 
