@@ -225,6 +225,7 @@ impl Gpu {
         })
     }
 
+    // ANCHOR: course_call
     /// The course's `convolve_cuda(f_gpu, g_gpu)`: `zeros_like`, launch, `get()`.
     fn course_call(&self, inputs: &OnDevice) -> Result<Array2<i64>, GpuError> {
         let h = self.launch_into_zeros(inputs)?;
@@ -246,6 +247,7 @@ impl Gpu {
         self.launch(inputs, &mut h)?;
         Ok(h)
     }
+    // ANCHOR_END: course_call
 
     /// The kernel alone, each launch between two events, after a warm-up.
     fn time_launches(&self, inputs: &OnDevice, launches: usize) -> Result<Vec<f64>, GpuError> {
