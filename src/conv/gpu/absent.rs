@@ -53,3 +53,23 @@ pub struct GpuTiming {
     pub end_to_end_s: Vec<f64>,
     pub end_to_end_pinned_s: Vec<f64>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_the_feature_there_is_no_device_and_it_says_why() {
+        let Err(error) = device() else {
+            unreachable!("Gpu has no values")
+        };
+        // AVANCE_GPU=off, if the test's environment has it, takes precedence
+        let off = std::env::var_os(super::super::DISABLE_VAR).is_some_and(|v| v == "off");
+        let expected = if off {
+            "no CUDA device: AVANCE_GPU=off"
+        } else {
+            "no CUDA device: this build of avance has no `gpu` feature"
+        };
+        assert_eq!(error.to_string(), expected);
+    }
+}
