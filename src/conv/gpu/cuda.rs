@@ -86,10 +86,21 @@ struct Filter([i64; plan::TILED_FILTER * plan::TILED_FILTER]);
 // SAFETY: a plain array of i64, laid out as the kernel's `struct Filter`.
 unsafe impl DeviceRepr for Filter {}
 
+/// The error of the CUDA call named `call`.
 fn cuda(call: &'static str) -> impl Fn(DriverError) -> GpuError {
     move |error| GpuError::Cuda {
         call,
-        error: error.to_string(),
+        error: describe(error),
+    }
+}
+
+/// "CUDA_ERROR_NO_DEVICE (no CUDA-capable device is detected)", from the driver.
+fn describe(error: DriverError) -> String {
+    let text =
+        |s: Result<&std::ffi::CStr, DriverError>| s.map(|s| s.to_string_lossy().into_owned());
+    match (text(error.error_name()), text(error.error_string())) {
+        (Ok(name), Ok(meaning)) => format!("{name} ({meaning})"),
+        _ => format!("CUDA error {}", error.0 as u32),
     }
 }
 
@@ -100,8 +111,9 @@ impl Gpu {
         }
         probe::driver(&DRIVER_SYMBOLS).map_err(GpuError::NoDevice)?;
         nvrtc_probe()?;
-        let count = CudaContext::device_count()
-            .map_err(|e| GpuError::NoDevice(format!("the CUDA driver found no GPU ({e})")))?;
+        let count = CudaContext::device_count().map_err(|e| {
+            GpuError::NoDevice(format!("the CUDA driver found no GPU: {}", describe(e)))
+        })?;
         if count == 0 {
             return Err(GpuError::NoDevice("the CUDA driver sees no GPU".into()));
         }
