@@ -13,6 +13,7 @@ use crate::conv;
 use crate::elementwise;
 use crate::timeit::Timer;
 
+pub mod gpu;
 pub mod parallel;
 mod python;
 
@@ -64,6 +65,9 @@ pub struct Report {
     pub rows: Vec<Row>,
     /// What was not measured and why (a Python module missing...).
     pub notes: Vec<String>,
+    /// The CUDA kernels, with `--gpu` (convolution only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpu: Option<gpu::GpuSection>,
 }
 
 /// How each engine is timed: at least 0.1 s per batch, so a slow engine
@@ -126,6 +130,7 @@ pub fn convolution(
         throughput_unit: "GMAC/s",
         rows,
         notes: Vec::new(),
+        ..Report::default()
     }))
 }
 
@@ -149,6 +154,7 @@ pub fn elementwise(
             throughput_unit: "GB/s",
             rows,
             notes: Vec::new(),
+            ..Report::default()
         })
     };
     let names = elementwise::Engine::name;

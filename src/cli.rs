@@ -83,6 +83,9 @@ struct BenchArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Also run the CUDA kernels (conv only); without a GPU, says why in one line.
+    #[arg(long)]
+    gpu: bool,
 }
 
 /// `avance export`'s arguments.
@@ -502,6 +505,9 @@ fn bench(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
     if args.python {
         bench::add_python_rows(&mut reports, runs);
     }
+    if args.gpu {
+        add_gpu(&mut reports, args, runs)?;
+    }
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &reports)?;
         writeln!(out)?;
@@ -509,7 +515,27 @@ fn bench(out: &mut impl Write, args: &BenchArgs) -> Result<()> {
         for report in &reports {
             bench::print_table(out, report)?;
             writeln!(out)?;
+            if let Some(bench::gpu::GpuSection::Measured(gpu)) = &report.gpu {
+                bench::gpu::print(out, gpu)?;
+                writeln!(out)?;
+            }
         }
+    }
+    Ok(())
+}
+
+/// `--gpu`: the CUDA kernels beside the convolution's CPU engines; without
+/// a device, one line on stderr says why and the CPU table is all there is.
+fn add_gpu(reports: &mut [bench::Report], args: &BenchArgs, runs: usize) -> Result<()> {
+    if args.what != Benchmark::Conv {
+        bail!("--gpu is for `bench conv`: the GPU runs the convolution only");
+    }
+    for report in reports {
+        let section = bench::gpu::measure(report, runs).context("the GPU convolution failed")?;
+        if let bench::gpu::GpuSection::Unavailable(line) = &section {
+            eprintln!("{line}");
+        }
+        report.gpu = Some(section);
     }
     Ok(())
 }

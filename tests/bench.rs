@@ -225,3 +225,81 @@ fn python_without_numpy_says_which_module_is_missing() {
         "{tables}"
     );
 }
+
+#[test]
+fn conv_gpu_without_a_device_says_why_in_one_line_and_keeps_the_cpu_table() {
+    let home = tempfile::tempdir().unwrap();
+    let out = avance(home.path())
+        .env("AVANCE_GPU", "off")
+        .args(["bench", "conv", "--gpu", "--size", "64", "--runs", "1"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "no CUDA device: AVANCE_GPU=off\n"
+    );
+    assert!(
+        stdout.starts_with("convolution 64×64, 9×9 filter, int64\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.lines().any(|l| l.starts_with("optimized")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("GPU"), "{stdout}");
+}
+
+/// On this machine as it is: without a GPU (CI), one line on stderr; with
+/// one, the GPU section, and nothing on stderr.
+#[test]
+fn conv_gpu_either_measures_the_gpu_or_says_why_not() {
+    let home = tempfile::tempdir().unwrap();
+    let out = avance(home.path())
+        .env_remove("AVANCE_GPU")
+        .args(["bench", "conv", "--gpu", "--size", "64", "--runs", "1"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.starts_with("convolution 64×64"), "{stdout}");
+    if stderr.is_empty() {
+        assert!(stdout.contains("\nGPU: "), "{stdout}");
+    } else {
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("no CUDA device: "), "{stderr}");
+        assert!(!stdout.contains("GPU"), "{stdout}");
+    }
+}
+
+#[test]
+fn conv_gpu_json_says_the_gpu_was_unavailable() {
+    let home = tempfile::tempdir().unwrap();
+    let out = avance(home.path())
+        .env("AVANCE_GPU", "off")
+        .args([
+            "bench", "conv", "--gpu", "--json", "--size", "20", "--runs", "1",
+        ])
+        .output()
+        .unwrap();
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(
+        reports[0]["gpu"]["unavailable"],
+        "no CUDA device: AVANCE_GPU=off"
+    );
+    assert_eq!(reports[0]["rows"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn gpu_is_refused_for_other_benchmarks() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["bench", "elementwise", "--gpu", "--size", "10"])
+        .assert()
+        .failure()
+        .stderr("error: --gpu is for `bench conv`: the GPU runs the convolution only\n");
+}

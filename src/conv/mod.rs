@@ -1,11 +1,13 @@
 //! The course's 2-D convolution, on every CPU engine: the four nested loops
 //! ported as they are, ndarray windows, rayon over rows, and an optimised
-//! engine. Every engine computes exactly the same integers.
+//! engine; and on the GPU (`gpu`), CUDA kernels compiled when the program
+//! runs. Every engine computes exactly the same integers.
 //!
 //! As in the course, `h[x, y] = Σ g[s, t]·f[x − smid + s, y − tmid + t]`
 //! over the interior points only (the borders stay 0), with int64 values,
 //! `f = arange(N·N).reshape(N, N)` and `g = arange(81).reshape(9, 9)`.
 
+pub mod gpu;
 mod naive;
 mod optimized;
 mod parallel;
@@ -42,11 +44,14 @@ fn arange_square(n: usize) -> Array2<i64> {
 
 /// Checks the shapes, as every engine does first.
 fn check(f: &Array2<i64>, g: &Array2<i64>) -> Result<(), ConvError> {
-    let (gx, gy) = g.dim();
+    check_shapes(f.dim(), g.dim())
+}
+
+/// [`check`] on the shapes alone, for the GPU's launch plan.
+fn check_shapes((fx, fy): (usize, usize), (gx, gy): (usize, usize)) -> Result<(), ConvError> {
     if gx % 2 != 1 || gy % 2 != 1 {
         return Err(ConvError::EvenFilter(gx, gy));
     }
-    let (fx, fy) = f.dim();
     if fx < gx || fy < gy {
         return Err(ConvError::ImageTooSmall {
             image: fx.min(fy),

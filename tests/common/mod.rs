@@ -10,9 +10,12 @@ use assert_cmd::Command;
 
 /// `avance` with its progress and history in `home`, and no colour; live
 /// Rust off (tests/live.rs turns it on), so the other REPL tests start no
-/// compiler in the background.
+/// compiler in the background. `AVANCE_BIN` names another binary: a test
+/// binary carried to the GPU machine, where cargo's path does not exist.
 pub fn avance(home: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_avance"));
+    let program =
+        std::env::var_os("AVANCE_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_avance").into());
+    let mut command = Command::new(program);
     command
         .env("AVANCE_HOME", home)
         .env("AVANCE_LIVE", "off")
@@ -95,4 +98,38 @@ pub fn repl_with(home: &Path, env: &[(&str, &str)], input: impl Into<Vec<u8>>) -
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
+}
+
+/// Whether a library the test needs (NVRTC) can be loaded, given its
+/// probe's answer; if not, says so loudly, and fails under
+/// `AVANCE_REQUIRE_ALL=1` as [`require_tool`] does.
+pub fn require_library(what: &str, probe: Result<(), impl std::fmt::Display>) -> bool {
+    match probe {
+        Ok(()) => true,
+        Err(why) => {
+            assert!(
+                std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
+                "{what}: {why}, and AVANCE_REQUIRE_ALL=1 forbids skipping"
+            );
+            eprintln!("SKIPPED: {what}: {why}");
+            false
+        }
+    }
+}
+
+/// Whether a GPU test can run, given what opening the device gave; if
+/// not, says so loudly, and fails under `AVANCE_REQUIRE_GPU=1` (set on the
+/// GPU machine; CI has no GPU, so `AVANCE_REQUIRE_ALL` does not apply).
+pub fn require_gpu<T, E: std::fmt::Display>(device: Result<T, E>) -> Option<T> {
+    match device {
+        Ok(device) => Some(device),
+        Err(why) => {
+            assert!(
+                std::env::var_os("AVANCE_REQUIRE_GPU").is_none_or(|v| v != "1"),
+                "{why}, and AVANCE_REQUIRE_GPU=1 forbids skipping"
+            );
+            eprintln!("SKIPPED: GPU test: {why}");
+            None
+        }
+    }
 }
