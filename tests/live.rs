@@ -56,6 +56,7 @@ fn double(n: i32) -> i32 {
     n * 2
 }
 println!(\"double: {}\", double(x)); x + 1
+println!(\"only printed\")
 let y: i32 = \"text\";
 let v = vec![1, 2, 3];
 { let w = v; panic!(\"boom {}\", w.len()); }
@@ -67,6 +68,11 @@ x
     assert!(out.contains("underscore 1/14 ❯ x\n42\n"), "{out}");
     assert!(out.contains("... }\n"), "multi-line input: {out}");
     assert!(out.contains("double: 84\n43\n"), "{out}");
+    // `()` is not shown, as Python's REPL does not show None.
+    assert!(
+        out.contains("❯ println!(\"only printed\")\nonly printed\nunderscore 1/14 ❯"),
+        "{out}"
+    );
     // rustc's error, drawn over the student's line.
     assert!(out.contains("error[E0308]: mismatched types"), "{out}");
     assert!(out.contains("--> your code, line 1, column 14"), "{out}");

@@ -147,7 +147,12 @@ impl Worker {
         let lost = before.difference(&after).cloned().collect();
         match result {
             Ok(outputs) => Evaluation {
-                value: outputs.get("text/plain").map(str::to_string),
+                // `()` is no answer (a `println!`, an assignment), as
+                // Python's REPL leaves `None` unsaid.
+                value: outputs
+                    .get("text/plain")
+                    .filter(|value| *value != "()")
+                    .map(str::to_string),
                 outcome: Outcome::Ran,
                 lost,
                 panicked: false,
