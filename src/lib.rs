@@ -17,6 +17,7 @@ pub mod machine;
 pub mod parallel;
 #[cfg(feature = "profile")]
 pub mod profile;
+pub mod report;
 pub mod run;
 pub mod timeit;
 
