@@ -30,9 +30,13 @@ pub mod child;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "cli")]
+pub mod deps;
+#[cfg(feature = "cli")]
 pub mod export;
 #[cfg(feature = "cli")]
 pub mod live;
+#[cfg(feature = "cli")]
+pub mod notebook;
 #[cfg(feature = "cli")]
 pub mod play;
 #[cfg(feature = "cli")]
