@@ -1,0 +1,53 @@
+"""Executes notebooks headless with nbclient on the evcxr kernel (`rust`).
+
+Usage: notebook_execute.py OUT_DIR NOTEBOOK...
+
+Each notebook runs in a fresh kernel, its cells in order; cells tagged
+`skip-execution` are skipped, and a cell tagged `raises-exception` may fail.
+The executed notebooks are written to OUT_DIR with their outputs, even when a
+cell failed; each failure is printed, and the exit status is 1 if any.
+The first cell (`avance.setup` in its metadata) compiles the lesson's crates
+and may take minutes; every other cell gets CELL_TIMEOUT seconds.
+"""
+
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+SETUP_TIMEOUT = 1200
+CELL_TIMEOUT = int(os.environ.get("AVANCE_NOTEBOOK_CELL_TIMEOUT", "300"))
+
+
+def timeout_of(cell):
+    if cell.get("metadata", {}).get("avance", {}).get("setup"):
+        return SETUP_TIMEOUT
+    return CELL_TIMEOUT
+
+
+def main(out_dir, paths):
+    failures = 0
+    for path in paths:
+        name = os.path.basename(path)
+        notebook = nbformat.read(path, as_version=4)
+        client = NotebookClient(
+            notebook, kernel_name="rust", timeout_func=timeout_of, startup_timeout=120
+        )
+        start = time.monotonic()
+        try:
+            client.execute()
+            verdict = "ok"
+        except (CellExecutionError, CellTimeoutError) as error:
+            failures += 1
+            verdict = "FAILED"
+            print(f"{name}: a cell failed:\n{error}", file=sys.stderr)
+        nbformat.write(notebook, os.path.join(out_dir, name))
+        print(f"{name}: {verdict} in {time.monotonic() - start:.1f} s", flush=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2:]))
