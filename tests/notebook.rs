@@ -243,6 +243,7 @@ fn stdout_of(cell: &Value) -> String {
         .collect()
 }
 
+/// An output's `text`: a string, or a list of lines (nbformat's multiline string).
 fn source_text(output: &Value) -> String {
     match &output["text"] {
         Value::String(text) => text.clone(),
@@ -323,9 +324,7 @@ fn a_timing_shows_as_a_table_and_a_chart_in_jupyter() {
         .find(|output| output["output_type"] == "execute_result")
         .map(|output| &output["data"])
         .unwrap_or_else(|| panic!("no result: {result}"));
-    let html = data["text/html"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no HTML: {data}"));
+    let html = source_text(&json!({ "text": data["text/html"] }));
     assert!(
         html.contains("<table") && html.contains("<svg") && html.contains("run 3"),
         "{html}"
