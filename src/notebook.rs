@@ -65,12 +65,12 @@ const PROGRAM_ONLY: [(&str, &str); 2] = [
     ),
 ];
 
-/// The features of `avance` beyond the light library that code needs,
-/// by what it uses.
-const FEATURES: [(&str, &str); 3] = [
-    ("avance::profile", "profile"),
-    ("with_progress_bar", "progress"),
-    ("tokio_async", "tokio"),
+/// The features of `avance` beyond the light library, and what code that
+/// needs each one uses.
+const FEATURES: [(&str, &[&str]); 3] = [
+    ("profile", &["avance::profile"]),
+    ("progress", &["with_progress_bar"]),
+    ("tokio", &["tokio_async", ".heavy_async("]),
 ];
 
 /// How a notebook treats `snippet`.
@@ -157,8 +157,8 @@ pub fn dep_lines(lesson: &Lesson) -> Result<Vec<String>, String> {
     let code = kernel_code(lesson).join("\n");
     let features: Vec<&str> = FEATURES
         .iter()
-        .filter(|(marker, _)| code.contains(marker))
-        .map(|(_, feature)| *feature)
+        .filter(|(_, markers)| markers.iter().any(|marker| code.contains(marker)))
+        .map(|(feature, _)| *feature)
         .collect();
     let mut lines = vec![format!(":dep {}", deps::avance_spec(&features)?)];
     lines.extend(

@@ -28,6 +28,22 @@ def timeout_of(cell):
     return CELL_TIMEOUT
 
 
+def what_failed(notebook):
+    """The outputs of the cells that report an error: evcxr puts rustc's
+    messages and panics in them, not always in the error's value."""
+    shown = []
+    for cell in notebook.cells:
+        outputs = cell.get("outputs", [])
+        if any(output.get("output_type") == "error" for output in outputs):
+            for output in outputs:
+                if output.get("output_type") == "stream":
+                    shown.append(f"[{output['name']}] {output['text']}")
+                elif output.get("output_type") == "error":
+                    shown.append(f"[error] {output.get('ename')}: {output.get('evalue')}")
+                    shown.extend(output.get("traceback", []))
+    return "\n".join(shown)
+
+
 def main(out_dir, paths):
     failures = 0
     for path in paths:
@@ -44,6 +60,7 @@ def main(out_dir, paths):
             failures += 1
             verdict = "FAILED"
             print(f"{name}: a cell failed:\n{error}", file=sys.stderr)
+            print(what_failed(notebook), file=sys.stderr)
         nbformat.write(notebook, os.path.join(out_dir, name))
         print(f"{name}: {verdict} in {time.monotonic() - start:.1f} s", flush=True)
     return 1 if failures else 0

@@ -248,3 +248,15 @@ fn fences_and_code_spans_outlast_the_backticks_inside() {
     assert_eq!(code_span("a`b"), "``a`b``");
     assert_eq!(code_span("`"), "`` ` ``");
 }
+
+#[test]
+fn the_async_runs_ask_for_tokio_and_the_progress_bar() {
+    let lesson = demo_lesson(
+        "# T\n\n## S\n\n```rust\nlet work = avance::parallel::Workload::course().with_progress_bar();\nlet call = work.heavy_async(3);\n# drop(call);\n```\n",
+    );
+    let lines = dep_lines(&lesson).unwrap();
+    assert!(
+        lines[0].ends_with("features = [\"progress\", \"tokio\"] }"),
+        "{lines:?}"
+    );
+}
