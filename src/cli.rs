@@ -456,8 +456,8 @@ fn notebook(out: &mut impl Write, catalog: &Catalog, args: &NotebookArgs) -> Res
     refuse_overwrite(&targets, args.force)?;
     let notebooks = lessons
         .iter()
-        .map(|lesson| crate::notebook::notebook(lesson).map_err(anyhow::Error::msg))
-        .collect::<Result<Vec<_>>>()
+        .map(|lesson| crate::notebook::notebook(lesson))
+        .collect::<Result<Vec<_>, _>>()
         .context("a notebook's first cell loads avance from its source")?;
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;

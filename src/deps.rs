@@ -4,7 +4,7 @@
 //! loads a few of them on first mention; a notebook's first cell loads
 //! those its lesson's snippets use.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A crate a snippet may name: how code writes it, and its `:dep`
 /// specification (the version and features of this project's Cargo.toml,
@@ -84,15 +84,18 @@ pub fn used_by(code: &str) -> Vec<Crate> {
         .collect()
 }
 
+/// The source `avance` was built from is gone: the program was moved away
+/// from it, and `:dep` cannot name it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("avance's source is not at {} any more", .0.display())]
+pub struct SourceMissing(pub PathBuf);
+
 /// `avance`'s `:dep` specification, with `features` on top of the light
-/// library, or why there is none (the program was moved away from its source).
-pub fn avance_spec(features: &[&str]) -> Result<String, String> {
+/// library.
+pub fn avance_spec(features: &[&str]) -> Result<String, SourceMissing> {
     let source = avance_source();
     if !source.join("Cargo.toml").is_file() {
-        return Err(format!(
-            "avance's source is not at {} any more",
-            source.display()
-        ));
+        return Err(SourceMissing(source.to_path_buf()));
     }
     let features = if features.is_empty() {
         String::new()

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::deps::{self, Crate};
+use crate::deps::{self, Crate, SourceMissing};
 use crate::lesson::codegen::has_main;
 use crate::lesson::{Block, CodeBlock, Exercise, Lesson, ListItem, Mode, Slide, Snippet, Span};
 
@@ -153,7 +153,7 @@ fn kernel_code(lesson: &Lesson) -> Vec<String> {
 
 /// The first cell's lines: `:dep` for `avance` (with the features the
 /// lesson's code needs) and for each other crate it names.
-pub fn dep_lines(lesson: &Lesson) -> Result<Vec<String>, String> {
+pub fn dep_lines(lesson: &Lesson) -> Result<Vec<String>, SourceMissing> {
     let code = kernel_code(lesson).join("\n");
     let features: Vec<&str> = FEATURES
         .iter()
@@ -171,7 +171,7 @@ pub fn dep_lines(lesson: &Lesson) -> Result<Vec<String>, String> {
 
 /// The notebook of `lesson`, as nbformat's JSON. Fails only when this
 /// program's source, which the first cell depends on, is gone.
-pub fn notebook(lesson: &Lesson) -> Result<Value, String> {
+pub fn notebook(lesson: &Lesson) -> Result<Value, SourceMissing> {
     let mut cells = Cells::default();
     cells.code(
         dep_lines(lesson)?.join("\n"),

@@ -214,9 +214,14 @@ fn evcxr_build_dir() -> PathBuf {
     dir
 }
 
-/// Runs the notebooks in `dir` with the Python driver; the executed ones
-/// go to `executed`. Returns the driver's stdout and whether it succeeded.
+/// Runs `notebooks` with the Python driver, one kernel after the other in
+/// the shared build folder; the executed ones go to `executed`. Returns
+/// the driver's stdout and whether it succeeded.
 fn execute(notebooks: &[PathBuf], executed: &Path) -> (String, bool) {
+    let build_dir = evcxr_build_dir();
+    // One kernel at a time in the shared folder: the tests run in parallel.
+    let lock = std::fs::File::create(build_dir.with_extension("lock")).unwrap();
+    lock.lock().unwrap();
     let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/notebook_execute.py");
     let output = Command::new("python3")
         .arg(driver)
@@ -224,7 +229,7 @@ fn execute(notebooks: &[PathBuf], executed: &Path) -> (String, bool) {
         .args(notebooks)
         // Short runs, as `avance check` does them.
         .env("AVANCE_CHECK", "1")
-        .env("EVCXR_TMPDIR", evcxr_build_dir())
+        .env("EVCXR_TMPDIR", &build_dir)
         .output()
         .expect("python3 starts");
     let stdout = String::from_utf8_lossy(&output.stdout).to_string();

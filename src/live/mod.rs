@@ -354,7 +354,7 @@ fn crate_specs() -> (Vec<String>, Option<String>) {
             specs.push(spec);
             None
         }
-        Err(why) => Some(format!("{why}: `avance::` is not available live")),
+        Err(missing) => Some(format!("{missing}: `avance::` is not available live")),
     };
     specs.extend(
         deps::CRATES
