@@ -7,8 +7,7 @@
 //!
 //! A snippet is the body of a function, as in the program: its cell wraps
 //! it in `fn snippet() { ... }` and calls it (a snippet with its own `main`
-//! gets a call to it), so its variables and items behave as the lesson
-//! says. What a notebook cannot run is marked, never left to fail: a
+//! calls it there), so its variables and items behave as the lesson says. What a notebook cannot run is marked, never left to fail: a
 //! `compile_fail` or `ignore` fence, and code that needs the `avance`
 //! program itself, are shown as markdown with a note; `no_run` cells and
 //! exercises carry the `skip-execution` tag (nbclient skips them), and
@@ -113,25 +112,24 @@ pub fn treatment(snippet: &Snippet) -> Treatment {
 }
 
 /// The code a snippet's cell holds: its compiled code, hidden lines
-/// included, run as the program runs it.
+/// included, as the body of a function it then calls, as the program
+/// runs it. Items stay local and in order (evcxr keeps top-level items in
+/// no particular order, so a macro could follow its use); a snippet with
+/// its own `main` gets a call to it, and one returning a `Result` fails
+/// the cell with its error.
 pub fn cell_code(snippet: &Snippet) -> String {
     let code = snippet.compiled_code();
     let code = code.trim_end();
-    if !has_main(code) {
-        return format!("fn snippet() {{\n{code}\n}}\nsnippet();");
-    }
-    // evcxr calls no `main` by itself; one returning a `Result` fails the
-    // cell with its error, as the program reports it.
     let returns_result = code.lines().any(|line| {
         let line = line.trim_start();
         (line.starts_with("fn main(") || line.starts_with("pub fn main(")) && line.contains("->")
     });
-    let call = if returns_result {
-        "main().unwrap();"
-    } else {
-        "main();"
+    let call = match (has_main(code), returns_result) {
+        (false, _) => "",
+        (true, false) => "\nmain();",
+        (true, true) => "\nmain().unwrap();",
     };
-    format!("{code}\n{call}")
+    format!("fn snippet() {{\n{code}{call}\n}}\nsnippet();")
 }
 
 /// The code the kernel may run in `lesson`: its runnable snippets and

@@ -201,8 +201,11 @@ fn no_run_cells_are_skipped_and_should_panic_ones_may_raise() {
     let notebook = demo();
     let no_run = cell_of(&notebook, "07-demo/3.3").unwrap();
     assert_eq!(no_run["metadata"]["tags"][0], SKIP_TAG);
-    assert!(source(no_run).starts_with("fn main() -> std::io::Result<()> {\nlet mut line"));
-    assert!(source(no_run).ends_with("Ok(())\n}\nmain().unwrap();"));
+    assert!(
+        source(no_run)
+            .starts_with("fn snippet() {\nfn main() -> std::io::Result<()> {\nlet mut line")
+    );
+    assert!(source(no_run).ends_with("Ok(())\n}\nmain().unwrap();\n}\nsnippet();"));
     let panics = cell_of(&notebook, "07-demo/3.4").unwrap();
     assert_eq!(panics["metadata"]["tags"][0], RAISES_TAG);
 }
@@ -235,8 +238,11 @@ fn a_main_is_called_and_its_error_fails_the_cell() {
         "# T\n\n## S\n\n```rust\n# fn main() -> Result<(), String> {\nprintln!(\"x\");\n# Ok(())\n# }\n```\n\n```rust\nfn main() {\n    println!(\"y\");\n}\n```\n",
     );
     let snippets: Vec<&Snippet> = lesson.snippets().collect();
-    assert!(cell_code(snippets[0]).ends_with("Ok(())\n}\nmain().unwrap();"));
-    assert!(cell_code(snippets[1]).ends_with("}\nmain();"));
+    assert_eq!(
+        cell_code(snippets[0]),
+        "fn snippet() {\nfn main() -> Result<(), String> {\nprintln!(\"x\");\nOk(())\n}\nmain().unwrap();\n}\nsnippet();"
+    );
+    assert!(cell_code(snippets[1]).ends_with("    println!(\"y\");\n}\nmain();\n}\nsnippet();"));
 }
 
 #[test]
