@@ -51,16 +51,24 @@ pub enum Treatment {
     Shown(String),
 }
 
-/// Code that needs the `avance` program, not the library: what it uses,
-/// and why a notebook cannot.
-const PROGRAM_ONLY: [(&str, &str); 2] = [
+/// Code a notebook cannot run, by what it uses (every marker present),
+/// and why.
+const NOT_IN_A_NOTEBOOK: [(&[&str], &str); 4] = [
     (
-        "current_exe()",
+        &["current_exe()"],
         "it starts the `avance` program itself (`std::env::current_exe()`), and in a notebook the running program is the kernel; run it with `avance run`",
     ),
     (
-        "processes::",
+        &["processes::"],
         "its workers are child processes of the `avance` program; run it with `avance run`",
+    ),
+    (
+        &["env!(\"CARGO_MANIFEST_DIR\")"],
+        "it finds the course's files through the folder it was compiled in (`env!(\"CARGO_MANIFEST_DIR\")`), which in a notebook is evcxr's; run it with `avance run`",
+    ),
+    (
+        &["avance::profile", "profile("],
+        "the sampling profiler gets no samples inside the kernel's process (its `SIGPROF` timer never fires there); run it with `avance run`",
     ),
 ];
 
@@ -97,9 +105,9 @@ pub fn treatment(snippet: &Snippet) -> Treatment {
         Mode::NoRun => Treatment::Skipped,
         Mode::Run | Mode::ShouldPanic => {
             let code = snippet.compiled_code();
-            if let Some((_, why)) = PROGRAM_ONLY
+            if let Some((_, why)) = NOT_IN_A_NOTEBOOK
                 .iter()
-                .find(|(marker, _)| code.contains(marker))
+                .find(|(markers, _)| markers.iter().all(|marker| code.contains(marker)))
             {
                 Treatment::Shown(format!("not run in a notebook: {why}"))
             } else if snippet.mode == Mode::ShouldPanic {
@@ -116,7 +124,8 @@ pub fn treatment(snippet: &Snippet) -> Treatment {
 /// runs it. Items stay local and in order (evcxr keeps top-level items in
 /// no particular order, so a macro could follow its use); a snippet with
 /// its own `main` gets a call to it, and one returning a `Result` fails
-/// the cell with its error.
+/// the cell with its error. Code that reads its thread's name runs on a
+/// thread named `main`, as the program's code does.
 pub fn cell_code(snippet: &Snippet) -> String {
     let code = snippet.compiled_code();
     let code = code.trim_end();
@@ -129,7 +138,13 @@ pub fn cell_code(snippet: &Snippet) -> String {
         (true, false) => "\nmain();",
         (true, true) => "\nmain().unwrap();",
     };
-    format!("fn snippet() {{\n{code}{call}\n}}\nsnippet();")
+    let run = if code.contains("thread::current()") {
+        "// It prints its thread's name, `main` in a program; evcxr runs cells on another thread.\n\
+         std::thread::Builder::new().name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"
+    } else {
+        "snippet();"
+    };
+    format!("fn snippet() {{\n{code}{call}\n}}\n{run}")
 }
 
 /// The code the kernel may run in `lesson`: its runnable snippets and

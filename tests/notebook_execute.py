@@ -3,7 +3,9 @@
 Usage: notebook_execute.py OUT_DIR NOTEBOOK...
 
 Each notebook runs in a fresh kernel, its cells in order; cells tagged
-`skip-execution` are skipped, and a cell tagged `raises-exception` may fail.
+`skip-execution` are skipped. A cell fails on an error, and on a panic
+(which evcxr reports on stderr only) unless it is tagged
+`raises-exception`, in which case it must panic.
 The executed notebooks are written to OUT_DIR with their outputs, even when a
 cell failed; each failure is printed, and the exit status is 1 if any.
 The first cell (`avance.setup` in its metadata) compiles the lesson's crates
@@ -30,17 +32,46 @@ def timeout_of(cell):
 
 def what_failed(notebook):
     """The outputs of the cells that report an error: evcxr puts rustc's
-    messages and panics in them, not always in the error's value."""
-    shown = []
+    messages in them, not always in the error's value."""
+    return "\n".join(
+        outputs_of(cell)
+        for cell in notebook.cells
+        if any(output.get("output_type") == "error" for output in cell.get("outputs", []))
+    )
+
+
+def panicked(cell):
+    """Whether the cell's code panicked: evcxr catches the panic, prints it
+    on stderr and answers the cell as if it had succeeded."""
+    return any(
+        output.get("output_type") == "error"
+        or (output.get("name") == "stderr" and "panicked at" in output.get("text", ""))
+        for output in cell.get("outputs", [])
+    )
+
+
+def panics_unexpected(notebook):
+    """What went wrong with panics: a cell that panicked without the
+    `raises-exception` tag, or one with the tag that did not."""
+    wrong = []
     for cell in notebook.cells:
-        outputs = cell.get("outputs", [])
-        if any(output.get("output_type") == "error" for output in outputs):
-            for output in outputs:
-                if output.get("output_type") == "stream":
-                    shown.append(f"[{output['name']}] {output['text']}")
-                elif output.get("output_type") == "error":
-                    shown.append(f"[error] {output.get('ename')}: {output.get('evalue')}")
-                    shown.extend(output.get("traceback", []))
+        if cell.cell_type != "code" or "skip-execution" in cell.metadata.get("tags", []):
+            continue
+        expected = "raises-exception" in cell.metadata.get("tags", [])
+        if panicked(cell) != expected:
+            what = "did not panic" if expected else "panicked"
+            wrong.append(f"cell {cell.get('id')} {what}:\n{cell.source}\n" + outputs_of(cell))
+    return wrong
+
+
+def outputs_of(cell):
+    shown = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            shown.append(f"[{output['name']}] {output['text']}")
+        elif output.get("output_type") == "error":
+            shown.append(f"[error] {output.get('ename')}: {output.get('evalue')}")
+            shown.extend(output.get("traceback", []))
     return "\n".join(shown)
 
 
@@ -61,6 +92,12 @@ def main(out_dir, paths):
             verdict = "FAILED"
             print(f"{name}: a cell failed:\n{error}", file=sys.stderr)
             print(what_failed(notebook), file=sys.stderr)
+        if verdict == "ok":
+            wrong = panics_unexpected(notebook)
+            if wrong:
+                failures += 1
+                verdict = "FAILED"
+                print(f"{name}:\n" + "\n".join(wrong), file=sys.stderr)
         nbformat.write(notebook, os.path.join(out_dir, name))
         print(f"{name}: {verdict} in {time.monotonic() - start:.1f} s", flush=True)
     return 1 if failures else 0

@@ -63,9 +63,8 @@ println!("{}", me.display());
 ```
 
 ```rust
-use std::time::Duration;
-let t = avance::profile::profile(|| 1);
-# let _ = (Duration::ZERO, t);
+let f = avance::profile::example::function1;
+# let _ = f;
 ```
 
 ## Exercise
@@ -265,4 +264,29 @@ fn the_async_runs_ask_for_tokio_and_the_progress_bar() {
         lines[0].ends_with("features = [\"progress\", \"tokio\"] }"),
         "{lines:?}"
     );
+}
+
+#[test]
+fn code_reading_its_threads_name_runs_on_a_thread_named_main() {
+    let lesson = demo_lesson(
+        "# T\n\n## S\n\n```rust\nprintln!(\"{:?}\", std::thread::current().name());\n```\n",
+    );
+    let code = cell_code(lesson.snippets().next().unwrap());
+    assert!(
+        code.ends_with(".name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"),
+        "{code}"
+    );
+}
+
+#[test]
+fn the_profiler_and_the_build_folder_are_out_of_a_notebooks_reach() {
+    let lesson = demo_lesson(
+        "# T\n\n## S\n\n```rust\nlet (_, p) = avance::profile::profile(|| 1).unwrap();\n```\n\n```rust\nlet d = env!(\"CARGO_MANIFEST_DIR\");\n```\n\n```rust\nuse avance::profile::example::function1;\nlet _ = function1;\n```\n",
+    );
+    let treatments: Vec<Treatment> = lesson.snippets().map(treatment).collect();
+    assert!(matches!(&treatments[0], Treatment::Shown(why) if why.contains("profiler")));
+    assert!(matches!(&treatments[1], Treatment::Shown(why) if why.contains("CARGO_MANIFEST_DIR")));
+    assert_eq!(treatments[2], Treatment::Run);
+    // The profiler's feature is still needed by the code that runs.
+    assert!(dep_lines(&lesson).unwrap()[0].contains("features = [\"profile\"]"));
 }
