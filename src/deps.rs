@@ -157,10 +157,12 @@ mod tests {
     #[test]
     fn every_spec_matches_the_projects_cargo_toml() {
         let manifest = include_str!("../Cargo.toml");
+        let (_, dependencies) = manifest.split_once("\n[dependencies]\n").unwrap();
+        let (dependencies, _) = dependencies.split_once("\n[").unwrap();
         for krate in CRATES {
             let (name, spec) = krate.spec.split_once(" = ").unwrap();
             assert_eq!(name.replace('-', "_"), krate.ident);
-            let line = manifest
+            let line = dependencies
                 .lines()
                 .find(|line| line.starts_with(&format!("{name} = ")))
                 .unwrap_or_else(|| panic!("{name} is not a dependency in Cargo.toml"));
