@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::conv;
 use crate::elementwise;
+use crate::report::bench::{header, line};
 use crate::timeit::Timer;
 
 pub mod gpu;
@@ -37,38 +38,7 @@ pub enum BenchError {
     },
 }
 
-/// One engine's row of the table.
-#[derive(Debug, Clone, Serialize)]
-pub struct Row {
-    pub engine: String,
-    pub median_s: f64,
-    pub best_s: f64,
-    pub worst_s: f64,
-    pub runs: usize,
-    pub loops: u64,
-    pub ratio_to_naive: Option<f64>,
-    /// GMAC/s for the convolution, GB/s of input for element-wise functions.
-    pub throughput: f64,
-    pub equal_to_naive: bool,
-    /// For results that may differ from the naive one within a bound: the
-    /// largest difference, in ulps (`equal_to_naive` says it is in bounds).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_error_ulps: Option<f64>,
-}
-
-/// A whole benchmark: what was measured and one row per engine.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Report {
-    pub benchmark: String,
-    pub size: usize,
-    pub throughput_unit: &'static str,
-    pub rows: Vec<Row>,
-    /// What was not measured and why (a Python module missing...).
-    pub notes: Vec<String>,
-    /// The CUDA kernels, with `--gpu` (convolution only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gpu: Option<gpu::GpuSection>,
-}
+pub use crate::report::bench::{Report, Row};
 
 /// How each engine is timed: at least 0.1 s per batch, so a slow engine
 /// takes one loop per run and the whole table stays quick.
@@ -354,52 +324,27 @@ fn available_memory() -> Option<u64> {
     Some(kib * 1024)
 }
 
-/// The table, as a person reads it.
+/// The table, as a person reads it: [`Report`]'s text, in colour.
 pub fn print_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "{}", report.benchmark.bold())?;
-    writeln!(
+    write!(
         out,
-        "{:<12} {:>11} {:>23} {:>9} {:>9}  equal to naive",
-        "engine", "median", "spread (best – worst)", "vs naive", report.throughput_unit,
+        "{}",
+        line(&header(report.throughput_unit).map(str::to_string))
     )?;
     for row in &report.rows {
-        let spread = format!(
-            "{} – {}",
-            crate::timeit::format_time(row.best_s),
-            crate::timeit::format_time(row.worst_s)
-        );
-        let ratio = row
-            .ratio_to_naive
-            .map_or("-".to_string(), |r| format!("{}×", significant(r)));
-        let equal = match (row.equal_to_naive, row.max_error_ulps) {
-            (true, None | Some(0.0)) => "yes".green(),
-            (true, Some(e)) => format!("yes, max {e:.1} ulp").green(),
-            (false, None) => "NO".red().bold(),
-            (false, Some(e)) => format!("NO, max {e:.1} ulp").red().bold(),
+        let mut cells = row.cells();
+        cells[5] = if row.equal_to_naive {
+            cells[5].green().to_string()
+        } else {
+            cells[5].red().bold().to_string()
         };
-        writeln!(
-            out,
-            "{:<12} {:>11} {spread:>23} {ratio:>9} {:>9}  {equal}",
-            row.engine,
-            crate::timeit::format_time(row.median_s),
-            significant(row.throughput)
-        )?;
+        write!(out, "{}", line(&cells))?;
     }
     for note in &report.notes {
         writeln!(out, "{}", note.dimmed())?;
     }
     Ok(())
-}
-
-/// A ratio or rate with one decimal from 1 on, and two significant digits
-/// below (the Python loops run at a few thousandths of the naive engine).
-fn significant(value: f64) -> String {
-    if !value.is_finite() || value >= 1.0 || value <= 0.0 {
-        format!("{value:.1}")
-    } else {
-        let decimals = (1 - value.log10().floor() as i32).clamp(1, 9) as usize;
-        format!("{value:.decimals$}")
-    }
 }
 
 /// One measured limit of the machine (see [`crate::machine`]).
@@ -453,18 +398,4 @@ pub fn print_limits(out: &mut impl Write, limits: &[Limit]) -> io::Result<()> {
         )?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn small_ratios_keep_two_significant_digits() {
-        assert_eq!(significant(6.6), "6.6");
-        assert_eq!(significant(1.0), "1.0");
-        assert_eq!(significant(0.45), "0.45");
-        assert_eq!(significant(0.0018), "0.0018");
-        assert_eq!(significant(0.0), "0.0");
-    }
 }

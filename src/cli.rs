@@ -105,6 +105,23 @@ struct ExportArgs {
     force: bool,
 }
 
+/// `avance notebook`'s arguments.
+#[derive(Debug, Args)]
+struct NotebookArgs {
+    /// The lesson to export (e.g. underscore, 1).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    lesson: Option<String>,
+    /// Export every lesson.
+    #[arg(long)]
+    all: bool,
+    /// Write NN-slug.ipynb files into this folder (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+    /// Overwrite files that exist already.
+    #[arg(long)]
+    force: bool,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// List the lessons with their slide counts and your progress.
@@ -130,6 +147,8 @@ enum Command {
     Notes { lesson: String },
     /// Write a lesson (or all) as self-contained HTML slides, each snippet's output captured now.
     Export(ExportArgs),
+    /// Write a lesson (or all) as Jupyter notebooks for the evcxr Rust kernel.
+    Notebook(NotebookArgs),
     /// Check that every snippet prints what its lesson says (all lessons, or one).
     Check { lesson: Option<String> },
     /// Time the convolution or the element-wise functions on every engine.
@@ -255,6 +274,7 @@ fn run(cli: Cli, registry: Registry) -> Result<ExitCode> {
             crate::present::notes::notes(lesson)?;
         }
         Some(Command::Export(args)) => export(&mut out, &catalog, registry, &args)?,
+        Some(Command::Notebook(args)) => notebook(&mut out, &catalog, &args)?,
         Some(Command::Check { lesson }) => {
             return check(&mut out, &catalog, registry, lesson.as_deref());
         }
@@ -370,19 +390,7 @@ fn export(
     if args.all {
         targets.push(args.html.join("index.html"));
     }
-    if !args.force {
-        let existing: Vec<String> = targets
-            .iter()
-            .filter(|path| path.exists())
-            .map(|path| path.display().to_string())
-            .collect();
-        if !existing.is_empty() {
-            bail!(
-                "{} already exists; pass --force to overwrite",
-                existing.join(", ")
-            );
-        }
-    }
+    refuse_overwrite(&targets, args.force)?;
     std::fs::create_dir_all(&args.html)
         .with_context(|| format!("cannot create {}", args.html.display()))?;
     let exe =
@@ -416,6 +424,50 @@ fn export(
         crate::export::write_file(&index, &crate::export::index(&lessons))
             .with_context(|| format!("cannot write {}", index.display()))?;
         writeln!(out, "{} {}", "wrote".green().bold(), index.display())?;
+    }
+    Ok(())
+}
+
+/// Unless `force`, fails when any of `targets` exists, naming them all,
+/// before anything is written.
+fn refuse_overwrite(targets: &[PathBuf], force: bool) -> Result<()> {
+    let existing: Vec<String> = targets
+        .iter()
+        .filter(|path| path.exists())
+        .map(|path| path.display().to_string())
+        .collect();
+    if !force && !existing.is_empty() {
+        bail!(
+            "{} already exists; pass --force to overwrite",
+            existing.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// `avance notebook`: one `.ipynb` per lesson, refusing to overwrite
+/// unless `--force`.
+fn notebook(out: &mut impl Write, catalog: &Catalog, args: &NotebookArgs) -> Result<()> {
+    let lessons: Vec<&Lesson> = match &args.lesson {
+        Some(query) => vec![&catalog.lessons()[catalog.find(query)?]],
+        None => catalog.lessons().iter().collect(),
+    };
+    let targets: Vec<PathBuf> = lessons
+        .iter()
+        .map(|lesson| args.output.join(crate::notebook::file_name(lesson)))
+        .collect();
+    refuse_overwrite(&targets, args.force)?;
+    let notebooks = lessons
+        .iter()
+        .map(|lesson| crate::notebook::notebook(lesson))
+        .collect::<Result<Vec<_>, _>>()
+        .context("a notebook's first cell loads avance from its source")?;
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    for (notebook, target) in notebooks.iter().zip(&targets) {
+        crate::notebook::write(target, notebook)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        writeln!(out, "{} {}", "wrote".green().bold(), target.display())?;
     }
     Ok(())
 }

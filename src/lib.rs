@@ -17,6 +17,7 @@ pub mod machine;
 pub mod parallel;
 #[cfg(feature = "profile")]
 pub mod profile;
+pub mod report;
 pub mod run;
 pub mod timeit;
 
@@ -29,9 +30,13 @@ pub mod child;
 #[cfg(feature = "cli")]
 pub mod cli;
 #[cfg(feature = "cli")]
+pub mod deps;
+#[cfg(feature = "cli")]
 pub mod export;
 #[cfg(feature = "cli")]
 pub mod live;
+#[cfg(feature = "cli")]
+pub mod notebook;
 #[cfg(feature = "cli")]
 pub mod play;
 #[cfg(feature = "cli")]

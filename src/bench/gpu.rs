@@ -9,9 +9,10 @@ use std::io::{self, Write};
 use colored::Colorize;
 use serde::Serialize;
 
-use super::{Report, significant};
+use super::Report;
 use crate::conv::gpu::{self, Floor, GpuError, Kernel};
 use crate::conv::{self, Engine};
+use crate::report::bench::significant;
 use crate::timeit::format_time;
 
 /// Kernel launches timed with events, after the warm-up.

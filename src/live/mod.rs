@@ -26,6 +26,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 
+use crate::deps;
+
 /// Set to `off` (or `0`), live Rust is not started: the REPL says so.
 pub const LIVE_ENV: &str = "AVANCE_LIVE";
 
@@ -439,41 +441,30 @@ fn lock_build_dir(dir: &Path) -> Option<File> {
 
 /// The lessons' crates an input names, which the worker loads first.
 pub fn names_lesson_crates(code: &str) -> bool {
-    code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .any(|word| CRATES.iter().any(|(name, _)| *name == word))
+    LIVE_CRATES.iter().any(|name| deps::names(code, name))
 }
 
-/// The crates of the lessons, as `:dep` lines take them; `avance` is the
-/// source this program was built from, without its terminal part.
-const CRATES: [(&str, &str); 3] = [
-    ("avance", ""),
-    ("ndarray", "\"0.17\""),
-    ("rayon", "\"1.11\""),
-];
+/// The crates live Rust loads: `avance` and the numeric crates its
+/// lessons pass values of.
+const LIVE_CRATES: [&str; 3] = [deps::AVANCE, "ndarray", "rayon"];
 
 /// The `:dep` specification of each crate, and a note when `avance`'s
 /// source is gone (the program was moved away from where it was built).
 fn crate_specs() -> (Vec<String>, Option<String>) {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut specs = Vec::new();
-    let mut note = None;
-    for (name, spec) in CRATES {
-        if name == "avance" {
-            if source.join("Cargo.toml").is_file() {
-                specs.push(format!(
-                    "avance = {{ path = {:?}, default-features = false }}",
-                    source.display().to_string()
-                ));
-            } else {
-                note = Some(format!(
-                    "avance's source is not at {} any more: `avance::` is not available live",
-                    source.display()
-                ));
-            }
-        } else {
-            specs.push(format!("{name} = {spec}"));
+    let note = match deps::avance_spec(&[]) {
+        Ok(spec) => {
+            specs.push(spec);
+            None
         }
-    }
+        Err(missing) => Some(format!("{missing}: `avance::` is not available live")),
+    };
+    specs.extend(
+        deps::CRATES
+            .iter()
+            .filter(|krate| LIVE_CRATES.contains(&krate.ident))
+            .map(|krate| krate.spec.to_string()),
+    );
     (specs, note)
 }
 
@@ -541,6 +532,7 @@ mod tests {
         ));
         assert!(!names_lesson_crates("let avancement = 1;"));
         assert!(!names_lesson_crates("println!(\"{}\", 1 + 1)"));
+        assert!(!names_lesson_crates("let t = std::time::Instant::now();"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub mod heavy;
 pub mod mpi;
 #[cfg(feature = "cli")]
 pub mod processes;
-#[cfg(feature = "cli")]
+#[cfg(feature = "progress")]
 mod progress;
 pub mod rayon_pool;
 pub mod threads;

@@ -1,0 +1,436 @@
+//! `avance notebook LESSON|--all -o DIR`: each lesson as a Jupyter notebook
+//! (nbformat 4.5) for the evcxr Rust kernel. A first code cell loads the
+//! crates the lesson's snippets use (`:dep avance = { path = ... }` on this
+//! program's source, light, with the features they need); the prose becomes
+//! markdown cells, the course's Python a markdown code block, and each Rust
+//! snippet a code cell, hidden lines kept, since the kernel runs them.
+//!
+//! A snippet is the body of a function, as in the program: its cell wraps
+//! it in `fn snippet() { ... }` and calls it (a snippet with its own `main`
+//! calls it there), so its variables and items behave as the lesson says. What a notebook cannot run is marked, never left to fail: a
+//! `compile_fail` or `ignore` fence, and code that needs the `avance`
+//! program itself, are shown as markdown with a note; `no_run` cells and
+//! exercises carry the `skip-execution` tag (nbclient skips them), and
+//! `should_panic` cells the `raises-exception` tag. Exercises' solutions
+//! and hints sit in collapsed `<details>` blocks. Every code cell from a
+//! snippet names it in its metadata (`avance.snippet`), so an executed
+//! notebook can be compared with the lesson's output blocks.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::deps::{self, Crate, SourceMissing};
+use crate::lesson::codegen::has_main;
+use crate::lesson::{Block, CodeBlock, Exercise, Lesson, ListItem, Mode, Slide, Snippet, Span};
+
+/// The notebook format written: 4.5, the first with cell ids.
+pub const NBFORMAT: (u64, u64) = (4, 5);
+
+/// Tag nbclient skips a cell with (its `skip_cells_with_tag`).
+pub const SKIP_TAG: &str = "skip-execution";
+/// Tag under which a cell's error does not stop nbclient.
+pub const RAISES_TAG: &str = "raises-exception";
+
+/// The file a lesson's notebook is written to, `01-underscore.ipynb`.
+pub fn file_name(lesson: &Lesson) -> String {
+    format!("{}.ipynb", lesson.id)
+}
+
+/// What a notebook does with a snippet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Treatment {
+    /// A code cell the kernel runs.
+    Run,
+    /// A code cell that panics on purpose (`should_panic`).
+    Panics,
+    /// A code cell the executor skips: compiled, never run (`no_run`).
+    Skipped,
+    /// Shown as a markdown code block, with the reason.
+    Shown(String),
+}
+
+/// Code a notebook cannot run, by what it uses (every marker present),
+/// and why.
+const NOT_IN_A_NOTEBOOK: [(&[&str], &str); 4] = [
+    (
+        &["current_exe()"],
+        "it starts the `avance` program itself (`std::env::current_exe()`), and in a notebook the running program is the kernel; run it with `avance run`",
+    ),
+    (
+        &["processes::"],
+        "its workers are child processes of the `avance` program; run it with `avance run`",
+    ),
+    (
+        &["env!(\"CARGO_MANIFEST_DIR\")"],
+        "it finds the course's files through the folder it was compiled in (`env!(\"CARGO_MANIFEST_DIR\")`), which in a notebook is evcxr's; run it with `avance run`",
+    ),
+    (
+        &["avance::profile", "profile("],
+        "the sampling profiler gets no samples inside the kernel's process (its `SIGPROF` timer never fires there); run it with `avance run`",
+    ),
+];
+
+/// The features of `avance` beyond the light library, and what code that
+/// needs each one uses.
+const FEATURES: [(&str, &[&str]); 3] = [
+    ("profile", &["avance::profile"]),
+    ("progress", &["with_progress_bar"]),
+    ("tokio", &["tokio_async", ".heavy_async("]),
+];
+
+/// How a notebook treats `snippet`.
+pub fn treatment(snippet: &Snippet) -> Treatment {
+    match snippet.mode {
+        Mode::CompileFail => {
+            let codes = snippet
+                .expected
+                .as_ref()
+                .map(|expected| {
+                    expected
+                        .text
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .filter(|codes| !codes.is_empty())
+                .map(|codes| format!(" (rustc: {codes})"))
+                .unwrap_or_default();
+            Treatment::Shown(format!(
+                "this code does not compile, on purpose{codes}; paste it into a cell to read rustc's refusal"
+            ))
+        }
+        Mode::Ignore => Treatment::Shown("shown only: the lesson does not compile it".into()),
+        Mode::NoRun => Treatment::Skipped,
+        Mode::Run | Mode::ShouldPanic => {
+            let code = snippet.compiled_code();
+            if let Some((_, why)) = NOT_IN_A_NOTEBOOK
+                .iter()
+                .find(|(markers, _)| markers.iter().all(|marker| code.contains(marker)))
+            {
+                Treatment::Shown(format!("not run in a notebook: {why}"))
+            } else if snippet.mode == Mode::ShouldPanic {
+                Treatment::Panics
+            } else {
+                Treatment::Run
+            }
+        }
+    }
+}
+
+/// The code a snippet's cell holds: its compiled code, hidden lines
+/// included, as the body of a function it then calls, as the program
+/// runs it. Items stay local and in order (evcxr keeps top-level items in
+/// no particular order, so a macro could follow its use); a snippet with
+/// its own `main` gets a call to it, and one returning a `Result` fails
+/// the cell with its error. Code that reads its thread's name runs on a
+/// thread named `main`, as the program's code does.
+pub fn cell_code(snippet: &Snippet) -> String {
+    let code = snippet.compiled_code();
+    let code = code.trim_end();
+    let returns_result = code.lines().any(|line| {
+        let line = line.trim_start();
+        (line.starts_with("fn main(") || line.starts_with("pub fn main(")) && line.contains("->")
+    });
+    let call = match (has_main(code), returns_result) {
+        (false, _) => "",
+        (true, false) => "\nmain();",
+        (true, true) => "\nmain().unwrap();",
+    };
+    let run = if code.contains("thread::current()") {
+        "// It prints its thread's name, `main` in a program; evcxr runs cells on another thread.\n\
+         std::thread::Builder::new().name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"
+    } else {
+        "snippet();"
+    };
+    format!("fn snippet() {{\n{code}{call}\n}}\n{run}")
+}
+
+/// The code the kernel may run in `lesson`: its runnable snippets and
+/// exercises, starters and solutions.
+fn kernel_code(lesson: &Lesson) -> Vec<String> {
+    let snippets = lesson
+        .slides
+        .iter()
+        .flat_map(Slide::snippets)
+        .filter(|snippet| !matches!(treatment(snippet), Treatment::Shown(_)));
+    let exercises = lesson
+        .exercises()
+        .flat_map(|exercise| [&exercise.starter, &exercise.solution]);
+    snippets
+        .chain(exercises)
+        .map(Snippet::compiled_code)
+        .collect()
+}
+
+/// The first cell's lines: `:dep` for `avance` (with the features the
+/// lesson's code needs) and for each other crate it names.
+pub fn dep_lines(lesson: &Lesson) -> Result<Vec<String>, SourceMissing> {
+    let code = kernel_code(lesson).join("\n");
+    let features: Vec<&str> = FEATURES
+        .iter()
+        .filter(|(_, markers)| markers.iter().any(|marker| code.contains(marker)))
+        .map(|(feature, _)| *feature)
+        .collect();
+    let mut lines = vec![format!(":dep {}", deps::avance_spec(&features)?)];
+    lines.extend(
+        deps::used_by(&code)
+            .iter()
+            .map(|krate: &Crate| format!(":dep {}", krate.spec)),
+    );
+    Ok(lines)
+}
+
+/// The notebook of `lesson`, as nbformat's JSON. Fails only when this
+/// program's source, which the first cell depends on, is gone.
+pub fn notebook(lesson: &Lesson) -> Result<Value, SourceMissing> {
+    let mut cells = Cells::default();
+    cells.code(
+        dep_lines(lesson)?.join("\n"),
+        json!({ "avance": { "setup": true } }),
+    );
+    for slide in &lesson.slides {
+        slide_cells(&mut cells, lesson, slide);
+    }
+    cells.flush();
+    Ok(json!({
+        "nbformat": NBFORMAT.0,
+        "nbformat_minor": NBFORMAT.1,
+        "metadata": {
+            "kernelspec": { "name": "rust", "display_name": "Rust", "language": "rust" },
+            "language_info": {
+                "name": "Rust",
+                "version": "",
+                "mimetype": "text/rust",
+                "file_extension": ".rs",
+                "pygment_lexer": "rust",
+                "codemirror_mode": "rust"
+            },
+            "avance": { "lesson": lesson.id }
+        },
+        "cells": cells.cells,
+    }))
+}
+
+/// Writes the notebook of `lesson` to `path`, through a temporary file.
+pub fn write(path: &Path, notebook: &Value) -> std::io::Result<()> {
+    let mut text = serde_json::to_string_pretty(notebook)?;
+    text.push('\n');
+    crate::export::write_file(path, &text)
+}
+
+/// The cells so far, and the markdown waiting for the next code cell.
+#[derive(Default)]
+struct Cells {
+    cells: Vec<Value>,
+    markdown: String,
+}
+
+impl Cells {
+    fn markdown(&mut self, text: &str) {
+        if !self.markdown.is_empty() {
+            self.markdown.push_str("\n\n");
+        }
+        self.markdown.push_str(text.trim_end());
+    }
+
+    fn flush(&mut self) {
+        if !self.markdown.is_empty() {
+            let source = std::mem::take(&mut self.markdown);
+            let id = self.next_id();
+            self.cells.push(json!({
+                "cell_type": "markdown", "id": id, "metadata": {}, "source": source
+            }));
+        }
+    }
+
+    fn code(&mut self, source: String, metadata: Value) {
+        self.flush();
+        let id = self.next_id();
+        self.cells.push(json!({
+            "cell_type": "code", "id": id, "metadata": metadata,
+            "execution_count": null, "outputs": [], "source": source
+        }));
+    }
+
+    fn next_id(&self) -> String {
+        format!("cell-{}", self.cells.len() + 1)
+    }
+}
+
+fn slide_cells(cells: &mut Cells, lesson: &Lesson, slide: &Slide) {
+    if slide.number == 1 {
+        cells.markdown(&format!("# {}", escape(&lesson.title)));
+    } else {
+        cells.markdown(&format!("## {}", escape(&slide.title)));
+    }
+    for block in &slide.blocks {
+        match block {
+            Block::Paragraph(spans) => cells.markdown(&inline(spans)),
+            Block::Heading(spans) => cells.markdown(&format!("### {}", inline(spans))),
+            Block::List(items) => cells.markdown(&list(items)),
+            Block::Quote(spans) => cells.markdown(&format!("> {}", inline(spans))),
+            Block::Table(rows) => cells.markdown(&table(rows)),
+            Block::Rule => cells.markdown("---"),
+            Block::Code(code) => cells.markdown(&code_block(code)),
+            Block::Notes(_) => {}
+            Block::Snippet(snippet) => snippet_cells(cells, snippet),
+            Block::Exercise(exercise) => exercise_cells(cells, exercise),
+        }
+    }
+}
+
+fn snippet_cells(cells: &mut Cells, snippet: &Snippet) {
+    let metadata = |tags: &[&str]| json!({ "avance": { "snippet": snippet.id }, "tags": tags });
+    match treatment(snippet) {
+        Treatment::Run => cells.code(cell_code(snippet), metadata(&[])),
+        Treatment::Panics => {
+            cells.markdown("*This cell panics, on purpose.*");
+            cells.code(cell_code(snippet), metadata(&[RAISES_TAG]));
+        }
+        Treatment::Skipped => {
+            cells.markdown(
+                "*Compiled but not run by the lesson (it waits for input, runs long or needs the network): run it yourself if you like.*",
+            );
+            cells.code(cell_code(snippet), metadata(&[SKIP_TAG]));
+        }
+        Treatment::Shown(why) => {
+            cells.markdown(&format!(
+                "> **Not run here:** {}.\n\n{}",
+                why,
+                fence("rust", &snippet.visible_code())
+            ));
+        }
+    }
+}
+
+fn exercise_cells(cells: &mut Cells, exercise: &Exercise) {
+    let mut intro = String::from(
+        "**Exercise.** Replace the `todo!()` in the next cell and run it (the notebook's executor skips it).",
+    );
+    if let Some(expected) = exercise.expected() {
+        let _ = write!(
+            intro,
+            " It should print:\n\n{}",
+            fence("text", &expected.text)
+        );
+    }
+    cells.markdown(&intro);
+    cells.code(
+        cell_code(&exercise.starter),
+        json!({ "avance": { "exercise": exercise.id }, "tags": [SKIP_TAG] }),
+    );
+    for (number, hint) in exercise.hints.iter().enumerate() {
+        cells.markdown(&details(&format!("Hint {}", number + 1), hint));
+    }
+    cells.markdown(&details(
+        "Solution",
+        &fence("rust", &exercise.solution.compiled_code()),
+    ));
+}
+
+/// A collapsed block: `summary` shown, `body` (markdown) on a click.
+fn details(summary: &str, body: &str) -> String {
+    format!("<details><summary>{summary}</summary>\n\n{body}\n\n</details>")
+}
+
+fn code_block(code: &CodeBlock) -> String {
+    let mut text = fence(&code.lang, &code.text);
+    if let Some(expected) = &code.expected {
+        let _ = write!(
+            text,
+            "\n\nPython prints:\n\n{}",
+            fence("text", &expected.text)
+        );
+    }
+    text
+}
+
+/// A fenced block long enough for any backticks inside `text`.
+fn fence(lang: &str, text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let ticks = "`".repeat(longest.max(2) + 1);
+    format!("{ticks}{lang}\n{}\n{ticks}", text.trim_end_matches('\n'))
+}
+
+fn list(items: &[ListItem]) -> String {
+    items
+        .iter()
+        .map(|item| {
+            let marker = item.number.map_or("-".to_string(), |n| format!("{n}."));
+            format!(
+                "{}{marker} {}",
+                "   ".repeat(item.depth),
+                inline(&item.content)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn table(rows: &[Vec<Vec<Span>>]) -> String {
+    let line = |row: &Vec<Vec<Span>>| {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|cell| inline(cell).replace('|', "\\|"))
+            .collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut lines: Vec<String> = rows.iter().map(line).collect();
+    if let Some(header) = rows.first() {
+        lines.insert(1, format!("|{}", " --- |".repeat(header.len())));
+    }
+    lines.join("\n")
+}
+
+fn inline(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|span| {
+            let mut text = if span.style.code {
+                code_span(&span.text)
+            } else {
+                escape(&span.text)
+            };
+            if span.style.emphasis {
+                text = format!("*{text}*");
+            }
+            if span.style.strong {
+                text = format!("**{text}**");
+            }
+            text
+        })
+        .collect()
+}
+
+/// Inline code, delimited by more backticks than it holds.
+fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let ticks = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+/// Plain text made literal in Jupyter's markdown: its markup characters,
+/// HTML and the `$` that would start LaTeX.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '$' | '#'
+        ) {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests;

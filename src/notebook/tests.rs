@@ -1,0 +1,292 @@
+//! The notebook's cells from a small lesson: prose, Python, each kind of
+//! fence, an exercise, and the crates and features of the first cell.
+
+use serde_json::Value;
+
+use super::*;
+use crate::lesson::demo_lesson;
+
+const LESSON: &str = r#"# Demo $x$ a_b
+Intro with `code` and *stars*.
+
+## Runs
+Text.
+
+```python
+print(1_000)
+```
+
+```python-output
+1000
+```
+
+```rust
+# let hidden = 1;
+println!("{}", hidden + ndarray::arr1(&[1]).len());
+```
+
+```output
+2
+```
+
+## Kinds
+
+```rust,compile_fail
+let s = String::new();
+let t = s;
+println!("{s}");
+```
+
+```output
+E0382
+```
+
+```rust,ignore
+fn shown_only() {}
+```
+
+```rust,no_run
+# fn main() -> std::io::Result<()> {
+let mut line = String::new();
+std::io::stdin().read_line(&mut line)?;
+# Ok(())
+# }
+```
+
+```rust,should_panic
+panic!("on purpose");
+```
+
+```rust
+let me = std::env::current_exe().unwrap();
+println!("{}", me.display());
+```
+
+```rust
+let f = avance::profile::example::function1;
+# let _ = f;
+```
+
+## Exercise
+
+```rust,exercise
+let n: u32 = todo!();
+println!("{n}");
+```
+
+```output
+3
+```
+
+```rust,solution
+let n: u32 = 3;
+println!("{n}");
+```
+
+<!-- hint: Three is `3`. -->
+"#;
+
+fn cells(notebook: &Value) -> &Vec<Value> {
+    notebook["cells"].as_array().unwrap()
+}
+
+fn source(cell: &Value) -> &str {
+    cell["source"].as_str().unwrap()
+}
+
+/// The code cell made from snippet `id`.
+fn cell_of<'a>(notebook: &'a Value, id: &str) -> Option<&'a Value> {
+    cells(notebook)
+        .iter()
+        .find(|cell| cell["metadata"]["avance"]["snippet"] == id)
+}
+
+fn demo() -> Value {
+    notebook(&demo_lesson(LESSON)).unwrap()
+}
+
+#[test]
+fn the_notebook_is_nbformat_4_5_for_the_evcxr_kernel() {
+    let notebook = demo();
+    assert_eq!(notebook["nbformat"], 4);
+    assert_eq!(notebook["nbformat_minor"], 5);
+    assert_eq!(notebook["metadata"]["kernelspec"]["name"], "rust");
+    assert_eq!(notebook["metadata"]["kernelspec"]["display_name"], "Rust");
+    assert_eq!(notebook["metadata"]["language_info"]["name"], "Rust");
+    let ids: Vec<&str> = cells(&notebook)
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(ids, unique);
+    for cell in cells(&notebook) {
+        if cell["cell_type"] == "code" {
+            assert_eq!(cell["outputs"], Value::Array(vec![]));
+            assert_eq!(cell["execution_count"], Value::Null);
+        }
+    }
+}
+
+#[test]
+fn the_first_cell_loads_avance_with_the_features_and_crates_the_lesson_uses() {
+    let notebook = demo();
+    let first = &cells(&notebook)[0];
+    assert_eq!(first["cell_type"], "code");
+    let lines: Vec<&str> = source(first).lines().collect();
+    assert!(lines[0].starts_with(":dep avance = { path = "), "{lines:?}");
+    assert!(
+        lines[0].ends_with("default-features = false, features = [\"profile\"] }"),
+        "{lines:?}"
+    );
+    // ndarray from the run snippet; nothing from the ignored or refused code.
+    assert_eq!(lines[1..], [":dep ndarray = \"0.17\""]);
+}
+
+#[test]
+fn prose_and_python_become_markdown_with_markup_escaped() {
+    let notebook = demo();
+    let title = &cells(&notebook)[1];
+    assert_eq!(title["cell_type"], "markdown");
+    let text = source(title);
+    assert!(text.starts_with("# Demo \\$x\\$ a\\_b"), "{text}");
+    assert!(text.contains("Intro with `code` and *stars*."), "{text}");
+    assert!(text.contains("```python\nprint(1_000)\n```"), "{text}");
+    assert!(
+        text.contains("Python prints:\n\n```text\n1000\n```"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_run_snippet_keeps_its_hidden_lines_in_a_function_it_calls() {
+    let notebook = demo();
+    let cell = cell_of(&notebook, "07-demo/2").unwrap();
+    assert_eq!(
+        source(cell),
+        "fn snippet() {\nlet hidden = 1;\nprintln!(\"{}\", hidden + ndarray::arr1(&[1]).len());\n}\nsnippet();"
+    );
+    assert_eq!(cell["metadata"]["tags"], Value::Array(vec![]));
+}
+
+#[test]
+fn code_that_cannot_run_in_a_notebook_is_marked_not_left_to_fail() {
+    let notebook = demo();
+    let markdown: Vec<&str> = cells(&notebook)
+        .iter()
+        .filter(|cell| cell["cell_type"] == "markdown")
+        .map(source)
+        .collect();
+    let marked = |needle: &str| {
+        markdown
+            .iter()
+            .find(|text| text.contains(needle))
+            .unwrap_or_else(|| panic!("no markdown with {needle}"))
+            .to_string()
+    };
+    let refused = marked("let t = s;");
+    assert!(
+        refused.contains("**Not run here:** this code does not compile, on purpose (rustc: E0382)")
+    );
+    assert!(marked("fn shown_only() {}").contains("shown only"));
+    assert!(marked("current_exe").contains("the `avance` program itself"));
+    for id in ["07-demo/3.1", "07-demo/3.2", "07-demo/3.5"] {
+        assert!(cell_of(&notebook, id).is_none(), "{id} is a code cell");
+    }
+}
+
+#[test]
+fn no_run_cells_are_skipped_and_should_panic_ones_may_raise() {
+    let notebook = demo();
+    let no_run = cell_of(&notebook, "07-demo/3.3").unwrap();
+    assert_eq!(no_run["metadata"]["tags"][0], SKIP_TAG);
+    assert!(
+        source(no_run)
+            .starts_with("fn snippet() {\nfn main() -> std::io::Result<()> {\nlet mut line")
+    );
+    assert!(source(no_run).ends_with("Ok(())\n}\nmain().unwrap();\n}\nsnippet();"));
+    let panics = cell_of(&notebook, "07-demo/3.4").unwrap();
+    assert_eq!(panics["metadata"]["tags"][0], RAISES_TAG);
+}
+
+#[test]
+fn an_exercise_is_a_skipped_cell_with_its_output_hints_and_solution_folded() {
+    let notebook = demo();
+    let cells = cells(&notebook);
+    let at = cells
+        .iter()
+        .position(|cell| cell["metadata"]["avance"]["exercise"] == "07-demo/4-exercise")
+        .unwrap();
+    assert_eq!(cells[at]["metadata"]["tags"][0], SKIP_TAG);
+    assert!(source(&cells[at]).contains("todo!()"));
+    assert!(source(&cells[at - 1]).contains("It should print:\n\n```text\n3\n```"));
+    let after = source(&cells[at + 1]);
+    assert!(
+        after.contains("<details><summary>Hint 1</summary>\n\nThree is `3`."),
+        "{after}"
+    );
+    assert!(
+        after.contains("<details><summary>Solution</summary>\n\n```rust\nlet n: u32 = 3;"),
+        "{after}"
+    );
+}
+
+#[test]
+fn a_main_is_called_and_its_error_fails_the_cell() {
+    let lesson = demo_lesson(
+        "# T\n\n## S\n\n```rust\n# fn main() -> Result<(), String> {\nprintln!(\"x\");\n# Ok(())\n# }\n```\n\n```rust\nfn main() {\n    println!(\"y\");\n}\n```\n",
+    );
+    let snippets: Vec<&Snippet> = lesson.snippets().collect();
+    assert_eq!(
+        cell_code(snippets[0]),
+        "fn snippet() {\nfn main() -> Result<(), String> {\nprintln!(\"x\");\nOk(())\n}\nmain().unwrap();\n}\nsnippet();"
+    );
+    assert!(cell_code(snippets[1]).ends_with("    println!(\"y\");\n}\nmain();\n}\nsnippet();"));
+}
+
+#[test]
+fn fences_and_code_spans_outlast_the_backticks_inside() {
+    assert_eq!(
+        fence("rust", "let s = \"```\";"),
+        "````rust\nlet s = \"```\";\n````"
+    );
+    assert_eq!(code_span("a`b"), "``a`b``");
+    assert_eq!(code_span("`"), "`` ` ``");
+}
+
+#[test]
+fn the_async_runs_ask_for_tokio_and_the_progress_bar() {
+    let lesson = demo_lesson(
+        "# T\n\n## S\n\n```rust\nlet work = avance::parallel::Workload::course().with_progress_bar();\nlet call = work.heavy_async(3);\n# drop(call);\n```\n",
+    );
+    let lines = dep_lines(&lesson).unwrap();
+    assert!(
+        lines[0].ends_with("features = [\"progress\", \"tokio\"] }"),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn code_reading_its_threads_name_runs_on_a_thread_named_main() {
+    let lesson = demo_lesson(
+        "# T\n\n## S\n\n```rust\nprintln!(\"{:?}\", std::thread::current().name());\n```\n",
+    );
+    let code = cell_code(lesson.snippets().next().unwrap());
+    assert!(
+        code.ends_with(".name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"),
+        "{code}"
+    );
+}
+
+#[test]
+fn the_profiler_and_the_build_folder_are_out_of_a_notebooks_reach() {
+    let lesson = demo_lesson(
+        "# T\n\n## S\n\n```rust\nlet (_, p) = avance::profile::profile(|| 1).unwrap();\n```\n\n```rust\nlet d = env!(\"CARGO_MANIFEST_DIR\");\n```\n\n```rust\nuse avance::profile::example::function1;\nlet _ = function1;\n```\n",
+    );
+    let treatments: Vec<Treatment> = lesson.snippets().map(treatment).collect();
+    assert!(matches!(&treatments[0], Treatment::Shown(why) if why.contains("profiler")));
+    assert!(matches!(&treatments[1], Treatment::Shown(why) if why.contains("CARGO_MANIFEST_DIR")));
+    assert_eq!(treatments[2], Treatment::Run);
+    // The profiler's feature is still needed by the code that runs.
+    assert!(dep_lines(&lesson).unwrap()[0].contains("features = [\"profile\"]"));
+}

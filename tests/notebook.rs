@@ -1,0 +1,343 @@
+//! `avance notebook`: the files it writes (structure, first cell, cells per
+//! fence kind, `--force`), then every lesson's notebook executed for real
+//! by Jupyter's executor (nbclient) on the evcxr kernel, its outputs
+//! compared with the lessons' output blocks, and a report's rich output.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use avance::catalog::Catalog;
+use avance::lesson::{Mode, Snippet};
+use serde_json::{Value, json};
+
+/// `avance notebook ARGS -o out`, which must succeed.
+fn export(out: &Path, args: &[&str]) {
+    let home = tempfile::tempdir().unwrap();
+    let output = common::avance(home.path())
+        .arg("notebook")
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+}
+
+fn read(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+fn cells(notebook: &Value) -> &[Value] {
+    notebook["cells"].as_array().unwrap()
+}
+
+fn source(cell: &Value) -> String {
+    match &cell["source"] {
+        Value::String(text) => text.clone(),
+        Value::Array(lines) => lines.iter().map(|line| line.as_str().unwrap()).collect(),
+        other => panic!("a cell's source is text: {other}"),
+    }
+}
+
+fn snippet(catalog: &Catalog, id: &str) -> Snippet {
+    catalog
+        .lessons()
+        .iter()
+        .flat_map(|lesson| lesson.snippets())
+        .find(|snippet| snippet.id == id)
+        .unwrap_or_else(|| panic!("no snippet {id}"))
+        .clone()
+}
+
+#[test]
+fn every_lesson_becomes_an_nbformat_4_notebook_for_the_rust_kernel() {
+    let out = tempfile::tempdir().unwrap();
+    export(out.path(), &["--all"]);
+    let catalog = Catalog::embedded().unwrap();
+    for lesson in catalog.lessons() {
+        let notebook = read(&out.path().join(format!("{}.ipynb", lesson.id)));
+        assert_eq!(notebook["nbformat"], 4);
+        assert_eq!(notebook["nbformat_minor"], 5);
+        assert_eq!(notebook["metadata"]["kernelspec"]["name"], "rust");
+        assert_eq!(notebook["metadata"]["kernelspec"]["display_name"], "Rust");
+        assert_eq!(notebook["metadata"]["language_info"]["name"], "Rust");
+        let first = source(&cells(&notebook)[0]);
+        let avance = format!(
+            ":dep avance = {{ path = {:?}, default-features = false",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        assert!(first.starts_with(&avance), "{}: {first}", lesson.id);
+    }
+}
+
+/// Every cell of every notebook, by lesson id.
+fn all_cells(out: &Path, catalog: &Catalog) -> Vec<(String, Value)> {
+    catalog
+        .lessons()
+        .iter()
+        .flat_map(|lesson| {
+            let notebook = read(&out.join(format!("{}.ipynb", lesson.id)));
+            cells(&notebook)
+                .iter()
+                .map(|cell| (lesson.id.clone(), cell.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn hidden_lines_run_python_is_shown_and_refused_code_is_marked() {
+    let out = tempfile::tempdir().unwrap();
+    export(out.path(), &["--all"]);
+    let catalog = Catalog::embedded().unwrap();
+    let cells = all_cells(out.path(), &catalog);
+    let code_of = |id: &str| {
+        cells
+            .iter()
+            .find(|(_, cell)| cell["metadata"]["avance"]["snippet"] == id)
+            .map(|(_, cell)| source(cell))
+    };
+    let markdown: String = cells
+        .iter()
+        .filter(|(_, cell)| cell["cell_type"] == "markdown")
+        .map(|(_, cell)| source(cell))
+        .collect();
+    let snippets: Vec<&Snippet> = catalog
+        .lessons()
+        .iter()
+        .flat_map(|l| l.snippets())
+        .collect();
+    // A run snippet with hidden lines keeps them, `# ` removed.
+    let hidden = snippets
+        .iter()
+        .find(|s| s.mode == Mode::Run && s.source.lines().any(|l| l.starts_with("# let")))
+        .expect("a lesson has a snippet with a hidden line");
+    let code = code_of(&hidden.id).expect("a run snippet is a code cell");
+    assert!(code.contains(&hidden.compiled_code()), "{code}");
+    // The course's Python, as a markdown code block.
+    let python = catalog.lessons()[0].slides[1].python().next().unwrap();
+    assert!(markdown.contains(&format!("```python\n{}", python.text.trim_end())));
+    // compile_fail code is shown and marked, never a code cell.
+    let refused: Vec<&&Snippet> = snippets
+        .iter()
+        .filter(|s| s.mode == Mode::CompileFail)
+        .collect();
+    assert!(!refused.is_empty());
+    for snippet in refused {
+        assert!(
+            code_of(&snippet.id).is_none(),
+            "{} is a code cell",
+            snippet.id
+        );
+        assert!(markdown.contains(&format!("```rust\n{}", snippet.visible_code())));
+    }
+    assert!(markdown.contains("**Not run here:** this code does not compile, on purpose"));
+}
+
+#[test]
+fn an_existing_notebook_is_kept_without_force() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("01-underscore.ipynb");
+    std::fs::write(&file, "mine").unwrap();
+    let refused = common::avance(home.path())
+        .args(["notebook", "--all", "-o"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("01-underscore.ipynb already exists; pass --force to overwrite"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+    assert!(
+        !out.path().join("02-truthiness.ipynb").exists(),
+        "nothing written"
+    );
+
+    export(out.path(), &["underscore", "--force"]);
+    assert_eq!(read(&file)["nbformat"], 4);
+
+    let unknown = common::avance(home.path())
+        .args(["notebook", "nosuch", "-o"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        stderr.contains("no lesson `nosuch`; the lessons are: 01-underscore"),
+        "{stderr}"
+    );
+}
+
+/// Whether Jupyter can run the evcxr kernel here: evcxr_jupyter, nbclient
+/// and the kernel registered as `rust`. Skips loudly otherwise (a failure
+/// under AVANCE_REQUIRE_ALL=1).
+fn jupyter_available() -> bool {
+    if !common::require_tool("evcxr_jupyter")
+        || !common::require_python_modules(&["nbclient", "nbformat", "jupyter_client"])
+    {
+        return false;
+    }
+    let registered = Command::new("python3")
+        .args([
+            "-c",
+            "from jupyter_client.kernelspec import KernelSpecManager; KernelSpecManager().get_kernel_spec('rust')",
+        ])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !registered {
+        assert!(
+            std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
+            "the evcxr kernel is not registered (evcxr_jupyter --install), and AVANCE_REQUIRE_ALL=1 forbids skipping"
+        );
+        eprintln!(
+            "SKIPPED: the evcxr kernel is not registered with Jupyter (run evcxr_jupyter --install)"
+        );
+    }
+    registered
+}
+
+/// evcxr's build folder, shared by the kernels one after the other and
+/// kept with the build cache: `:dep avance` compiles once, then
+/// incrementally.
+fn evcxr_build_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("notebook-evcxr");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `notebooks` with the Python driver, one kernel after the other in
+/// the shared build folder; the executed ones go to `executed`. Returns
+/// the driver's stdout and whether it succeeded.
+fn execute(notebooks: &[PathBuf], executed: &Path) -> (String, bool) {
+    let build_dir = evcxr_build_dir();
+    // One kernel at a time in the shared folder: the tests run in parallel.
+    let lock = std::fs::File::create(build_dir.with_extension("lock")).unwrap();
+    lock.lock().unwrap();
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/notebook_execute.py");
+    let output = Command::new("python3")
+        .arg(driver)
+        .arg(executed)
+        .args(notebooks)
+        // Short runs, as `avance check` does them.
+        .env("AVANCE_CHECK", "1")
+        .env("EVCXR_TMPDIR", &build_dir)
+        .output()
+        .expect("python3 starts");
+    let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    (stdout, output.status.success())
+}
+
+/// The text a code cell printed on stdout.
+fn stdout_of(cell: &Value) -> String {
+    cell["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|output| output["output_type"] == "stream" && output["name"] == "stdout")
+        .map(source_text)
+        .collect()
+}
+
+/// An output's `text`: a string, or a list of lines (nbformat's multiline string).
+fn source_text(output: &Value) -> String {
+    match &output["text"] {
+        Value::String(text) => text.clone(),
+        Value::Array(lines) => lines.iter().map(|line| line.as_str().unwrap()).collect(),
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn every_notebook_runs_in_jupyter_and_prints_what_its_lesson_says() {
+    if !jupyter_available() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let executed = tempfile::tempdir().unwrap();
+    export(out.path(), &["--all"]);
+    let catalog = Catalog::embedded().unwrap();
+    let notebooks: Vec<PathBuf> = catalog
+        .lessons()
+        .iter()
+        .map(|lesson| out.path().join(format!("{}.ipynb", lesson.id)))
+        .collect();
+    let start = Instant::now();
+    let (log, ok) = execute(&notebooks, executed.path());
+    eprintln!(
+        "executed {} notebooks in {:.0} s",
+        notebooks.len(),
+        start.elapsed().as_secs_f64()
+    );
+    assert!(ok, "a cell failed:\n{log}");
+
+    let mut compared = 0;
+    let mut mismatches = Vec::new();
+    for path in &notebooks {
+        let notebook = read(&executed.path().join(path.file_name().unwrap()));
+        for cell in cells(&notebook) {
+            let Some(id) = cell["metadata"]["avance"]["snippet"].as_str() else {
+                continue;
+            };
+            let snippet = snippet(&catalog, id);
+            let (Some(expected), true) = (&snippet.expected, snippet.is_run()) else {
+                continue;
+            };
+            compared += 1;
+            if let Err(diff) = avance::check::compare(&stdout_of(cell), &expected.text) {
+                mismatches.push(format!("{id}:\n{diff}"));
+            }
+        }
+    }
+    eprintln!("compared {compared} cells' output with the lessons' output blocks");
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    assert!(compared > 100, "only {compared} outputs compared");
+}
+
+#[test]
+fn a_timing_shows_as_a_table_and_a_chart_in_jupyter() {
+    if !jupyter_available() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let executed = tempfile::tempdir().unwrap();
+    export(out.path(), &["timeit"]);
+    let mut notebook = read(&out.path().join("20-timeit.ipynb"));
+    let setup = cells(&notebook)[0].clone();
+    let timing = json!({
+        "cell_type": "code", "id": "timing", "metadata": {}, "execution_count": null,
+        "outputs": [], "source": "avance::timeit::Timer::new().runs(3).loops(10).time(|| 6 * 7)"
+    });
+    notebook["cells"] = json!([setup, timing]);
+    let path = out.path().join("rich.ipynb");
+    std::fs::write(&path, serde_json::to_string(&notebook).unwrap()).unwrap();
+    let (log, ok) = execute(&[path], executed.path());
+    assert!(ok, "{log}");
+    let result = &read(&executed.path().join("rich.ipynb"))["cells"][1]["outputs"];
+    let data = result
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|output| output["output_type"] == "execute_result")
+        .map(|output| &output["data"])
+        .unwrap_or_else(|| panic!("no result: {result}"));
+    let html = source_text(&json!({ "text": data["text/html"] }));
+    assert!(
+        html.contains("<table") && html.contains("<svg") && html.contains("run 3"),
+        "{html}"
+    );
+    let plain = source_text(&json!({ "text": data["text/plain"] }));
+    assert!(
+        plain.contains("per loop (mean ± std. dev. of 3 runs, 10 loops each)"),
+        "{plain}"
+    );
+}
