@@ -14,6 +14,7 @@ pub mod elementwise;
 pub mod example_crate;
 pub mod lesson;
 pub mod machine;
+pub mod measure;
 pub mod parallel;
 #[cfg(feature = "profile")]
 pub mod profile;

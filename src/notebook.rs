@@ -7,7 +7,9 @@
 //!
 //! A snippet is the body of a function, as in the program: its cell wraps
 //! it in `fn snippet() { ... }` and calls it (a snippet with its own `main`
-//! calls it there), so its variables and items behave as the lesson says. What a notebook cannot run is marked, never left to fail: a
+//! calls it there), so its variables and items behave as the lesson says.
+//!
+//! What a notebook cannot run is marked, never left to fail: a
 //! `compile_fail` or `ignore` fence, and code that needs the `avance`
 //! program itself, are shown as markdown with a note; `no_run` cells and
 //! exercises carry the `skip-execution` tag (nbclient skips them), and

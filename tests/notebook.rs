@@ -303,8 +303,32 @@ fn every_notebook_runs_in_jupyter_and_prints_what_its_lesson_says() {
     assert!(compared > 100, "only {compared} outputs compared");
 }
 
+/// A code cell of `source`, whose value the kernel shows.
+fn code_cell(id: &str, source: &str) -> Value {
+    json!({
+        "cell_type": "code", "id": id, "metadata": {}, "execution_count": null,
+        "outputs": [], "source": source
+    })
+}
+
+/// The `text/html` and `text/plain` data of a cell's value.
+fn rich_result(cell: &Value) -> (String, String) {
+    let outputs = &cell["outputs"];
+    let data = outputs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|output| output["output_type"] == "execute_result")
+        .map(|output| &output["data"])
+        .unwrap_or_else(|| panic!("no result: {outputs}"));
+    (
+        source_text(&json!({ "text": data["text/html"] })),
+        source_text(&json!({ "text": data["text/plain"] })),
+    )
+}
+
 #[test]
-fn a_timing_shows_as_a_table_and_a_chart_in_jupyter() {
+fn a_timing_and_a_benchmark_show_as_tables_and_charts_in_jupyter() {
     if !jupyter_available() {
         return;
     }
@@ -313,31 +337,37 @@ fn a_timing_shows_as_a_table_and_a_chart_in_jupyter() {
     export(out.path(), &["timeit"]);
     let mut notebook = read(&out.path().join("20-timeit.ipynb"));
     let setup = cells(&notebook)[0].clone();
-    let timing = json!({
-        "cell_type": "code", "id": "timing", "metadata": {}, "execution_count": null,
-        "outputs": [], "source": "avance::timeit::Timer::new().runs(3).loops(10).time(|| 6 * 7)"
-    });
-    notebook["cells"] = json!([setup, timing]);
+    let timing = code_cell(
+        "timing",
+        "avance::timeit::Timer::new().runs(3).loops(10).time(|| 6 * 7)",
+    );
+    let benchmark = code_cell(
+        "benchmark",
+        "avance::measure::convolution(24, &avance::conv::Engine::ALL, 1).unwrap()",
+    );
+    notebook["cells"] = json!([setup, timing, benchmark]);
     let path = out.path().join("rich.ipynb");
     std::fs::write(&path, serde_json::to_string(&notebook).unwrap()).unwrap();
     let (log, ok) = execute(&[path], executed.path());
     assert!(ok, "{log}");
-    let result = &read(&executed.path().join("rich.ipynb"))["cells"][1]["outputs"];
-    let data = result
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|output| output["output_type"] == "execute_result")
-        .map(|output| &output["data"])
-        .unwrap_or_else(|| panic!("no result: {result}"));
-    let html = source_text(&json!({ "text": data["text/html"] }));
+    let executed = read(&executed.path().join("rich.ipynb"));
+
+    let (html, plain) = rich_result(&executed["cells"][1]);
     assert!(
         html.contains("<table") && html.contains("<svg") && html.contains("run 3"),
         "{html}"
     );
-    let plain = source_text(&json!({ "text": data["text/plain"] }));
     assert!(
         plain.contains("per loop (mean ± std. dev. of 3 runs, 10 loops each)"),
+        "{plain}"
+    );
+
+    let (html, plain) = rich_result(&executed["cells"][2]);
+    for shown in ["<table", "<svg", "naive", "optimized", "GMAC/s"] {
+        assert!(html.contains(shown), "{shown} missing from {html}");
+    }
+    assert!(
+        plain.contains("convolution 24×24, 9×9 filter, int64"),
         "{plain}"
     );
 }
