@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use crate::check;
 use crate::lesson::{Block, Exercise, Lesson, ListItem, Mode, Slide, Snippet, Span};
-use crate::render::highlight::{escape_html as escape, html as highlight};
+use crate::render::highlight::html as highlight;
+use crate::report::html::escape;
 use crate::run::{PANIC_EXIT_STATUS, Registry};
 use crate::rustc::{self, Compiled};
 

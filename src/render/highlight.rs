@@ -72,21 +72,5 @@ pub fn html(code: &str, lang: &str) -> String {
             )
             .ok()
         });
-    highlighted.unwrap_or_else(|| format!("<pre>{}</pre>", escape_html(code)))
-}
-
-/// Text made safe inside HTML elements and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            ch => out.push(ch),
-        }
-    }
-    out
+    highlighted.unwrap_or_else(|| format!("<pre>{}</pre>", crate::report::html::escape(code)))
 }
