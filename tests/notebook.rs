@@ -191,12 +191,9 @@ fn jupyter_available() -> bool {
         .output()
         .is_ok_and(|output| output.status.success());
     if !registered {
-        assert!(
-            std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
-            "the evcxr kernel is not registered (evcxr_jupyter --install), and AVANCE_REQUIRE_ALL=1 forbids skipping"
-        );
-        eprintln!(
-            "SKIPPED: the evcxr kernel is not registered with Jupyter (run evcxr_jupyter --install)"
+        common::skip(
+            "the evcxr kernel is not registered with Jupyter (run evcxr_jupyter --install)",
+            common::REQUIRE_ALL,
         );
     }
     registered

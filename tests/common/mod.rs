@@ -39,13 +39,24 @@ pub fn require_tool(tool: &str) -> bool {
         .status()
         .is_ok();
     if !found {
-        assert!(
-            std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
-            "{tool} not found, and AVANCE_REQUIRE_ALL=1 forbids skipping"
-        );
-        eprintln!("SKIPPED: {tool} not found");
+        skip(&format!("{tool} not found"), REQUIRE_ALL);
     }
     found
+}
+
+/// Set to 1 (by `.ci/run`), a test skipped for a missing tool fails.
+pub const REQUIRE_ALL: &str = "AVANCE_REQUIRE_ALL";
+/// Set to 1 on a GPU machine, a GPU test skipped for want of a device fails.
+pub const REQUIRE_GPU: &str = "AVANCE_REQUIRE_GPU";
+
+/// Says loudly that a test is skipped for `reason`, or fails when the
+/// variable `required_by` is 1, where a skip is a failure.
+pub fn skip(reason: &str, required_by: &str) {
+    assert!(
+        std::env::var_os(required_by).is_none_or(|v| v != "1"),
+        "{reason}, and {required_by}=1 forbids skipping"
+    );
+    eprintln!("SKIPPED: {reason}");
 }
 
 /// Whether python3 can import every module in `modules`; if not, says so
@@ -59,13 +70,10 @@ pub fn require_python_modules(modules: &[&str]) -> bool {
         .status()
         .is_ok_and(|status| status.success());
     if !found {
-        assert!(
-            std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
-            "python3 cannot import {modules:?}, and AVANCE_REQUIRE_ALL=1 forbids skipping"
-        );
-        eprintln!(
-            "SKIPPED: python3 cannot import {modules:?} (pip install {})",
-            modules.join(" ")
+        let install = modules.join(" ");
+        skip(
+            &format!("python3 cannot import {modules:?} (pip install {install})"),
+            REQUIRE_ALL,
         );
     }
     found
@@ -107,11 +115,7 @@ pub fn require_library(what: &str, probe: Result<(), impl std::fmt::Display>) ->
     match probe {
         Ok(()) => true,
         Err(why) => {
-            assert!(
-                std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
-                "{what}: {why}, and AVANCE_REQUIRE_ALL=1 forbids skipping"
-            );
-            eprintln!("SKIPPED: {what}: {why}");
+            skip(&format!("{what}: {why}"), REQUIRE_ALL);
             false
         }
     }
@@ -124,11 +128,7 @@ pub fn require_gpu<T, E: std::fmt::Display>(device: Result<T, E>) -> Option<T> {
     match device {
         Ok(device) => Some(device),
         Err(why) => {
-            assert!(
-                std::env::var_os("AVANCE_REQUIRE_GPU").is_none_or(|v| v != "1"),
-                "{why}, and AVANCE_REQUIRE_GPU=1 forbids skipping"
-            );
-            eprintln!("SKIPPED: GPU test: {why}");
+            skip(&format!("GPU test: {why}"), REQUIRE_GPU);
             None
         }
     }
