@@ -86,14 +86,12 @@ pub fn convolution(
         macs,
         runs,
     );
-    Ok(with_ratios(Report {
-        benchmark: format!("convolution {size}×{size}, 9×9 filter, int64"),
+    Ok(with_ratios(Report::new(
+        format!("convolution {size}×{size}, 9×9 filter, int64"),
         size,
-        throughput_unit: "GMAC/s",
+        "GMAC/s",
         rows,
-        notes: Vec::new(),
-        ..Report::default()
-    }))
+    )))
 }
 
 /// The course's `fonction1` and `fonction2` on `a = b = 1..size` on each engine.
@@ -110,14 +108,12 @@ pub fn elementwise(
     let (a, b) = elementwise::course_inputs(size);
     let bytes = (2 * 8 * a.len()) as f64;
     let report = |name: &str, rows: Vec<Row>| {
-        with_ratios(Report {
-            benchmark: format!("{name} on {} f64", a.len()),
+        with_ratios(Report::new(
+            format!("{name} on {} f64", a.len()),
             size,
-            throughput_unit: "GB/s",
+            "GB/s",
             rows,
-            notes: Vec::new(),
-            ..Report::default()
-        })
+        ))
     };
     let names = elementwise::Engine::name;
     let reference = elementwise::Engine::Loop;

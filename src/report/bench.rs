@@ -42,6 +42,24 @@ pub struct Report {
     pub gpu: Option<crate::bench::gpu::GpuSection>,
 }
 
+impl Report {
+    /// A report of `rows`, with no notes yet (nor GPU section).
+    pub fn new(
+        benchmark: String,
+        size: usize,
+        throughput_unit: &'static str,
+        rows: Vec<Row>,
+    ) -> Report {
+        Report {
+            benchmark,
+            size,
+            throughput_unit,
+            rows,
+            ..Report::default()
+        }
+    }
+}
+
 /// The column titles, the throughput's unit last but one.
 pub(crate) fn header(unit: &str) -> [&str; 6] {
     [
