@@ -76,7 +76,9 @@ const NOT_IN_A_NOTEBOOK: [(&[&str], &str); 4] = [
 
 /// The features of `avance` beyond the light library, and what code that
 /// needs each one uses.
-const FEATURES: [(&str, &[&str]); 3] = [
+const FEATURES: [(&str, &[&str]); 4] = [
+    // Without it `gpu::device()` answers "no CUDA device" even on a GPU.
+    ("gpu", &["gpu::device()"]),
     ("profile", &["avance::profile"]),
     ("progress", &["with_progress_bar"]),
     ("tokio", &["tokio_async", ".heavy_async("]),

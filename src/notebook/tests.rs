@@ -267,6 +267,21 @@ fn the_async_runs_ask_for_tokio_and_the_progress_bar() {
 }
 
 #[test]
+fn code_opening_the_gpu_asks_for_the_gpu_feature_and_the_floor_alone_does_not() {
+    let floor = "# T\n\n## S\n\n```rust\nuse avance::conv::gpu::DeviceLimits;\nlet _ = DeviceLimits::h100_sxm();\n```\n";
+    let lines = dep_lines(&demo_lesson(floor)).unwrap();
+    assert!(
+        lines[0].ends_with("default-features = false }"),
+        "{lines:?}"
+    );
+    let device = format!(
+        "{floor}\n## D\n\n```rust\nlet gpu = avance::conv::gpu::device();\nprintln!(\"{{}}\", gpu.is_ok());\n```\n"
+    );
+    let lines = dep_lines(&demo_lesson(&device)).unwrap();
+    assert!(lines[0].ends_with("features = [\"gpu\"] }"), "{lines:?}");
+}
+
+#[test]
 fn code_reading_its_threads_name_runs_on_a_thread_named_main() {
     let lesson = demo_lesson(
         "# T\n\n## S\n\n```rust\nprintln!(\"{:?}\", std::thread::current().name());\n```\n",
