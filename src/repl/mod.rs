@@ -309,19 +309,16 @@ impl<W: Write> Repl<W> {
         if !self.live_ready()? {
             return Ok(None);
         }
-        let out = &mut self.out;
         let mut stdout = String::new();
-        let mut failed = Ok(());
-        let evaluation = self.live.eval(code, compile, &mut |event| {
-            if let Event::Stdout(line) = &event {
-                stdout.push_str(line);
-                stdout.push('\n');
-            }
-            if failed.is_ok() {
-                failed = show_event(out, event);
-            }
-        });
-        failed?;
+        let evaluation = self.ask_live(|live, show| {
+            live.eval(code, compile, &mut |event| {
+                if let Event::Stdout(line) = &event {
+                    stdout.push_str(line);
+                    stdout.push('\n');
+                }
+                show(event);
+            })
+        })?;
         match evaluation {
             Ok(evaluation) => self.show_evaluation(code, shown, &evaluation)?,
             Err(reason) => self.problem(&reason)?,
@@ -329,31 +326,43 @@ impl<W: Write> Repl<W> {
         Ok(Some(stdout))
     }
 
+    /// Asks live Rust something; what the code prints and the worker says
+    /// while it answers is shown as it comes (the first failure to write it
+    /// is returned once the answer is in).
+    fn ask_live<T>(
+        &mut self,
+        ask: impl FnOnce(&mut Live, &mut dyn FnMut(Event)) -> T,
+    ) -> io::Result<T> {
+        let out = &mut self.out;
+        let mut failed = Ok(());
+        let answer = ask(&mut self.live, &mut |event| {
+            if failed.is_ok() {
+                failed = show_event(out, event);
+            }
+        });
+        failed.map(|()| answer)
+    }
+
     /// Waits for live Rust with a spinner; false (and why, once) if it
     /// cannot run.
     fn live_ready(&mut self) -> io::Result<bool> {
         let spinner = indicatif::ProgressBar::hidden();
-        let out = &mut self.out;
-        let mut failed = Ok(());
-        let ready = self.live.ready(
-            &mut || {
-                spinner.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                spinner.set_style(
-                    indicatif::ProgressStyle::with_template("{spinner} {msg}")
-                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-                );
-                spinner.set_message("live Rust is starting (evcxr compiles a first program)");
-                spinner.enable_steady_tick(std::time::Duration::from_millis(100));
-            },
-            &mut |event| {
-                if failed.is_ok() {
-                    failed = show_event(out, event);
-                }
-            },
-        );
+        let ready = self.ask_live(|live, show| {
+            live.ready(
+                &mut || {
+                    spinner.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    spinner.set_style(
+                        indicatif::ProgressStyle::with_template("{spinner} {msg}")
+                            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                    );
+                    spinner.set_message("live Rust is starting (evcxr compiles a first program)");
+                    spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+                },
+                show,
+            )
+        });
         spinner.finish_and_clear();
-        failed?;
-        match ready {
+        match ready? {
             Ok(()) => Ok(true),
             Err(reason) => {
                 self.problem(&reason)?;
@@ -525,15 +534,7 @@ impl<W: Write> Repl<W> {
         if !self.live_ready()? {
             return Ok(());
         }
-        let out = &mut self.out;
-        let mut failed = Ok(());
-        let vars = self.live.vars(&mut |event| {
-            if failed.is_ok() {
-                failed = show_event(out, event);
-            }
-        });
-        failed?;
-        match vars {
+        match self.ask_live(|live, show| live.vars(show))? {
             Ok(vars) if vars.is_empty() => self.note("no live variables yet"),
             Ok(vars) => {
                 for (name, kind) in vars {
@@ -549,15 +550,7 @@ impl<W: Write> Repl<W> {
         if !self.live_ready()? {
             return Ok(());
         }
-        let out = &mut self.out;
-        let mut failed = Ok(());
-        let reset = self.live.reset(&mut |event| {
-            if failed.is_ok() {
-                failed = show_event(out, event);
-            }
-        });
-        failed?;
-        match reset {
+        match self.ask_live(|live, show| live.reset(show))? {
             Ok(()) => self.note("live Rust restarted: every variable and item is forgotten"),
             Err(reason) => self.problem(&reason),
         }
