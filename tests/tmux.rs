@@ -181,12 +181,18 @@ impl Tmux {
         self.run(&args);
     }
 
-    /// Reads the screen every `POLL` until `done` holds; returns that screen.
-    /// Panics after `PATIENCE` with `what` and the last screen seen.
+    /// Waits until `done` holds for the screen (see [`Tmux::poll`]).
     fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        self.poll(Tmux::read_screen, what, done)
+    }
+
+    /// Reads the screen with `read` every `POLL` until `done` holds;
+    /// returns that screen. Panics after `PATIENCE` with `what` and the last
+    /// screen seen.
+    fn poll(&self, read: fn(&Tmux) -> String, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
-            let screen = self.read_screen();
+            let screen = read(self);
             if done(&screen) {
                 return screen;
             }
@@ -262,19 +268,9 @@ impl Tmux {
         lines.join("\n").trim_end().to_string()
     }
 
-    /// Reads the visible screen until `done` holds; returns it.
+    /// Waits until `done` holds for the visible screen (see [`Tmux::poll`]).
     fn wait_visible(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.visible();
-            if done(&screen) {
-                return screen;
-            }
-            if start.elapsed() > PATIENCE {
-                panic!("timed out after {PATIENCE:?} waiting for {what}; the screen:\n{screen}");
-            }
-            thread::sleep(POLL);
-        }
+        self.poll(Tmux::visible, what, done)
     }
 
     /// Whether the pane shows the alternate screen (a full-screen program).
