@@ -319,14 +319,7 @@ fn output_box(out: &mut Vec<String>, output: &RunOutput, width: usize) {
 
 fn list(out: &mut Vec<String>, items: &[ListItem], width: usize) {
     for item in items {
-        let indent = "  ".repeat(item.depth + 1);
-        let marker = match item.number {
-            Some(n) => format!("{n}."),
-            None if item.depth == 0 => "•".to_string(),
-            None => "◦".to_string(),
-        };
-        let first = format!("{indent}{} ", marker.cyan());
-        let hanging = " ".repeat(indent.len() + marker.chars().count() + 1);
+        let (first, hanging) = render::list_prefixes(item);
         out.extend(wrap(
             &render::inline(&item.content),
             width,

@@ -198,17 +198,24 @@ pub fn run_outcome(out: &mut impl Write, mode: Mode, outcome: &RunOutcome) -> io
 fn list(out: &mut impl Write, items: &[ListItem]) -> io::Result<()> {
     writeln!(out)?;
     for item in items {
-        let indent = "  ".repeat(item.depth + 1);
-        let marker = match item.number {
-            Some(n) => format!("{n}."),
-            None if item.depth == 0 => "•".to_string(),
-            None => "◦".to_string(),
-        };
-        let first = format!("{indent}{} ", marker.cyan());
-        let hanging = " ".repeat(indent.len() + marker.chars().count() + 1);
+        let (first, hanging) = list_prefixes(item);
         writeln!(out, "{}", wrap(&inline(&item.content), &first, &hanging))?;
     }
     Ok(())
+}
+
+/// A list item's first-line prefix (indent and coloured marker: `1.`, `•`,
+/// or `◦` when nested) and the blank prefix of its wrapped lines.
+pub(crate) fn list_prefixes(item: &ListItem) -> (String, String) {
+    let indent = "  ".repeat(item.depth + 1);
+    let marker = match item.number {
+        Some(n) => format!("{n}."),
+        None if item.depth == 0 => "•".to_string(),
+        None => "◦".to_string(),
+    };
+    let first = format!("{indent}{} ", marker.cyan());
+    let hanging = " ".repeat(indent.len() + marker.chars().count() + 1);
+    (first, hanging)
 }
 
 pub(crate) fn table(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result<()> {
