@@ -14,18 +14,11 @@ use common::{avance, require_tool};
 /// student runs the installed program (live code must find Rust's own
 /// libraries by itself).
 fn live_repl(home: &Path, input: &str) -> String {
-    let output = avance(home)
+    let mut command = avance(home);
+    command
         .env("AVANCE_LIVE", "on")
-        .env_remove("LD_LIBRARY_PATH")
-        .write_stdin(input)
-        .output()
-        .expect("avance starts");
-    assert!(
-        output.status.success(),
-        "the REPL failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("the REPL prints UTF-8")
+        .env_remove("LD_LIBRARY_PATH");
+    common::repl_output(command, input)
 }
 
 /// A home whose kept live build folder is shared by every run of these

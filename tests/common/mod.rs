@@ -25,7 +25,7 @@ pub fn avance(home: &Path) -> Command {
 
 /// The REPL fed `input` on stdin; returns its stdout.
 pub fn repl(home: &Path, input: impl Into<Vec<u8>>) -> String {
-    repl_with(home, &[], input)
+    repl_output(avance(home), input)
 }
 
 /// Whether an outside tool can be started (its answer to `--version` does
@@ -95,10 +95,9 @@ pub fn output_of_slide_2() -> String {
     output.trim().to_string()
 }
 
-/// The REPL fed `input` with `env` set; returns its stdout.
-pub fn repl_with(home: &Path, env: &[(&str, &str)], input: impl Into<Vec<u8>>) -> String {
-    let mut command = avance(home);
-    command.envs(env.iter().copied());
+/// The REPL that `command` starts, fed `input`; returns its stdout, after
+/// checking that it ended well.
+pub fn repl_output(mut command: Command, input: impl Into<Vec<u8>>) -> String {
     let output = command.write_stdin(input).output().expect("avance starts");
     assert!(
         output.status.success(),
