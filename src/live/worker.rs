@@ -7,24 +7,18 @@ use std::process::Command;
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 
-use evcxr::{CommandContext, Error, EvalContext};
+use evcxr::{CommandContext, Error, EvalContext, EvalContextOutputs};
 
 use super::{
     Compile, Diagnostic, Evaluation, Event, Outcome, Request, crate_specs, names_lesson_crates,
 };
 
 pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
-    let created = runtime_command().and_then(|command| {
-        EvalContext::with_subprocess_command(command)
-            .map(|(context, outputs)| (CommandContext::with_eval_context(context), outputs))
-            .map_err(|e| e.to_string())
-    });
-    let (mut context, outputs) = match created {
+    let (context, outputs) = match start_context() {
         Ok(created) => created,
-        Err(e) => {
+        Err(reason) => {
             let _ = events.send(Event::Started(Err(format!(
-                "live Rust could not start (evcxr: {})",
-                e.to_string().trim()
+                "live Rust could not start ({reason})"
             ))));
             return;
         }
@@ -46,14 +40,6 @@ pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
                 }
             });
     }
-    // evcxr's REPL answers at level 0 too; `:timeit` asks for level 2.
-    if let Err(e) = context.set_opt_level(QUICK) {
-        let _ = events.send(Event::Started(Err(format!(
-            "live Rust could not start (evcxr: {})",
-            e.to_string().trim()
-        ))));
-        return;
-    }
     if events.send(Event::Started(Ok(()))).is_err() {
         return;
     }
@@ -72,6 +58,17 @@ pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
             break;
         }
     }
+}
+
+/// evcxr's context, running live code in [`runtime_command`]'s process and
+/// compiling at the quick level (`:timeit` asks for level 2).
+fn start_context() -> Result<(CommandContext, EvalContextOutputs), String> {
+    let evcxr = |e: Error| format!("evcxr: {}", e.to_string().trim());
+    let (context, outputs) =
+        EvalContext::with_subprocess_command(runtime_command()?).map_err(evcxr)?;
+    let mut context = CommandContext::with_eval_context(context);
+    context.set_opt_level(QUICK).map_err(evcxr)?;
+    Ok((context, outputs))
 }
 
 /// evcxr's optimisation levels for [`Compile::Quick`] and [`Compile::Optimized`].
