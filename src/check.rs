@@ -14,15 +14,16 @@ use snapbox::assert::{Action, Assert};
 use crate::child::{self, ChildOutput};
 use crate::lesson::{CodeBlock, Expected, Lesson, Mode, Slide, Snippet};
 use crate::python;
-use crate::run::{PANIC_EXIT_STATUS, Registry};
-use crate::rustc::{self, Compiled};
+use crate::run::Registry;
+use crate::rustc;
+use crate::verdict::{self, Ended, Happened};
 
 /// A snippet that runs longer than this is killed and reported.
 const SNIPPET_TIMEOUT: Duration = Duration::from_secs(300);
 /// Set in the child's environment, so a snippet can choose a smaller size.
 pub const CHECK_ENV: &str = "AVANCE_CHECK";
 
-/// The verdict on one snippet.
+/// What `avance check` reports for one snippet or Python block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     Passed,
@@ -74,24 +75,9 @@ impl Checker {
         if let Err(why) = self.registry.runnable(snippet) {
             return Verdict::Failed(why.to_string());
         }
-        let output = match run_child(&self.exe, &snippet.id) {
-            Ok(output) => output,
-            Err(e) => {
-                return Verdict::Failed(format!("could not start {}: {e}", self.exe.display()));
-            }
-        };
-        if let Some(problem) = exit_problem(snippet.mode, &output) {
-            return Verdict::Failed(problem);
-        }
-        match &snippet.expected {
-            Some(expected) => match compare(&output.stdout, &expected.text) {
-                Ok(()) => Verdict::Passed,
-                Err(diff) => Verdict::Failed(format!(
-                    "stdout differs from the output block at line {}:\n{diff}",
-                    expected.line
-                )),
-            },
-            None => Verdict::Passed,
+        match run_child(&self.exe, &snippet.id) {
+            Ok(output) => report(judge_child(snippet, &output)),
+            Err(e) => Verdict::Failed(format!("could not start {}: {e}", self.exe.display())),
         }
     }
 
@@ -101,30 +87,31 @@ impl Checker {
                 "SKIPPED: rustc not found; compile_fail snippets need it".into(),
             );
         };
-        let diagnostics = match rustc::compile_alone(rustc, snippet, false) {
-            Err(e) => return Verdict::Failed(format!("could not run rustc: {e}")),
-            Ok(Compiled::Accepted) => {
-                return Verdict::Failed("it compiled, but it is marked compile_fail".into());
-            }
-            Ok(Compiled::Refused(diagnostics)) => diagnostics,
-        };
-        if rustc::uses_the_crate(&diagnostics) {
-            return Verdict::Failed(format!(
-                "compile_fail snippets are compiled alone, with std only; this one needs the avance crate:\n{diagnostics}"
-            ));
+        match rustc::compile_alone(rustc, snippet, false) {
+            Err(e) => Verdict::Failed(format!("could not run rustc: {e}")),
+            Ok(compiled) => report(verdict::judge(snippet, Happened::Compiled(&compiled))),
         }
-        let expected = snippet.expected.as_ref().map_or("", |e| e.text.as_str());
-        let missing: Vec<String> = expected_codes(expected)
-            .filter(|code| !diagnostics.contains(code.as_str()))
-            .collect();
-        if missing.is_empty() {
-            Verdict::Passed
-        } else {
-            let missing = missing.join(", ");
-            Verdict::Failed(format!(
-                "rustc refused it, but without {missing}:\n{diagnostics}"
-            ))
-        }
+    }
+}
+
+/// The shared verdict on a snippet run in a child (`avance snippet ID`).
+pub fn judge_child(snippet: &Snippet, output: &ChildOutput) -> verdict::Verdict {
+    let ended = Ended::from_child(output.status, &output.stderr, SNIPPET_TIMEOUT.as_secs());
+    verdict::judge(
+        snippet,
+        Happened::Ran {
+            stdout: Some(&output.stdout),
+            ended: &ended,
+        },
+    )
+}
+
+/// `check`'s line for a verdict: passed or failed, with why.
+fn report(verdict: verdict::Verdict) -> Verdict {
+    match verdict {
+        verdict::Verdict::Wrong(wrong) => Verdict::Failed(wrong.to_string()),
+        verdict::Verdict::NotRun => Verdict::NotRun,
+        _ => Verdict::Passed,
     }
 }
 
@@ -182,43 +169,6 @@ fn python_verdict(
             "the Python stopped before this block:\n{}",
             run.stderr.trim_end()
         )),
-    }
-}
-
-/// What must appear in rustc's diagnostics for each line of a compile_fail
-/// output block: `E0616` is looked for as `error[E0616]`, other lines as written.
-fn expected_codes(expected: &str) -> impl Iterator<Item = String> + '_ {
-    expected
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(|line| {
-            let is_code = line.len() == 5
-                && line.starts_with('E')
-                && line[1..].chars().all(|c| c.is_ascii_digit());
-            if is_code {
-                format!("[{line}]")
-            } else {
-                line.to_string()
-            }
-        })
-}
-
-/// Whether the exit status is what the snippet's mode promises.
-fn exit_problem(mode: Mode, output: &ChildOutput) -> Option<String> {
-    const PANIC_EXIT: i32 = PANIC_EXIT_STATUS as i32;
-    let code = output.status.and_then(|status| status.code());
-    let stderr = output.stderr.trim_end();
-    match (mode, code) {
-        (_, None) if output.status.is_none() => Some(format!(
-            "killed after {} s without finishing",
-            SNIPPET_TIMEOUT.as_secs()
-        )),
-        (Mode::ShouldPanic, Some(PANIC_EXIT)) | (Mode::Run, Some(0)) => None,
-        (Mode::ShouldPanic, Some(0)) => Some("it finished, but it is marked should_panic".into()),
-        (_, Some(PANIC_EXIT)) => Some(format!("it panicked:\n{stderr}")),
-        (_, Some(code)) => Some(format!("it failed with exit status {code}:\n{stderr}")),
-        (_, None) => Some(format!("it was killed by a signal:\n{stderr}")),
     }
 }
 

@@ -15,8 +15,9 @@ use crate::check;
 use crate::lesson::{Block, Exercise, Lesson, ListItem, Mode, Slide, Snippet, Span};
 use crate::render::highlight::html as highlight;
 use crate::report::html::escape;
-use crate::run::{PANIC_EXIT_STATUS, Registry};
+use crate::run::Registry;
 use crate::rustc::{self, Compiled};
+use crate::verdict::{self, Happened, Verdict, Wrong};
 
 /// What a snippet did when the export ran it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,28 +50,20 @@ fn capture_one(
     exe: &Path,
     rustc: Option<&Path>,
 ) -> Captured {
-    let plain = |note: &str| Captured {
-        text: String::new(),
-        note: Some(note.to_string()),
-        ok: true,
-    };
     match snippet.mode {
-        Mode::Ignore => return plain("shown only: not compiled"),
-        Mode::NoRun => return plain("compiled, not run"),
+        Mode::Ignore => return shown("shown only: not compiled"),
+        Mode::NoRun => return shown("compiled, not run"),
         Mode::CompileFail => {
             return match rustc.map(|rustc| rustc::compile_alone(rustc, snippet, false)) {
-                Some(Ok(Compiled::Refused(diagnostics))) => Captured {
-                    text: diagnostics,
-                    note: Some("rustc refuses it, as this slide intends".into()),
-                    ok: true,
-                },
-                Some(Ok(Compiled::Accepted)) => Captured {
-                    text: String::new(),
-                    note: Some("it compiled, but this slide says it does not".into()),
-                    ok: false,
-                },
+                Some(Ok(compiled)) => {
+                    let text = match &compiled {
+                        Compiled::Refused(diagnostics) => diagnostics.clone(),
+                        Compiled::Accepted => String::new(),
+                    };
+                    said(text, verdict::judge(snippet, Happened::Compiled(&compiled)))
+                }
                 Some(Err(e)) => failed(format!("could not run rustc: {e}")),
-                None => plain("does not compile, on purpose (rustc was not found at export)"),
+                None => shown("does not compile, on purpose (rustc was not found at export)"),
             };
         }
         Mode::Run | Mode::ShouldPanic => {}
@@ -78,27 +71,60 @@ fn capture_one(
     if let Err(why) = registry.runnable(snippet) {
         return failed(why.to_string());
     }
-    let output = match check::run_child(exe, &snippet.id) {
-        Ok(output) => output,
-        Err(e) => return failed(format!("could not start {}: {e}", exe.display())),
-    };
-    let panicked = output
-        .status
-        .and_then(|s| s.code())
-        .is_some_and(|code| code == i32::from(PANIC_EXIT_STATUS));
-    let success = output.status.is_some_and(|s| s.success());
-    let mut text = output.stdout;
-    let (note, ok) = match (snippet.mode, success, panicked) {
-        (Mode::ShouldPanic, _, true) => (Some("panicked, as this slide intends".into()), true),
-        (Mode::ShouldPanic, _, false) => (Some("meant to panic, but did not".to_string()), false),
-        (_, true, _) => (None, true),
-        _ if output.status.is_none() => (Some("killed: it ran too long".into()), false),
-        _ => (Some("it failed".into()), false),
-    };
-    if !success {
-        text.push_str(&output.stderr);
+    match check::run_child(exe, &snippet.id) {
+        Ok(output) => {
+            let verdict = check::judge_child(snippet, &output);
+            let mut text = output.stdout;
+            if !output.status.is_some_and(|s| s.success()) {
+                text.push_str(&output.stderr);
+            }
+            said(text, verdict)
+        }
+        Err(e) => failed(format!("could not start {}: {e}", exe.display())),
     }
-    Captured { text, note, ok }
+}
+
+/// What the page shows under a snippet: what it printed, and the verdict
+/// `avance check` would give, in a few words.
+fn said(text: String, verdict: Verdict) -> Captured {
+    let note = match &verdict {
+        Verdict::AsIntended => None,
+        Verdict::PanickedAsIntended(_) => Some("panicked, as this slide intends".to_string()),
+        Verdict::RefusedAsIntended => Some("rustc refuses it, as this slide intends".to_string()),
+        Verdict::NotRun => Some("not run".to_string()),
+        Verdict::Wrong(Wrong::OutputDiffers { line, .. }) => Some(format!(
+            "this is not what the slide's output block (line {line}) says"
+        )),
+        Verdict::Wrong(Wrong::Compiled) => {
+            Some("it compiled, but this slide says it does not".to_string())
+        }
+        Verdict::Wrong(Wrong::TimedOut { .. }) => Some("killed: it ran too long".to_string()),
+        Verdict::Wrong(Wrong::FinishedButShouldPanic) => {
+            Some("meant to panic, but did not".to_string())
+        }
+        Verdict::Wrong(wrong) => Some(first_line(&wrong.to_string())),
+    };
+    Captured {
+        text,
+        note,
+        ok: verdict.is_as_intended(),
+    }
+}
+
+fn first_line(text: &str) -> String {
+    text.lines()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(':')
+        .to_string()
+}
+
+fn shown(note: &str) -> Captured {
+    Captured {
+        text: String::new(),
+        note: Some(note.to_string()),
+        ok: true,
+    }
 }
 
 fn failed(why: String) -> Captured {

@@ -52,3 +52,5 @@ pub mod repl;
 pub mod rustc;
 #[cfg(feature = "cli")]
 pub mod session;
+#[cfg(feature = "cli")]
+pub mod verdict;

@@ -65,7 +65,7 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
     out.flush()?;
     let outcome = compiled.run_caught();
     io::stdout().flush()?;
-    let intended = render::run_outcome(out, snippet.mode, &outcome)?;
+    let intended = render::verdict(out, &render::verdict_of_run(snippet, &outcome))?;
     Ok(if intended {
         Played::AsIntended
     } else {
@@ -92,7 +92,7 @@ pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
     // A snippet that fails once would fail in every loop: try it first.
     if let outcome @ (RunOutcome::Panicked(_) | RunOutcome::Failed(_)) = compiled.run_caught() {
         unsilence(silence);
-        return render::run_outcome(out, snippet.mode, &outcome).map(drop);
+        return render::verdict(out, &render::verdict_of_run(snippet, &outcome)).map(drop);
     }
     let bar = ProgressBar::hidden();
     let started = Instant::now();

@@ -11,6 +11,7 @@ use std::process::{Command, Stdio};
 use colored::Colorize;
 
 use crate::lesson::{Snippet, codegen};
+use crate::verdict::{self, Happened, Verdict};
 
 /// What rustc made of a snippet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,21 +80,31 @@ pub fn show_refusal(out: &mut impl Write, snippet: &Snippet) -> io::Result<bool>
         return Ok(true);
     };
     let color = colored::control::SHOULD_COLORIZE.should_colorize();
-    let problem = match compile_alone(&rustc, snippet, color) {
-        Ok(Compiled::Refused(diagnostics)) => {
+    let compiled = match compile_alone(&rustc, snippet, color) {
+        Ok(compiled) => compiled,
+        Err(e) => {
+            writeln!(out, "{} could not run rustc: {e}", "error:".red().bold())?;
+            return Ok(false);
+        }
+    };
+    // Judged on the plain text: colour codes would hide the error codes.
+    let plain = match &compiled {
+        Compiled::Refused(diagnostics) => {
+            Compiled::Refused(crate::render::strip_styles(diagnostics))
+        }
+        Compiled::Accepted => Compiled::Accepted,
+    };
+    let verdict = verdict::judge(snippet, Happened::Compiled(&plain));
+    match (&compiled, &verdict) {
+        (Compiled::Refused(diagnostics), Verdict::RefusedAsIntended) => {
             writeln!(
                 out,
                 "{}",
                 "rustc refuses it, as this slide intends:".yellow()
             )?;
             write!(out, "{diagnostics}")?;
-            return Ok(true);
+            Ok(true)
         }
-        Ok(Compiled::Accepted) => {
-            "this snippet is meant not to compile, but rustc accepted it".to_string()
-        }
-        Err(e) => format!("could not run rustc: {e}"),
-    };
-    writeln!(out, "{} {problem}", "error:".red().bold())?;
-    Ok(false)
+        _ => crate::render::verdict(out, &verdict),
+    }
 }

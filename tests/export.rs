@@ -14,6 +14,69 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+/// An output block that does not say what the snippet prints: `check`
+/// fails it, and the page marks the same snippet as not doing what its
+/// slide says (one verdict for both).
+#[test]
+fn export_and_check_agree_on_a_lying_output_block() {
+    let home = tempfile::tempdir().unwrap();
+    let lessons = home.path().join("lessons");
+    std::fs::create_dir_all(&lessons).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/lessons/01-underscore.md"
+    ))
+    .unwrap();
+    let lie = text.replacen(
+        "10000 1000000 65535 170 9.80665",
+        "10000 1000000 65535 170 9.8",
+        1,
+    );
+    assert_ne!(
+        lie, text,
+        "the lesson no longer has the line this test edits"
+    );
+    std::fs::write(lessons.join("01-underscore.md"), lie).unwrap();
+
+    let check = common::avance(home.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .args(["check", "underscore"])
+        .output()
+        .unwrap();
+    let check_out = String::from_utf8_lossy(&check.stdout);
+    assert!(!check.status.success(), "{check_out}");
+    assert!(check_out.contains("FAILED 01-underscore/2:"), "{check_out}");
+
+    let out = tempfile::tempdir().unwrap();
+    let export = common::avance(home.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .args(["export", "underscore", "--html"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&export.stderr);
+    assert!(export.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("01-underscore/2 did not do what its slide says"),
+        "{stderr}"
+    );
+    let page = std::fs::read_to_string(out.path().join("01-underscore.html")).unwrap();
+    let failed = page
+        .split("<div class=\"output failed\">")
+        .nth(1)
+        .expect("the page marks a failed output");
+    assert!(failed.contains("Output of 01-underscore/2"), "{failed}");
+    assert!(
+        failed.contains("10000 1000000 65535 170 9.80665"),
+        "{failed}"
+    );
+    assert!(failed.contains("output block (line"), "{failed}");
+    // Only that one: every other snippet agrees with its block.
+    assert_eq!(page.matches("output failed").count(), 1);
+}
+
 #[test]
 fn export_refuses_to_overwrite_without_force() {
     let home = tempfile::tempdir().unwrap();

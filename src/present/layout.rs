@@ -479,25 +479,6 @@ pub fn read_escape(chars: &mut Peekable<Chars<'_>>) -> String {
     escape
 }
 
-/// A styled line without its escape sequences (for tests).
-#[cfg(test)]
-pub(crate) fn strip(line: &str) -> String {
-    let mut out = String::new();
-    let mut chars = line.chars();
-    while let Some(ch) = chars.next() {
-        if ch == '\x1b' {
-            for next in chars.by_ref() {
-                if next.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,7 +503,11 @@ mod tests {
 
     /// The screen without escape codes.
     fn plain(screen: &Screen) -> Vec<String> {
-        screen.lines.iter().map(|l| strip(l)).collect()
+        screen
+            .lines
+            .iter()
+            .map(|l| render::strip_styles(l))
+            .collect()
     }
 
     fn assert_fits(screen: &Screen, width: usize, height: usize) {

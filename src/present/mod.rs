@@ -21,6 +21,7 @@ use crate::lesson::{Lesson, Mode, Slide};
 use crate::render;
 use crate::run::{NotRunnable, Registry};
 use crate::rustc;
+use crate::verdict::{self, Ended, Happened};
 use position::{Position, PositionFile};
 use state::{Action, Key, RunOutput, State};
 use terminal::{FullScreen, Input};
@@ -122,8 +123,15 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
             match registry.runnable(snippet) {
                 Ok(compiled) => {
                     let (printed, outcome) = capture(|| compiled.run_caught());
-                    lines.extend(printed.lines().map(clean));
-                    ok &= render::run_outcome(&mut said, snippet.mode, &outcome).unwrap_or(false);
+                    lines.extend(printed.stdout.lines().map(clean));
+                    lines.extend(printed.stderr.lines().map(clean));
+                    let ended = Ended::from_outcome(&outcome);
+                    let happened = Happened::Ran {
+                        stdout: Some(&printed.stdout),
+                        ended: &ended,
+                    };
+                    let verdict = verdict::judge(snippet, happened);
+                    ok &= render::verdict(&mut said, &verdict).unwrap_or(false);
                 }
                 Err(why @ NotRunnable::Stale(_)) => {
                     ok = false;
@@ -146,10 +154,16 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
     }
 }
 
-/// Runs `f` with the process's stdout and stderr sent to a buffer; returns
-/// what it printed (stdout, then stderr) and its result. If the redirection
-/// cannot be set up, the output is lost rather than drawn over the screen.
-fn capture<T>(f: impl FnOnce() -> T) -> (String, T) {
+/// What a snippet printed while the presenter captured it.
+struct Printed {
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `f` with the process's stdout and stderr sent to buffers; returns
+/// what it printed and its result. If the redirection cannot be set up,
+/// the output is lost rather than drawn over the screen.
+fn capture<T>(f: impl FnOnce() -> T) -> (Printed, T) {
     let _ = io::stdout().flush();
     let out = gag::BufferRedirect::stdout();
     let err = gag::BufferRedirect::stderr();
@@ -160,12 +174,15 @@ fn capture<T>(f: impl FnOnce() -> T) -> (String, T) {
     let result = f();
     let _ = io::stdout().flush();
     let _ = io::stderr().flush();
-    let mut printed = String::new();
+    let mut printed = Printed {
+        stdout: String::new(),
+        stderr: String::new(),
+    };
     if let Ok(mut out) = out {
-        let _ = out.read_to_string(&mut printed);
+        let _ = out.read_to_string(&mut printed.stdout);
     }
     if let Ok(mut err) = err {
-        let _ = err.read_to_string(&mut printed);
+        let _ = err.read_to_string(&mut printed.stderr);
     }
     drop(silence);
     (printed, result)

@@ -177,7 +177,7 @@ mod tests {
     fn plain(lines: &[String]) -> String {
         let lines: Vec<String> = lines
             .iter()
-            .map(|l| crate::present::layout::strip(l))
+            .map(|l| crate::render::strip_styles(l))
             .collect();
         lines.join("\n")
     }

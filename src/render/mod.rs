@@ -13,6 +13,7 @@ use colored::{ColoredString, Colorize};
 use crate::lesson::{Block, Lesson, ListItem, Mode, Slide, Snippet, Span};
 use crate::run::RunOutcome;
 use crate::session::Progress;
+use crate::verdict::{self, Ended, Happened, Verdict, Wrong};
 
 /// What a slide shows besides its prose and Rust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,11 +171,12 @@ pub fn output_header(out: &mut impl Write, id: &str) -> io::Result<()> {
     writeln!(out, "\n{}", format!("Output of {id}").green().bold())
 }
 
-/// How a snippet's run ended, said against what its slide intends;
-/// `false` when it did not end as intended.
-pub fn run_outcome(out: &mut impl Write, mode: Mode, outcome: &RunOutcome) -> io::Result<bool> {
-    let (as_intended, message) = match (mode, outcome) {
-        (Mode::ShouldPanic, RunOutcome::Panicked(message)) => {
+/// A snippet's verdict, said after its output as the REPL says it;
+/// `false` when it did not do what its slide intends.
+pub fn verdict(out: &mut impl Write, verdict: &Verdict) -> io::Result<bool> {
+    let message = match verdict {
+        Verdict::AsIntended | Verdict::NotRun | Verdict::RefusedAsIntended => return Ok(true),
+        Verdict::PanickedAsIntended(message) => {
             writeln!(
                 out,
                 "{} {message}",
@@ -182,17 +184,32 @@ pub fn run_outcome(out: &mut impl Write, mode: Mode, outcome: &RunOutcome) -> io
             )?;
             return Ok(true);
         }
-        (Mode::ShouldPanic, RunOutcome::Finished) => {
-            (false, "the snippet was meant to panic, but finished".into())
+        Verdict::Wrong(Wrong::FinishedButShouldPanic) => {
+            "the snippet was meant to panic, but finished".to_string()
         }
-        (_, RunOutcome::Finished) => return Ok(true),
-        (_, RunOutcome::Panicked(message)) => (false, format!("the snippet panicked: {message}")),
-        (_, RunOutcome::Failed(error)) => {
-            (false, format!("the snippet returned an error: {error}"))
+        Verdict::Wrong(Wrong::Panicked(message)) => format!("the snippet panicked: {message}"),
+        Verdict::Wrong(Wrong::ReturnedError(error)) => {
+            format!("the snippet returned an error: {error}")
         }
+        Verdict::Wrong(Wrong::OutputDiffers { line, diff }) => {
+            format!("the snippet's output is not what its output block (line {line}) says:\n{diff}")
+        }
+        Verdict::Wrong(wrong) => wrong.to_string(),
     };
     writeln!(out, "{} {message}", "error:".red().bold())?;
-    Ok(as_intended)
+    Ok(false)
+}
+
+/// The verdict on a snippet run in this process, its stdout not captured
+/// (it went straight to the terminal): only how it ended is judged.
+pub fn verdict_of_run(snippet: &Snippet, outcome: &RunOutcome) -> Verdict {
+    verdict::judge(
+        snippet,
+        Happened::Ran {
+            stdout: None,
+            ended: &Ended::from_outcome(outcome),
+        },
+    )
 }
 
 fn list(out: &mut impl Write, items: &[ListItem]) -> io::Result<()> {
@@ -277,6 +294,24 @@ pub(crate) fn inline(spans: &[Span]) -> String {
             text.to_string()
         })
         .collect()
+}
+
+/// `text` without its escape sequences (colours, styles), as a person reads it.
+pub fn strip_styles(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(ch) = chars.next() {
+        if ch == '\x1b' {
+            for next in chars.by_ref() {
+                if next.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            plain.push(ch);
+        }
+    }
+    plain
 }
 
 /// `avance list` and `:lessons`: number, title, slides, progress.
