@@ -1,0 +1,145 @@
+//! Live Rust from the REPL: what the student types is compiled and run by
+//! evcxr's worker, with a spinner while it starts; `:vars`, `:reset` and
+//! `:timeit EXPR` talk to the same worker, and what it prints is shown as it
+//! comes.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+
+use crate::live::{Compile, Event, Live};
+
+use super::Repl;
+
+impl<W: Write> Repl<W> {
+    /// Compiles and runs the student's Rust; what it prints appears as it
+    /// comes, then its value, rustc's errors or the panic.
+    pub(super) fn live_eval(&mut self, code: &str) -> io::Result<Option<String>> {
+        self.live_eval_shown(code, code, Compile::Quick)
+    }
+
+    /// Evaluates `code`; rustc's errors are drawn over `shown`, the code as
+    /// the student wrote it, when `code` wraps it (`:timeit`).
+    pub(super) fn live_eval_shown(
+        &mut self,
+        code: &str,
+        shown: &str,
+        compile: Compile,
+    ) -> io::Result<Option<String>> {
+        if !self.live_ready()? {
+            return Ok(None);
+        }
+        let mut stdout = String::new();
+        let evaluation = self.ask_live(|live, show| {
+            live.eval(code, compile, &mut |event| {
+                if let Event::Stdout(line) = &event {
+                    stdout.push_str(line);
+                    stdout.push('\n');
+                }
+                show(event);
+            })
+        })?;
+        match evaluation {
+            Ok(evaluation) => self.show_evaluation(code, shown, &evaluation)?,
+            Err(reason) => self.problem(&reason)?,
+        }
+        Ok(Some(stdout))
+    }
+
+    /// Asks live Rust something; what the code prints and the worker says
+    /// while it answers is shown as it comes (the first failure to write it
+    /// is returned once the answer is in).
+    pub(super) fn ask_live<T>(
+        &mut self,
+        ask: impl FnOnce(&mut Live, &mut dyn FnMut(Event)) -> T,
+    ) -> io::Result<T> {
+        let out = &mut self.out;
+        let mut failed = Ok(());
+        let answer = ask(&mut self.live, &mut |event| {
+            if failed.is_ok() {
+                failed = show_event(out, event);
+            }
+        });
+        failed.map(|()| answer)
+    }
+
+    /// Waits for live Rust with a spinner; false (and why, once) if it
+    /// cannot run.
+    pub(super) fn live_ready(&mut self) -> io::Result<bool> {
+        let spinner = indicatif::ProgressBar::hidden();
+        let ready = self.ask_live(|live, show| {
+            live.ready(
+                &mut || {
+                    spinner.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    spinner.set_style(
+                        indicatif::ProgressStyle::with_template("{spinner} {msg}")
+                            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                    );
+                    spinner.set_message("live Rust is starting (evcxr compiles a first program)");
+                    spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+                },
+                show,
+            )
+        });
+        spinner.finish_and_clear();
+        match ready? {
+            Ok(()) => Ok(true),
+            Err(reason) => {
+                self.problem(&reason)?;
+                Ok(false)
+            }
+        }
+    }
+
+    pub(super) fn live_vars(&mut self) -> io::Result<()> {
+        if !self.live_ready()? {
+            return Ok(());
+        }
+        match self.ask_live(|live, show| live.vars(show))? {
+            Ok(vars) if vars.is_empty() => self.note("no live variables yet"),
+            Ok(vars) => {
+                for (name, kind) in vars {
+                    writeln!(self.out, "{}: {kind}", name.cyan())?;
+                }
+                Ok(())
+            }
+            Err(reason) => self.problem(&reason),
+        }
+    }
+
+    pub(super) fn live_reset(&mut self) -> io::Result<()> {
+        if !self.live_ready()? {
+            return Ok(());
+        }
+        match self.ask_live(|live, show| live.reset(show))? {
+            Ok(()) => self.note("live Rust restarted: every variable and item is forgotten"),
+            Err(reason) => self.problem(&reason),
+        }
+    }
+
+    /// `:timeit EXPR`: live code timed with `avance::timeit`, compiled with
+    /// optimisation (evcxr's `opt-level` 2).
+    pub(super) fn time_live(&mut self, code: &str) -> io::Result<()> {
+        let timed = format!("println!(\"{{}}\", avance::timeit::timeit(|| {{\n{code}\n}}));");
+        self.live_eval_shown(&timed, code, Compile::Optimized)
+            .map(drop)
+    }
+}
+
+/// What live code printed, and live Rust's own messages, to the REPL.
+fn show_event(out: &mut impl Write, event: Event) -> io::Result<()> {
+    match event {
+        Event::Stdout(line) => writeln!(out, "{line}"),
+        Event::Stderr(line) => {
+            // The panic's location is in evcxr's generated wrapper, not in
+            // what the student typed: leave it out.
+            let line = match line.split_once(" panicked at src/lib.rs:") {
+                Some((thread, _)) => format!("{thread} panicked:"),
+                None => line,
+            };
+            writeln!(out, "{}", line.red())
+        }
+        Event::Loading(message) => writeln!(out, "{}", message.yellow()),
+        Event::Started(_) | Event::Evaluated(_) | Event::Vars(_) | Event::Reset(_) => Ok(()),
+    }
+}
