@@ -93,7 +93,9 @@ impl Timer {
                 elapsed
             })
             .collect();
-        Timing::from_batches(loops, batches)
+        // `runs` and `loops` are at least 1 (the setters and `autorange`
+        // see to it), so the batches are never empty nor divided by zero.
+        Timing::per_loop_of(loops, batches)
     }
 }
 
@@ -107,6 +109,16 @@ pub fn autorange(mut measure: impl FnMut(u64) -> Duration, min_batch: Duration) 
         .unwrap_or(10u64.pow(MAX_EXPONENT))
 }
 
+/// Why batches measured elsewhere cannot make a [`Timing`]: its statistics
+/// would be NaN or infinite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TimingError {
+    #[error("a timing needs at least one batch")]
+    NoBatches,
+    #[error("a timing needs at least one loop per batch")]
+    NoLoops,
+}
+
 /// The result of a timing: one duration per batch, and what follows from them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timing {
@@ -116,8 +128,21 @@ pub struct Timing {
 }
 
 impl Timing {
-    /// From whole-batch durations of `loops` loops each.
-    pub fn from_batches(loops: u64, batches: Vec<Duration>) -> Timing {
+    /// From whole-batch durations of `loops` loops each; refused without
+    /// a batch or a loop.
+    pub fn from_batches(loops: u64, batches: Vec<Duration>) -> Result<Timing, TimingError> {
+        if batches.is_empty() {
+            return Err(TimingError::NoBatches);
+        }
+        if loops == 0 {
+            return Err(TimingError::NoLoops);
+        }
+        Ok(Timing::per_loop_of(loops, batches))
+    }
+
+    /// The per-loop seconds of batches the caller knows are not empty, of
+    /// at least one loop each.
+    fn per_loop_of(loops: u64, batches: Vec<Duration>) -> Timing {
         let per_loop = batches
             .iter()
             .map(|batch| batch.as_secs_f64() / loops as f64)
@@ -304,6 +329,23 @@ mod tests {
             loops,
             micros.iter().map(|&m| Duration::from_micros(m)).collect(),
         )
+        .unwrap()
+    }
+
+    #[test]
+    fn batches_without_a_run_or_a_loop_are_refused() {
+        assert_eq!(
+            Timing::from_batches(10, vec![]),
+            Err(TimingError::NoBatches)
+        );
+        assert_eq!(
+            Timing::from_batches(0, vec![Duration::from_secs(1)]),
+            Err(TimingError::NoLoops)
+        );
+        assert_eq!(
+            TimingError::NoLoops.to_string(),
+            "a timing needs at least one loop per batch"
+        );
     }
 
     #[test]
@@ -325,7 +367,7 @@ mod tests {
             t.to_string(),
             "1.23 ms ± 0 ns per loop (mean ± std. dev. of 7 runs, 100 loops each)"
         );
-        let single = Timing::from_batches(1, vec![Duration::from_secs(2)]);
+        let single = Timing::from_batches(1, vec![Duration::from_secs(2)]).unwrap();
         assert_eq!(
             single.to_string(),
             "2 s ± 0 ns per loop (mean ± std. dev. of 1 run, 1 loop each)"

@@ -36,7 +36,8 @@ fn bench_report() -> bench::Report {
 
 #[test]
 fn a_timing_shows_its_statistics_and_one_bar_per_run() {
-    let timing = Timing::from_batches(10, [30, 10, 20].map(Duration::from_micros).to_vec());
+    let timing =
+        Timing::from_batches(10, [30, 10, 20].map(Duration::from_micros).to_vec()).unwrap();
     let html = timing.to_html();
     assert_well_formed(&html);
     for figure in ["2 µs ± 816 ns", "1 µs", "3 µs", "3 × 10", "run 3"] {
