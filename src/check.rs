@@ -110,7 +110,6 @@ pub fn judge_child(snippet: &Snippet, output: &ChildOutput) -> verdict::Verdict 
 fn report(verdict: verdict::Verdict) -> Verdict {
     match verdict {
         verdict::Verdict::Wrong(wrong) => Verdict::Failed(wrong.to_string()),
-        verdict::Verdict::NotRun => Verdict::NotRun,
         _ => Verdict::Passed,
     }
 }

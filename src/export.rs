@@ -91,7 +91,6 @@ fn said(text: String, verdict: Verdict) -> Captured {
         Verdict::AsIntended => None,
         Verdict::PanickedAsIntended(_) => Some("panicked, as this slide intends".to_string()),
         Verdict::RefusedAsIntended => Some("rustc refuses it, as this slide intends".to_string()),
-        Verdict::NotRun => Some("not run".to_string()),
         Verdict::Wrong(Wrong::OutputDiffers { line, .. }) => Some(format!(
             "this is not what the slide's output block (line {line}) says"
         )),

@@ -72,8 +72,6 @@ pub enum Happened<'a> {
     },
     /// rustc's answer to a `compile_fail` snippet compiled alone.
     Compiled(&'a Compiled),
-    /// It was not run: marked `no_run` or `ignore`.
-    NotRun,
 }
 
 /// The verdict on one snippet.
@@ -85,14 +83,12 @@ pub enum Verdict {
     PanickedAsIntended(String),
     /// rustc refused it with every listed error code, as its slide intends.
     RefusedAsIntended,
-    /// Marked `no_run` or `ignore`: there was nothing to run.
-    NotRun,
     /// It did not do what its slide says.
     Wrong(Wrong),
 }
 
 impl Verdict {
-    /// Whether it did what its slide says (or was not meant to run).
+    /// Whether it did what its slide says.
     pub fn is_as_intended(&self) -> bool {
         !matches!(self, Verdict::Wrong(_))
     }
@@ -162,7 +158,6 @@ impl fmt::Display for Wrong {
 /// Whether `happened` is what `snippet`'s slide says should happen.
 pub fn judge(snippet: &Snippet, happened: Happened<'_>) -> Verdict {
     match happened {
-        Happened::NotRun => Verdict::NotRun,
         Happened::Compiled(compiled) => judge_compiled(snippet, compiled),
         Happened::Ran { stdout, ended } => match judge_ending(snippet.mode, ended) {
             Verdict::Wrong(wrong) => Verdict::Wrong(wrong),

@@ -175,7 +175,7 @@ pub fn output_header(out: &mut impl Write, id: &str) -> io::Result<()> {
 /// `false` when it did not do what its slide intends.
 pub fn verdict(out: &mut impl Write, verdict: &Verdict) -> io::Result<bool> {
     let message = match verdict {
-        Verdict::AsIntended | Verdict::NotRun | Verdict::RefusedAsIntended => return Ok(true),
+        Verdict::AsIntended | Verdict::RefusedAsIntended => return Ok(true),
         Verdict::PanickedAsIntended(message) => {
             writeln!(
                 out,
