@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::conv;
 use crate::elementwise;
-use crate::measure::{MIN_BATCH, check_memory, timer, with_ratios};
-use crate::report::bench::{header, line};
+use crate::measure::{MIN_BATCH, check_memory, timer};
+use crate::report::bench::{Unit, header, line};
 
 pub mod gpu;
 pub mod parallel;
@@ -19,21 +19,28 @@ mod python;
 
 pub use crate::measure::{BenchError, convolution, elementwise, select};
 pub use crate::report::bench::{Report, Row};
+pub use python::Suite;
 
-/// Adds rows for the course's own Python versions, run in python3 on the
-/// same inputs with the same timing method, to the reports of `conv` or
-/// `elementwise`; when Python cannot run them, a note says why.
-pub fn add_python_rows(reports: &mut [Report], runs: usize) {
+/// A report of the convolution or the element-wise functions, with the
+/// CUDA kernels' section under `avance bench conv --gpu`: the program's
+/// own addition, so the library's [`Report`] never depends on it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Measured {
+    #[serde(flatten)]
+    pub report: Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpu: Option<gpu::GpuSection>,
+}
+
+/// Adds rows for the course's own Python versions of `suite`, run in
+/// python3 on the same inputs with the same timing method, to its reports;
+/// when Python cannot run them, a note says why.
+pub fn add_python_rows(reports: &mut [Report], suite: Suite, runs: usize) {
     let Some(first) = reports.first_mut() else {
         return;
     };
     let size = first.size;
-    let what = if first.throughput_unit == "GMAC/s" {
-        "conv"
-    } else {
-        "elementwise"
-    };
-    let python = match python::run(what, size, runs, MIN_BATCH) {
+    let python = match python::run(suite, size, runs, MIN_BATCH) {
         Ok(python) => python,
         Err(error) => {
             first.notes.push(error.to_string());
@@ -46,19 +53,16 @@ pub fn add_python_rows(reports: &mut [Report], runs: usize) {
     ));
     first.notes.extend(python.notes.iter().cloned());
     for row in &python.rows {
-        let index = usize::from(row.benchmark == "fonction2");
-        if let Some(report) = reports.get_mut(index) {
-            report
-                .rows
-                .push(python_row(row, size, report.throughput_unit));
-            *report = with_ratios(std::mem::take(report));
+        if let Some(report) = reports.get_mut(row.benchmark.report_index()) {
+            let unit = report.throughput_unit;
+            report.push(python_row(row, size, unit));
         }
     }
 }
 
 /// A Python version's row: its timings, and its result compared with the
 /// reference engine's.
-fn python_row(row: &python::PythonRow, size: usize, unit: &str) -> Row {
+fn python_row(row: &python::PythonRow, size: usize, unit: Unit) -> Row {
     let mut per_loop = row.per_loop.clone();
     per_loop.sort_by(f64::total_cmp);
     let median = per_loop
@@ -67,8 +71,8 @@ fn python_row(row: &python::PythonRow, size: usize, unit: &str) -> Row {
         .unwrap_or(f64::NAN);
     let (equal, max_error_ulps) = python_result_matches(row, size);
     let work = match unit {
-        "GMAC/s" => conv::multiply_adds(size, 9) as f64,
-        _ => (2 * 8 * size.saturating_sub(1)) as f64,
+        Unit::MultiplyAdds => conv::multiply_adds(size, 9) as f64,
+        Unit::Bytes => (2 * 8 * size.saturating_sub(1)) as f64,
     };
     Row {
         engine: row.engine.clone(),
@@ -88,21 +92,21 @@ fn python_row(row: &python::PythonRow, size: usize, unit: &str) -> Row {
 /// largest error in ulps (numpy's `sin` and `arcsinh` are its own, held to
 /// the optimised engine's bound).
 fn python_result_matches(row: &python::PythonRow, size: usize) -> (bool, Option<f64>) {
-    match row.benchmark.as_str() {
-        "conv" => {
+    match row.benchmark {
+        python::Computation::Conv => {
             let (f, g) = conv::course_inputs(size);
             let expected = conv::Engine::Naive.convolve(&f, &g).ok();
             let words = row.read_words().unwrap_or_default();
             let got = words.iter().map(|w| i64::from_le_bytes(*w));
             (expected.is_some_and(|h| h.iter().copied().eq(got)), None)
         }
-        "fonction1" => {
+        python::Computation::Fonction1 => {
             let (a, b) = elementwise::course_inputs(size);
             let expected = elementwise::Engine::Loop.fonction1(&a, &b);
             let got = row.read_bytes().unwrap_or_default();
             (expected.iter().map(|&c| u8::from(c)).eq(got), None)
         }
-        _ => {
+        python::Computation::Fonction2 => {
             let (a, b) = elementwise::course_inputs(size);
             let words = row.read_words().unwrap_or_default();
             if words.len() != a.len() {

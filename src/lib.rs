@@ -29,7 +29,7 @@ pub mod check;
 #[cfg(feature = "cli")]
 pub mod child;
 #[cfg(feature = "cli")]
-pub mod cli;
+pub mod commands;
 #[cfg(feature = "cli")]
 pub mod deps;
 #[cfg(feature = "cli")]

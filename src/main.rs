@@ -10,5 +10,5 @@ fn main() -> ExitCode {
     // First: when evcxr starts this program as its child (the process that
     // runs the student's live code, or its rustc wrapper), it never returns.
     evcxr::runtime_hook();
-    avance::cli::main(avance::run::Registry::new(SNIPPETS))
+    avance::commands::main(avance::run::Registry::new(SNIPPETS))
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use crate::conv;
 use crate::elementwise;
-use crate::report::bench::{Report, Row};
+use crate::report::bench::{Report, Row, Unit};
 use crate::timeit::Timer;
 
 /// Why a benchmark cannot run.
@@ -86,12 +86,13 @@ pub fn convolution(
         macs,
         runs,
     );
-    Ok(with_ratios(Report::new(
+    Ok(Report::new(
         format!("convolution {size}×{size}, 9×9 filter, int64"),
         size,
-        "GMAC/s",
+        Unit::MultiplyAdds,
         rows,
-    )))
+        reference_row(engines, conv::Engine::Naive),
+    ))
 }
 
 /// The course's `fonction1` and `fonction2` on `a = b = 1..size` on each engine.
@@ -107,16 +108,17 @@ pub fn elementwise(
     check_memory(size, size.checked_mul(24))?;
     let (a, b) = elementwise::course_inputs(size);
     let bytes = (2 * 8 * a.len()) as f64;
-    let report = |name: &str, rows: Vec<Row>| {
-        with_ratios(Report::new(
-            format!("{name} on {} f64", a.len()),
-            size,
-            "GB/s",
-            rows,
-        ))
-    };
     let names = elementwise::Engine::name;
     let reference = elementwise::Engine::Loop;
+    let report = |name: &str, rows: Vec<Row>| {
+        Report::new(
+            format!("{name} on {} f64", a.len()),
+            size,
+            Unit::Bytes,
+            rows,
+            reference_row(engines, reference),
+        )
+    };
     let rows1 = time_rows(
         engines,
         names,
@@ -181,17 +183,9 @@ fn row(engine: &str, timing: &crate::timeit::Timing, equal: bool, throughput: f6
     }
 }
 
-/// Ratios against the first engine's median when it is the reference one.
-pub(crate) fn with_ratios(mut report: Report) -> Report {
-    let reference = report
-        .rows
-        .first()
-        .filter(|r| r.engine == "naive" || r.engine == "loop")
-        .map(|r| r.median_s);
-    for row in &mut report.rows {
-        row.ratio_to_naive = reference.map(|reference| reference / row.median_s);
-    }
-    report
+/// Where the reference engine is among those timed, if it is.
+fn reference_row<E: PartialEq>(engines: &[E], reference: E) -> Option<usize> {
+    engines.iter().position(|engine| *engine == reference)
 }
 
 /// Refuses sizes whose arrays would not fit in the memory available.

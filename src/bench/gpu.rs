@@ -223,7 +223,7 @@ mod tests {
     fn the_table_has_the_device_the_floor_and_a_row_per_kernel() {
         let mut out = Vec::new();
         print(&mut out, &described_report()).unwrap();
-        let text = without_colours(&String::from_utf8(out).unwrap());
+        let text = crate::render::strip_styles(&String::from_utf8(out).unwrap());
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
@@ -243,20 +243,6 @@ mod tests {
         assert_eq!(end_of(lines[3], "GMAC/s"), end_of(row, "3214.0"));
         assert_eq!(end_of(lines[3], "pinned"), end_of(row, "1 ms"));
         assert!(row.ends_with("60.0× / 2.4×  yes"), "{row}");
-    }
-
-    /// The text without the escape sequences `colored` adds on a terminal.
-    fn without_colours(text: &str) -> String {
-        let mut plain = String::new();
-        let mut rest = text;
-        while let Some(start) = rest.find('\x1b') {
-            plain.push_str(&rest[..start]);
-            let end = rest[start..]
-                .find('m')
-                .map_or(rest.len(), |m| start + m + 1);
-            rest = &rest[end..];
-        }
-        plain + rest
     }
 
     #[test]

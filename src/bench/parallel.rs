@@ -13,22 +13,59 @@ use anyhow::{Context, Result, bail};
 
 use crate::parallel::{self, Report, Workload, cpu_bound, processes, rayon_pool, threads};
 
-/// The variants, in the order they run.
-pub const VARIANTS: [&str; 7] = [
-    "async",
-    "threads-mutex",
-    "threads-atomic",
-    "processes",
-    "rayon",
-    "rayon-8",
-    "cpu",
-];
+/// A way of making the course's calls, as `--engine` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    Async,
+    ThreadsMutex,
+    ThreadsAtomic,
+    Processes,
+    Rayon,
+    Rayon8,
+    /// The calls as computation, on 1, 2, ... threads.
+    Cpu,
+}
+
+impl Variant {
+    /// Every variant, in the order they run.
+    pub const ALL: [Variant; 7] = [
+        Variant::Async,
+        Variant::ThreadsMutex,
+        Variant::ThreadsAtomic,
+        Variant::Processes,
+        Variant::Rayon,
+        Variant::Rayon8,
+        Variant::Cpu,
+    ];
+
+    /// The name `--engine` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Variant::Async => "async",
+            Variant::ThreadsMutex => "threads-mutex",
+            Variant::ThreadsAtomic => "threads-atomic",
+            Variant::Processes => "processes",
+            Variant::Rayon => "rayon",
+            Variant::Rayon8 => "rayon-8",
+            Variant::Cpu => "cpu",
+        }
+    }
+
+    /// The name in its report, with the chunk size where it has one.
+    fn label(self) -> String {
+        match self {
+            Variant::ThreadsMutex => "threads-mutex (chunks of 10)".to_string(),
+            Variant::ThreadsAtomic => "threads-atomic (chunks of 1)".to_string(),
+            other => other.name().to_string(),
+        }
+    }
+}
 
 /// What a variant must reach, and whether it did.
-fn target(name: &str, report: &Report, work: &Workload) -> String {
+fn target(variant: Variant, report: &Report, work: &Workload) -> String {
     let wall = report.wall.as_secs_f64();
-    match name {
-        "async" => {
+    match variant {
+        Variant::Async => {
             let bound = 1.1 * work.longest().as_secs_f64();
             let ok = wall < bound;
             format!(
@@ -36,12 +73,12 @@ fn target(name: &str, report: &Report, work: &Workload) -> String {
                 yes(ok)
             )
         }
-        "threads-mutex" | "threads-atomic" | "processes" => format!(
+        Variant::ThreadsMutex | Variant::ThreadsAtomic | Variant::Processes => format!(
             "target: within 3% of the ideal wall time: {} ({:+.1}%)",
             yes(report.over_ideal() <= 1.03),
             (report.over_ideal() - 1.0) * 100.0
         ),
-        _ => "no target".to_string(),
+        Variant::Rayon | Variant::Rayon8 | Variant::Cpu => "no target".to_string(),
     }
 }
 
@@ -57,7 +94,7 @@ pub fn run(
     program: &Path,
     calls: usize,
     workers: usize,
-    variants: &[&str],
+    variants: &[Variant],
     runs: usize,
 ) -> Result<()> {
     let work = Workload::new(calls, parallel::COURSE_MAX_SLEEP, parallel::COURSE_SEED);
@@ -71,17 +108,17 @@ pub fn run(
         work.longest().as_secs_f64()
     )?;
     let mut lost = Vec::new();
-    for &name in variants {
-        if name == "cpu" {
-            cpu(out, &work, cores, runs.max(3))?;
-            continue;
-        }
+    for &variant in variants {
         let start = Instant::now();
-        let (results, used) = match name {
-            "async" => (parallel::tokio_async::all_at_once(&work)?, calls),
-            "threads-mutex" => (threads::with_mutex(&work, workers, 10), workers),
-            "threads-atomic" => (threads::with_atomic(&work, workers, 1), workers),
-            "processes" => {
+        let (results, used) = match variant {
+            Variant::Cpu => {
+                cpu(out, &work, cores, runs.max(3))?;
+                continue;
+            }
+            Variant::Async => (parallel::tokio_async::all_at_once(&work)?, calls),
+            Variant::ThreadsMutex => (threads::with_mutex(&work, workers, 10), workers),
+            Variant::ThreadsAtomic => (threads::with_atomic(&work, workers, 1), workers),
+            Variant::Processes => {
                 let run = processes::run(&work, program, workers)?;
                 for death in &run.deaths {
                     writeln!(out, "{death}")?;
@@ -92,23 +129,15 @@ pub fn run(
                 }
                 (run.results, workers)
             }
-            "rayon" => (rayon_pool::parallel(&work), rayon::current_num_threads()),
-            "rayon-8" => (rayon_pool::parallel_on(&work, workers)?, workers),
-            other => bail!("unknown variant `{other}`"),
+            Variant::Rayon => (rayon_pool::parallel(&work), rayon::current_num_threads()),
+            Variant::Rayon8 => (rayon_pool::parallel_on(&work, workers)?, workers),
         };
         let wall = start.elapsed();
-        let label = if name == "threads-atomic" {
-            "threads-atomic (chunks of 1)".to_string()
-        } else if name == "threads-mutex" {
-            "threads-mutex (chunks of 10)".to_string()
-        } else {
-            name.to_string()
-        };
-        let report = work.report(&label, used, wall, &results);
+        let report = work.report(&variant.label(), used, wall, &results);
         writeln!(out, "{report}")?;
-        writeln!(out, "  {}", target(name, &report, &work))?;
+        writeln!(out, "  {}", target(variant, &report, &work))?;
         if !report.coverage.is_exact() {
-            lost.push(format!("{name}: {}", report.coverage));
+            lost.push(format!("{}: {}", variant.name(), report.coverage));
         }
         out.flush()?;
     }

@@ -23,11 +23,47 @@ pub enum PythonError {
     Failed(String),
 }
 
+/// Which of the course's Python versions to run: the script's first argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suite {
+    /// `convolve_python`, `convolve_numpy`, `convolve_numba`...
+    Conv,
+    /// `fonction1` and `fonction2` in numpy, numexpr and Numba.
+    Elementwise,
+}
+
+impl Suite {
+    fn argument(self) -> &'static str {
+        match self {
+            Suite::Conv => "conv",
+            Suite::Elementwise => "elementwise",
+        }
+    }
+}
+
+/// The computation a Python row timed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Computation {
+    Conv,
+    Fonction1,
+    Fonction2,
+}
+
+impl Computation {
+    /// Which report of its suite the row joins: `fonction2` has the second.
+    pub fn report_index(self) -> usize {
+        match self {
+            Computation::Conv | Computation::Fonction1 => 0,
+            Computation::Fonction2 => 1,
+        }
+    }
+}
+
 /// One version's timing, as the script reports it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct PythonRow {
-    /// `conv`, `fonction1` or `fonction2`.
-    pub benchmark: String,
+    pub benchmark: Computation,
     /// `python`, `numpy`, `numexpr` or `numba`.
     pub engine: String,
     /// Seconds per loop of each run.
@@ -74,9 +110,9 @@ enum ScriptOutput {
     Report(PythonReport),
 }
 
-/// Runs the course's versions of `what` (`conv` or `elementwise`).
+/// Runs the course's versions of `suite`.
 pub fn run(
-    what: &str,
+    suite: Suite,
     size: usize,
     runs: usize,
     min_batch: Duration,
@@ -86,7 +122,7 @@ pub fn run(
     let output = Command::new(&program)
         .arg("-c")
         .arg(SCRIPT)
-        .args([what, &size.to_string(), &runs.to_string()])
+        .args([suite.argument(), &size.to_string(), &runs.to_string()])
         .arg(min_batch.as_secs_f64().to_string())
         .arg(folder.path())
         .output()

@@ -5,6 +5,28 @@
 
 use std::fmt;
 
+/// What a row's throughput counts, in billions per second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(serde::Serialize))]
+pub enum Unit {
+    /// Multiply-adds (the convolution).
+    #[cfg_attr(feature = "cli", serde(rename = "GMAC/s"))]
+    MultiplyAdds,
+    /// Bytes of input read (the element-wise functions).
+    #[cfg_attr(feature = "cli", serde(rename = "GB/s"))]
+    Bytes,
+}
+
+impl Unit {
+    /// The column title: `GMAC/s` or `GB/s`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::MultiplyAdds => "GMAC/s",
+            Unit::Bytes => "GB/s",
+        }
+    }
+}
+
 /// One engine's row of the table.
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "cli", derive(serde::Serialize))]
@@ -25,49 +47,62 @@ pub struct Row {
     pub max_error_ulps: Option<f64>,
 }
 
-/// A whole benchmark: what was measured and one row per engine.
-#[derive(Debug, Clone, Default)]
+/// A whole benchmark: what was measured and one row per engine, each with
+/// its ratio to the reference engine's median when that engine ran.
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "cli", derive(serde::Serialize))]
 pub struct Report {
     pub benchmark: String,
     pub size: usize,
-    pub throughput_unit: &'static str,
+    pub throughput_unit: Unit,
     pub rows: Vec<Row>,
     /// What was not measured and why (a Python module missing...).
     pub notes: Vec<String>,
-    /// The CUDA kernels, with `avance bench conv --gpu`: measured by the
-    /// program only, so only its build has the field.
-    #[cfg(feature = "cli")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gpu: Option<crate::bench::gpu::GpuSection>,
+    /// The reference engine's median, which the ratios divide.
+    #[cfg_attr(feature = "cli", serde(skip))]
+    reference_median_s: Option<f64>,
 }
 
 impl Report {
-    /// A report of `rows`, with no notes yet (nor GPU section).
+    /// A report of `rows`, with no notes yet; `reference` is the index of
+    /// the reference engine's row, when it ran.
     pub fn new(
         benchmark: String,
         size: usize,
-        throughput_unit: &'static str,
+        throughput_unit: Unit,
         rows: Vec<Row>,
+        reference: Option<usize>,
     ) -> Report {
-        Report {
+        let reference_median_s = reference.and_then(|i| rows.get(i)).map(|row| row.median_s);
+        let mut report = Report {
             benchmark,
             size,
             throughput_unit,
-            rows,
-            ..Report::default()
+            rows: Vec::with_capacity(rows.len()),
+            notes: Vec::new(),
+            reference_median_s,
+        };
+        for row in rows {
+            report.push(row);
         }
+        report
+    }
+
+    /// Adds a row, its ratio to the reference engine set.
+    pub fn push(&mut self, mut row: Row) {
+        row.ratio_to_naive = self.reference_median_s.map(|r| r / row.median_s);
+        self.rows.push(row);
     }
 }
 
 /// The column titles, the throughput's unit last but one.
-pub(crate) fn header(unit: &str) -> [&str; 6] {
+pub(crate) fn header(unit: Unit) -> [&'static str; 6] {
     [
         "engine",
         "median",
         "spread (best – worst)",
         "vs naive",
-        unit,
+        unit.label(),
         "equal to naive",
     ]
 }
@@ -148,6 +183,22 @@ mod tests {
         assert_eq!(significant(0.45), "0.45");
         assert_eq!(significant(0.0018), "0.0018");
         assert_eq!(significant(0.0), "0.0");
+    }
+
+    #[test]
+    fn ratios_divide_the_reference_engine_wherever_its_row_is() {
+        let rows = vec![
+            crate::report::tests::row("rayon", 0.001, None),
+            crate::report::tests::row("naive", 0.004, None),
+        ];
+        let mut report = Report::new("x".into(), 40, Unit::MultiplyAdds, rows, Some(1));
+        report.push(crate::report::tests::row("numpy", 0.008, None));
+        let ratios: Vec<_> = report.rows.iter().map(|r| r.ratio_to_naive).collect();
+        assert_eq!(ratios, [Some(4.0), Some(1.0), Some(0.5)]);
+        let alone = vec![crate::report::tests::row("rayon", 0.001, None)];
+        let report = Report::new("x".into(), 40, Unit::Bytes, alone, None);
+        assert_eq!(report.rows[0].ratio_to_naive, None);
+        assert_eq!(header(report.throughput_unit)[4], "GB/s");
     }
 
     #[test]

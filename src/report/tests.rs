@@ -29,7 +29,13 @@ fn bench_report() -> bench::Report {
         row("naive", 0.004, None),
         row("optimized", 0.001, Some(0.0)),
     ];
-    let mut report = bench::Report::new("convolution 40×40 <i64>".into(), 40, "GMAC/s", rows);
+    let mut report = bench::Report::new(
+        "convolution 40×40 <i64>".into(),
+        40,
+        bench::Unit::MultiplyAdds,
+        rows,
+        Some(0),
+    );
     report.notes.push("numba & co: not installed".to_string());
     report
 }

@@ -1,0 +1,77 @@
+//! `avance export LESSON|--all --html DIR`: self-contained HTML slides, each
+//! snippet's output captured now; nothing is overwritten without `--force`,
+//! and that is decided before anything runs.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use clap::Args;
+use colored::Colorize;
+
+use super::Context;
+use crate::export;
+
+#[derive(Debug, Args)]
+pub(super) struct ExportArgs {
+    /// The lesson to export (e.g. underscore, 1).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    lesson: Option<String>,
+    /// Export every lesson, and an index.html linking them.
+    #[arg(long)]
+    all: bool,
+    /// Write NN-slug.html files into this folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    html: PathBuf,
+    /// Overwrite files that exist already.
+    #[arg(long)]
+    force: bool,
+}
+
+impl ExportArgs {
+    pub(super) fn run(self, context: &Context) -> Result<ExitCode> {
+        let catalog = context.catalog()?;
+        let lessons = super::lessons_of(&catalog, self.lesson.as_deref())?;
+        let pages: Vec<PathBuf> = lessons
+            .iter()
+            .map(|lesson| self.html.join(export::file_name(lesson)))
+            .collect();
+        let index = self.all.then(|| self.html.join("index.html"));
+        let every_target: Vec<PathBuf> = pages.iter().chain(&index).cloned().collect();
+        super::refuse_overwrite(&every_target, self.force)?;
+        super::create_dir(&self.html)?;
+        let exe = super::this_program("run snippets")?;
+        let mut out = io::stdout();
+        for (lesson, target) in lessons.iter().zip(&pages) {
+            let outputs = export::capture(lesson, &context.registry, &exe);
+            let mut failed: Vec<&str> = outputs
+                .iter()
+                .filter(|(_, captured)| !captured.ok)
+                .map(|(id, _)| id.as_str())
+                .collect();
+            failed.sort_unstable();
+            for id in &failed {
+                eprintln!(
+                    "{} {id} did not do what its slide says; the page shows what it did",
+                    "warning:".yellow().bold()
+                );
+            }
+            export::write_file(target, &export::page(lesson, &outputs))
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            writeln!(
+                out,
+                "{} {} ({} snippets run)",
+                "wrote".green().bold(),
+                target.display(),
+                outputs.len()
+            )?;
+        }
+        if let Some(index) = index {
+            export::write_file(&index, &export::index(&lessons))
+                .with_context(|| format!("cannot write {}", index.display()))?;
+            writeln!(out, "{} {}", "wrote".green().bold(), index.display())?;
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}

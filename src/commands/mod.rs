@@ -1,0 +1,231 @@
+//! The command line: clap's grammar for every command, and the dispatch to
+//! the file that runs it (one file per command, its arguments beside its
+//! `run`). Errors reach the user as one line with their cause; a closed
+//! pipe is success.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use colored::Colorize;
+
+use crate::catalog::Catalog;
+use crate::lesson::Lesson;
+use crate::run::Registry;
+use crate::session::{Dirs, ProgressStore};
+
+mod bench;
+mod check;
+mod export;
+mod list;
+mod mpi_demo;
+mod notebook;
+mod notes;
+mod present;
+mod repl;
+mod run;
+mod show;
+mod snippet;
+mod worker;
+
+/// An advanced-Python course, idiom by idiom, beside its Rust equivalent that runs.
+#[derive(Debug, Parser)]
+#[command(
+    name = "avance",
+    version,
+    about,
+    after_help = "Without a command, opens the course where you stopped."
+)]
+struct Cli {
+    /// Read lessons from this folder instead of the ones built in (for authors).
+    #[arg(long, global = true, value_name = "DIR")]
+    lessons: Option<PathBuf>,
+    /// When to use colour; NO_COLOR in the environment means never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the lessons with their slide counts and your progress.
+    List,
+    /// Print a lesson, or one slide of it: LESSON or LESSON/SLIDE (e.g. 1/3, underscore/3).
+    Show(show::ShowArgs),
+    /// Run a lesson's Rust snippets (or one slide's), showing each with its output.
+    Run(run::RunArgs),
+    /// Present a lesson full screen, for a room: arrows to move, r runs the Rust, ? lists the keys.
+    Present(present::PresentArgs),
+    /// The speaker's view for a second terminal: the notes of the slide `avance present` shows, the next title, a clock.
+    Notes(notes::NotesArgs),
+    /// Write a lesson (or all) as self-contained HTML slides, each snippet's output captured now.
+    Export(export::ExportArgs),
+    /// Write a lesson (or all) as Jupyter notebooks for the evcxr Rust kernel.
+    Notebook(notebook::NotebookArgs),
+    /// Check that every snippet prints what its lesson says (all lessons, or one).
+    Check(check::CheckArgs),
+    /// Time the convolution, the element-wise functions, the machine or the parallel variants.
+    Bench(bench::BenchArgs),
+    /// The parallelism lesson's MPI demo: run it as `mpirun -n 4 avance mpi-demo`.
+    MpiDemo(mpi_demo::MpiDemoArgs),
+    /// Run one compiled snippet by id (used by `check`).
+    #[command(hide = true)]
+    Snippet(snippet::SnippetArgs),
+    /// A worker process of the parallelism lesson: reads indices on stdin,
+    /// answers `INDEX NANOSECONDS` lines on stdout.
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
+}
+
+/// What every command may need: the lessons (loaded only by the commands
+/// that read them) and the snippets compiled into the binary.
+struct Context {
+    lessons: Option<PathBuf>,
+    registry: Registry,
+}
+
+impl Context {
+    /// The lessons of `--lessons DIR`, or those built in.
+    fn catalog(&self) -> Result<Catalog> {
+        match &self.lessons {
+            Some(dir) => Ok(Catalog::from_dir(dir)?),
+            None => Catalog::embedded().context("the lessons built into this program are broken"),
+        }
+    }
+}
+
+/// The program: parses the command line and reports errors; `registry` holds
+/// the snippets `build.rs` compiled into the binary.
+pub fn main(registry: Registry) -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return refuse(error),
+    };
+    // The REPL reading a pipe is scripted: escape codes would only be noise.
+    let scripted = cli.command.is_none() && !io::stdin().is_terminal();
+    set_color(cli.color, scripted);
+    let context = Context {
+        lessons: cli.lessons,
+        registry,
+    };
+    match dispatch(cli.command, &context) {
+        Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{} {error:#}", "error:".red().bold());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(command: Option<Command>, context: &Context) -> Result<ExitCode> {
+    match command {
+        None => repl::run(context),
+        Some(Command::List) => list::run(context),
+        Some(Command::Show(args)) => args.run(context),
+        Some(Command::Run(args)) => args.run(context),
+        Some(Command::Present(args)) => args.run(context),
+        Some(Command::Notes(args)) => args.run(context),
+        Some(Command::Export(args)) => args.run(context),
+        Some(Command::Notebook(args)) => args.run(context),
+        Some(Command::Check(args)) => args.run(context),
+        Some(Command::Bench(args)) => args.run(),
+        Some(Command::MpiDemo(args)) => args.run(),
+        Some(Command::Snippet(args)) => args.run(context),
+        Some(Command::Worker(args)) => args.run(),
+    }
+}
+
+/// A command line clap refused: help and version as clap prints them; a
+/// flag one bench kind does not take, in the words of that kind; anything
+/// else as clap words it.
+fn refuse(error: clap::Error) -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    match bench::refusal(&error, &args) {
+        Some(reason) => {
+            eprintln!("{} {reason}", "error:".red().bold());
+            ExitCode::from(2)
+        }
+        None => {
+            let _ = error.print();
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+        }
+    }
+}
+
+fn set_color(choice: ColorChoice, scripted: bool) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && !scripted && io::stdout().is_terminal(),
+    };
+    colored::control::set_override(on);
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Where progress is kept, when this user has a home.
+fn progress_store() -> Option<ProgressStore> {
+    Dirs::locate().map(|dirs| ProgressStore::in_dir(&dirs.state))
+}
+
+/// The lesson `query` names, or every lesson when there is none.
+fn lessons_of<'a>(catalog: &'a Catalog, query: Option<&str>) -> Result<Vec<&'a Lesson>> {
+    Ok(match query {
+        Some(query) => vec![&catalog.lessons()[catalog.find(query)?]],
+        None => catalog.lessons().iter().collect(),
+    })
+}
+
+/// This program's own path, to run snippets or workers in children.
+fn this_program(purpose: &str) -> Result<PathBuf> {
+    std::env::current_exe()
+        .with_context(|| format!("cannot find this program's own path to {purpose}"))
+}
+
+/// Unless `force`, fails when any of `targets` exists, naming them all,
+/// before anything is written.
+fn refuse_overwrite(targets: &[PathBuf], force: bool) -> Result<()> {
+    let existing: Vec<String> = targets
+        .iter()
+        .filter(|path| path.exists())
+        .map(|path| path.display().to_string())
+        .collect();
+    if !force && !existing.is_empty() {
+        bail!(
+            "{} already exists; pass --force to overwrite",
+            existing.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Creates `dir` and its parents, naming it when that fails.
+fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+}
+
+/// Fails with `what` unless stdin and stdout are both a terminal.
+fn need_terminal(what: &str) -> Result<()> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        bail!("{what}");
+    }
+    Ok(())
+}
