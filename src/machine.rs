@@ -105,15 +105,22 @@ fn portable_int64_chains(iterations: u64) -> i64 {
 
 #[cfg(target_arch = "x86_64")]
 mod avx512 {
+    //! The AVX-512 chains. The intrinsics live in `unsafe fn`s compiled for
+    //! the features they use; each safe entry point detects those features
+    //! itself before calling one, so no safe call can run an instruction
+    //! the processor lacks.
+
     use std::arch::x86_64::*;
 
     use super::CHAINS;
 
     /// Runs `step` on CHAINS independent registers, `iterations` times.
+    ///
+    /// # Safety
+    /// The processor must have AVX-512F, and the caller be compiled with it.
     #[inline(always)]
-    fn chains(iterations: u64, step: impl Fn(__m512i) -> __m512i) -> i64 {
-        // SAFETY: only called from functions compiled with AVX-512F, which
-        // callers enable after detecting it.
+    unsafe fn chains(iterations: u64, step: impl Fn(__m512i) -> __m512i) -> i64 {
+        // SAFETY: the caller guarantees AVX-512F.
         unsafe {
             let mut chains = [_mm512_set1_epi64(1); CHAINS];
             for _ in 0..iterations {
@@ -127,56 +134,89 @@ mod avx512 {
         }
     }
 
+    /// Panics unless the processor has `what`: `probes()` offers these
+    /// chains only where it does, so this never fires in the program.
+    fn require(detected: bool, what: &str) {
+        assert!(detected, "this processor has no {what}");
+    }
+
     pub fn int64_chains(iterations: u64) -> i64 {
-        // SAFETY: probes() offers this probe only when AVX-512F and DQ were detected.
+        require(
+            is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512dq"),
+            "AVX-512F and DQ",
+        );
+        // SAFETY: both features were just detected.
         unsafe { int64_chains_avx512(iterations) }
     }
 
+    /// # Safety
+    /// The processor must have AVX-512F and AVX-512DQ.
     #[target_feature(enable = "avx512f,avx512dq")]
-    fn int64_chains_avx512(iterations: u64) -> i64 {
+    unsafe fn int64_chains_avx512(iterations: u64) -> i64 {
         let x = _mm512_set1_epi64(std::hint::black_box(3));
-        chains(iterations, |c| {
-            _mm512_add_epi64(_mm512_mullo_epi64(c, x), x)
-        })
+        // SAFETY: compiled with AVX-512F, which the caller guarantees.
+        unsafe {
+            chains(iterations, |c| {
+                _mm512_add_epi64(_mm512_mullo_epi64(c, x), x)
+            })
+        }
     }
 
     pub fn int32_chains(iterations: u64) -> i64 {
-        // SAFETY: as above.
+        require(is_x86_feature_detected!("avx512f"), "AVX-512F");
+        // SAFETY: the feature was just detected.
         unsafe { int32_chains_avx512(iterations) }
     }
 
+    /// # Safety
+    /// The processor must have AVX-512F.
     #[target_feature(enable = "avx512f")]
-    fn int32_chains_avx512(iterations: u64) -> i64 {
+    unsafe fn int32_chains_avx512(iterations: u64) -> i64 {
         let x = _mm512_set1_epi64(std::hint::black_box(3));
-        chains(iterations, |c| _mm512_add_epi64(_mm512_mul_epi32(c, x), x))
+        // SAFETY: as above.
+        unsafe { chains(iterations, |c| _mm512_add_epi64(_mm512_mul_epi32(c, x), x)) }
     }
 
     pub fn ifma_chains(iterations: u64) -> i64 {
-        // SAFETY: probes() offers this probe only when AVX-512 IFMA was detected.
+        require(
+            is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx512ifma"),
+            "AVX-512 IFMA",
+        );
+        // SAFETY: both features were just detected.
         unsafe { ifma_chains_avx512(iterations) }
     }
 
     /// The multiply-add itself is one instruction: c + low 52 bits of x·y.
+    ///
+    /// # Safety
+    /// The processor must have AVX-512F and AVX-512 IFMA.
     #[target_feature(enable = "avx512f,avx512ifma")]
-    fn ifma_chains_avx512(iterations: u64) -> i64 {
+    unsafe fn ifma_chains_avx512(iterations: u64) -> i64 {
         let x = _mm512_set1_epi64(std::hint::black_box(3));
-        chains(iterations, |c| _mm512_madd52lo_epu64(c, x, x))
+        // SAFETY: as above.
+        unsafe { chains(iterations, |c| _mm512_madd52lo_epu64(c, x, x)) }
     }
 
     pub fn f64_chains(iterations: u64) -> i64 {
-        // SAFETY: as above.
+        require(is_x86_feature_detected!("avx512f"), "AVX-512F");
+        // SAFETY: the feature was just detected.
         unsafe { f64_chains_avx512(iterations) }
     }
 
+    /// # Safety
+    /// The processor must have AVX-512F.
     #[target_feature(enable = "avx512f")]
-    fn f64_chains_avx512(iterations: u64) -> i64 {
+    unsafe fn f64_chains_avx512(iterations: u64) -> i64 {
         let (x, y) = (
             _mm512_set1_pd(std::hint::black_box(0.999)),
             _mm512_set1_pd(std::hint::black_box(0.001)),
         );
-        chains(iterations, |c| {
-            _mm512_castpd_si512(_mm512_fmadd_pd(_mm512_castsi512_pd(c), x, y))
-        })
+        // SAFETY: as above.
+        unsafe {
+            chains(iterations, |c| {
+                _mm512_castpd_si512(_mm512_fmadd_pd(_mm512_castsi512_pd(c), x, y))
+            })
+        }
     }
 }
 

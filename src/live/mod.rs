@@ -185,14 +185,6 @@ impl Live {
         }
     }
 
-    /// Whether live Rust can never answer in this session, and why.
-    pub fn unavailable_reason(&self) -> Option<&str> {
-        match &self.state {
-            State::Unavailable(reason) => Some(reason),
-            _ => None,
-        }
-    }
-
     /// Compiles and runs `code`; what it prints goes to `sink` as it comes.
     pub fn eval(
         &mut self,

@@ -45,9 +45,12 @@ impl Drop for Shared {
 }
 
 /// Set to one character, the presenter panics on that key: the tests use it
-/// to prove that a panic gives the terminal back. Unset, it costs nothing.
+/// to prove that a panic gives the terminal back. Only a debug build (the
+/// one `cargo test` runs) reads it: the release program has no such door.
+#[cfg(debug_assertions)]
 const PANIC_KEY_ENV: &str = "AVANCE_PRESENT_PANIC_KEY";
 
+#[cfg(debug_assertions)]
 fn panic_if_asked(key: Key) {
     if let Key::Char(c) = key
         && std::env::var(PANIC_KEY_ENV).is_ok_and(|asked| asked.starts_with(c))
@@ -55,6 +58,9 @@ fn panic_if_asked(key: Key) {
         panic!("a panic asked for by {PANIC_KEY_ENV}={c}");
     }
 }
+
+#[cfg(not(debug_assertions))]
+fn panic_if_asked(_: Key) {}
 
 fn present_loop(
     screen: &FullScreen,
