@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 #[path = "src/lesson/mod.rs"]
 mod lesson;
 
-use lesson::{IncludeSource, Lesson};
+use lesson::{IncludeSource, Lesson, Scale, Snippet};
 
 /// Reads included files from the project and remembers them, to embed them.
 struct ProjectFiles {
@@ -104,20 +104,19 @@ fn snippets(out: &Path, lessons: &[Lesson]) -> String {
     let mut table = String::from("static SNIPPETS: &[::avance::run::CompiledSnippet] = &[\n");
     for lesson in lessons {
         for snippet in lesson.snippets().filter(|s| s.is_compiled()) {
-            let file = out
-                .join("lessons")
-                .join(lesson::codegen::module_path(snippet));
-            write(&file, &lesson::codegen::snippet_module(lesson, snippet));
-            let name = lesson::codegen::module_name(snippet);
-            writeln!(
-                modules,
-                "#[path = {:?}]\nmod {name};",
-                file.display().to_string()
-            )
-            .unwrap();
+            let run = module(out, lesson, snippet, Scale::Course, &mut modules);
+            // A snippet with `#check ` lines gets a second module, the one
+            // `avance check` runs.
+            let check = match snippet.has_check_lines() {
+                true => format!(
+                    "Some({})",
+                    module(out, lesson, snippet, Scale::Check, &mut modules)
+                ),
+                false => "None".to_string(),
+            };
             writeln!(
                 table,
-                "    ::avance::run::CompiledSnippet {{ id: {:?}, code: {:?}, run: {name}::run }},",
+                "    ::avance::run::CompiledSnippet {{ id: {:?}, code: {:?}, run: {run}, check: {check} }},",
                 snippet.id,
                 snippet.compiled_code()
             )
@@ -126,6 +125,35 @@ fn snippets(out: &Path, lessons: &[Lesson]) -> String {
     }
     table.push_str("];\n");
     modules + &table
+}
+
+/// Writes a snippet's module at `scale`, declares it in `modules`, and
+/// returns the path of its `run` function.
+fn module(
+    out: &Path,
+    lesson: &Lesson,
+    snippet: &Snippet,
+    scale: Scale,
+    modules: &mut String,
+) -> String {
+    // Both folders end in `lessons/`, to which a panic's location is shortened.
+    let folder = match scale {
+        Scale::Course => out.join("lessons"),
+        Scale::Check => out.join("check").join("lessons"),
+    };
+    let file = folder.join(lesson::codegen::module_path(snippet));
+    write(
+        &file,
+        &lesson::codegen::snippet_module(lesson, snippet, scale),
+    );
+    let name = lesson::codegen::module_name(snippet, scale);
+    writeln!(
+        modules,
+        "#[path = {:?}]\nmod {name};",
+        file.display().to_string()
+    )
+    .unwrap();
+    format!("{name}::run")
 }
 
 /// Writes only when the content changed, so cargo does not rebuild for nothing.

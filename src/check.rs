@@ -12,7 +12,7 @@ use snapbox::IntoData;
 use snapbox::assert::{Action, Assert};
 
 use crate::child::{self, ChildOutput};
-use crate::lesson::{CodeBlock, Expected, Lesson, Mode, Slide, Snippet};
+use crate::lesson::{CodeBlock, Expected, Lesson, Mode, Scale, Slide, Snippet};
 use crate::python;
 use crate::run::Registry;
 use crate::rustc;
@@ -20,8 +20,6 @@ use crate::verdict::{self, Ended, Happened};
 
 /// A snippet that runs longer than this is killed and reported.
 const SNIPPET_TIMEOUT: Duration = Duration::from_secs(300);
-/// Set in the child's environment, so a snippet can choose a smaller size.
-pub const CHECK_ENV: &str = "AVANCE_CHECK";
 
 /// What `avance check` reports for one snippet or Python block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +73,7 @@ impl Checker {
         if let Err(why) = self.registry.runnable(snippet) {
             return Verdict::Failed(why.to_string());
         }
-        match run_child(&self.exe, &snippet.id) {
+        match run_child(&self.exe, &snippet.id, Scale::Check) {
             Ok(output) => report(judge_child(snippet, &output)),
             Err(e) => Verdict::Failed(format!("could not start {}: {e}", self.exe.display())),
         }
@@ -188,12 +186,14 @@ pub fn compare(actual: &str, expected: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Runs `exe snippet ID` with a timeout, capturing its output.
-pub fn run_child(exe: &Path, id: &str) -> std::io::Result<ChildOutput> {
+/// Runs `exe snippet ID` at `scale` with a timeout, capturing its output:
+/// `check` runs [`Scale::Check`], export the course's.
+pub fn run_child(exe: &Path, id: &str, scale: Scale) -> std::io::Result<ChildOutput> {
     let mut command = Command::new(exe);
-    command
-        .args(["--color", "never", "snippet", id])
-        .env(CHECK_ENV, "1");
+    command.args(["--color", "never", "snippet", id]);
+    if scale == Scale::Check {
+        command.arg("--check");
+    }
     child::run(command, SNIPPET_TIMEOUT)
 }
 

@@ -12,12 +12,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::check;
-use crate::lesson::{Block, Exercise, Lesson, ListItem, Mode, Slide, Snippet, Span};
+use crate::lesson::{Exercise, Lesson, ListItem, Mode, Scale, Slide, Snippet, Span};
 use crate::render::highlight::html as highlight;
 use crate::report::html::escape;
 use crate::run::Registry;
 use crate::rustc::{self, Compiled};
 use crate::verdict::{self, Happened, Verdict, Wrong};
+use crate::view::{self, Code, CodeGroup, Prose, Section};
 
 /// What a snippet did when the export ran it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,12 +33,21 @@ pub struct Captured {
 }
 
 /// Runs every snippet of `lesson` as `avance check` would (a child process
-/// of `exe`, `avance snippet ID`), and `compile_fail` ones through rustc.
-pub fn capture(lesson: &Lesson, registry: &Registry, exe: &Path) -> HashMap<String, Captured> {
+/// of `exe`, `avance snippet ID`) but at the course's sizes, and
+/// `compile_fail` ones through rustc; `starting(done, snippet)` is told
+/// before each, for a progress bar (the course's sizes take minutes).
+pub fn capture(
+    lesson: &Lesson,
+    registry: &Registry,
+    exe: &Path,
+    mut starting: impl FnMut(usize, &Snippet),
+) -> HashMap<String, Captured> {
     let rustc = rustc::find();
     lesson
         .snippets()
-        .map(|snippet| {
+        .enumerate()
+        .map(|(done, snippet)| {
+            starting(done, snippet);
             let captured = capture_one(snippet, registry, exe, rustc.as_deref());
             (snippet.id.clone(), captured)
         })
@@ -71,7 +81,7 @@ fn capture_one(
     if let Err(why) = registry.runnable(snippet) {
         return failed(why.to_string());
     }
-    match check::run_child(exe, &snippet.id) {
+    match check::run_child(exe, &snippet.id, Scale::Course) {
         Ok(output) => {
             let verdict = check::judge_child(snippet, &output);
             let mut text = output.stdout;
@@ -194,32 +204,12 @@ fn slide_html(
         "<section class=\"slide\" id=\"slide-{}\">\n{heading}",
         slide.number
     );
-    let mut blocks = slide.blocks.iter().peekable();
-    while let Some(block) = blocks.next() {
-        match block {
-            Block::Code(_) | Block::Snippet(_) => {
-                let mut group = vec![block];
-                while let Some(next) =
-                    blocks.next_if(|b| matches!(b, Block::Code(_) | Block::Snippet(_)))
-                {
-                    group.push(next);
-                }
-                code_group(html, &group, outputs);
-            }
-            Block::Exercise(exercise) => exercise_html(html, exercise),
-            Block::Paragraph(spans) => {
-                let _ = writeln!(html, "<p>{}</p>", inline(spans));
-            }
-            Block::Heading(spans) => {
-                let _ = writeln!(html, "<h3>{}</h3>", inline(spans));
-            }
-            Block::Quote(spans) => {
-                let _ = writeln!(html, "<blockquote>{}</blockquote>", inline(spans));
-            }
-            Block::List(items) => list(html, items),
-            Block::Table(rows) => table(html, rows),
-            Block::Rule => html.push_str("<hr>\n"),
-            Block::Notes(notes) => {
+    for section in view::sections(slide) {
+        match section {
+            Section::Code(group) => code_group(html, &group, outputs),
+            Section::Exercise(exercise) => exercise_html(html, exercise),
+            Section::Prose(prose) => prose_html(html, &prose),
+            Section::Notes(notes) => {
                 let _ = writeln!(
                     html,
                     "<aside class=\"notes\"><strong>Notes:</strong> {}</aside>",
@@ -231,12 +221,28 @@ fn slide_html(
     html.push_str("</section>\n");
 }
 
+fn prose_html(html: &mut String, prose: &Prose) {
+    match prose {
+        Prose::Paragraph(spans) => {
+            let _ = writeln!(html, "<p>{}</p>", inline(spans));
+        }
+        Prose::Heading(spans) => {
+            let _ = writeln!(html, "<h3>{}</h3>", inline(spans));
+        }
+        Prose::Quote(spans) => {
+            let _ = writeln!(html, "<blockquote>{}</blockquote>", inline(spans));
+        }
+        Prose::List(items) => list(html, items),
+        Prose::Table(rows) => table(html, rows),
+        Prose::Rule => html.push_str("<hr>\n"),
+    }
+}
+
 /// Python on the left, Rust (and other code) on the right; CSS stacks them
 /// on a narrow window.
-fn code_group(html: &mut String, group: &[&Block], outputs: &HashMap<String, Captured>) {
-    let is_python = |b: &&&Block| matches!(b, Block::Code(code) if code.lang == "python");
-    let python: Vec<&&Block> = group.iter().filter(is_python).collect();
-    let rest: Vec<&&Block> = group.iter().filter(|b| !is_python(b)).collect();
+fn code_group(html: &mut String, group: &CodeGroup, outputs: &HashMap<String, Captured>) {
+    let python: Vec<Code> = group.python().collect();
+    let rest: Vec<Code> = group.beside_python().collect();
     let class = if python.is_empty() || rest.is_empty() {
         "code one"
     } else {
@@ -248,23 +254,24 @@ fn code_group(html: &mut String, group: &[&Block], outputs: &HashMap<String, Cap
             continue;
         }
         html.push_str("<div class=\"side\">\n");
-        for block in side {
-            code_block(html, block, outputs);
+        for code in side {
+            code_block(html, code, outputs);
         }
         html.push_str("</div>\n");
     }
     html.push_str("</div>\n");
 }
 
-fn code_block(html: &mut String, block: &Block, outputs: &HashMap<String, Captured>) {
-    match block {
-        Block::Code(code) if code.lang == "python" => {
+fn code_block(html: &mut String, code: Code, outputs: &HashMap<String, Captured>) {
+    let label = escape(&code.label());
+    let highlighted = highlight(&code.text(), code.lang());
+    match code {
+        Code::Python(python) => {
             let _ = write!(
                 html,
-                "<div class=\"block python\"><div class=\"label\">Python</div>{}",
-                highlight(&code.text, "python")
+                "<div class=\"block python\"><div class=\"label\">{label}</div>{highlighted}"
             );
-            if let Some(expected) = &code.expected {
+            if let Some(expected) = &python.expected {
                 let _ = write!(
                     html,
                     "<div class=\"output\"><div class=\"label\">Python output</div><pre>{}</pre></div>",
@@ -273,32 +280,22 @@ fn code_block(html: &mut String, block: &Block, outputs: &HashMap<String, Captur
             }
             html.push_str("</div>\n");
         }
-        Block::Code(code) => {
-            let label = if code.lang.is_empty() {
-                "code"
-            } else {
-                &code.lang
-            };
+        Code::Other(_) => {
             let _ = writeln!(
                 html,
-                "<div class=\"block\"><div class=\"label\">{}</div>{}</div>",
-                escape(label),
-                highlight(&code.text, &code.lang)
+                "<div class=\"block\"><div class=\"label\">{label}</div>{highlighted}</div>"
             );
         }
-        Block::Snippet(snippet) => {
+        Code::Rust(snippet) => {
             let _ = write!(
                 html,
-                "<div class=\"block rust\"><div class=\"label\">{}</div>{}",
-                escape(&crate::render::snippet_label(snippet)),
-                highlight(&snippet.visible_code(), "rust")
+                "<div class=\"block rust\"><div class=\"label\">{label}</div>{highlighted}"
             );
             if let Some(captured) = outputs.get(&snippet.id) {
                 output(html, &snippet.id, captured);
             }
             html.push_str("</div>\n");
         }
-        _ => {}
     }
 }
 
@@ -307,13 +304,15 @@ fn code_block(html: &mut String, block: &Block, outputs: &HashMap<String, Captur
 fn exercise_html(html: &mut String, exercise: &Exercise) {
     let _ = write!(
         html,
-        "<div class=\"block rust\"><div class=\"label\">Exercise · complete the todo!()</div>{}",
+        "<div class=\"block rust\"><div class=\"label\">{}</div>{}",
+        escape(view::EXERCISE_LABEL),
         highlight(&exercise.starter.visible_code(), "rust")
     );
     if let Some(expected) = exercise.expected() {
         let _ = write!(
             html,
-            "<div class=\"output\"><div class=\"label\">It must print</div><pre>{}</pre></div>",
+            "<div class=\"output\"><div class=\"label\">{}</div><pre>{}</pre></div>",
+            escape(view::EXPECTED_LABEL),
             escape(expected.text.trim_end())
         );
     }

@@ -21,6 +21,7 @@ pub mod profile;
 pub mod report;
 pub mod run;
 pub mod timeit;
+pub mod view;
 
 #[cfg(feature = "cli")]
 pub mod bench;

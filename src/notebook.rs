@@ -25,7 +25,8 @@ use serde_json::{Value, json};
 
 use crate::deps::{self, Crate, SourceMissing};
 use crate::lesson::codegen::has_main;
-use crate::lesson::{Block, CodeBlock, Exercise, Lesson, ListItem, Mode, Slide, Snippet, Span};
+use crate::lesson::{CodeBlock, Exercise, Lesson, ListItem, Mode, Scale, Slide, Snippet, Span};
+use crate::view::{self, Code, Prose, Section};
 
 /// The notebook format written: 4.5, the first with cell ids.
 pub const NBFORMAT: (u64, u64) = (4, 5);
@@ -131,7 +132,13 @@ pub fn treatment(snippet: &Snippet) -> Treatment {
 /// the cell with its error. Code that reads its thread's name runs on a
 /// thread named `main`, as the program's code does.
 pub fn cell_code(snippet: &Snippet) -> String {
-    let code = snippet.compiled_code();
+    cell_code_at(snippet, Scale::Course)
+}
+
+/// As [`cell_code`], with the snippet's code at `scale`: a test runs the
+/// notebooks at check's sizes, as `avance check` runs the program's.
+pub fn cell_code_at(snippet: &Snippet, scale: Scale) -> String {
+    let code = snippet.code_at(scale);
     let code = code.trim_end();
     let returns_result = code.lines().any(|line| {
         let line = line.trim_start();
@@ -269,19 +276,34 @@ fn slide_cells(cells: &mut Cells, lesson: &Lesson, slide: &Slide) {
     } else {
         cells.markdown(&format!("## {}", escape(&slide.title)));
     }
-    for block in &slide.blocks {
-        match block {
-            Block::Paragraph(spans) => cells.markdown(&inline(spans)),
-            Block::Heading(spans) => cells.markdown(&format!("### {}", inline(spans))),
-            Block::List(items) => cells.markdown(&list(items)),
-            Block::Quote(spans) => cells.markdown(&format!("> {}", inline(spans))),
-            Block::Table(rows) => cells.markdown(&table(rows)),
-            Block::Rule => cells.markdown("---"),
-            Block::Code(code) => cells.markdown(&code_block(code)),
-            Block::Notes(_) => {}
-            Block::Snippet(snippet) => snippet_cells(cells, snippet),
-            Block::Exercise(exercise) => exercise_cells(cells, exercise),
+    for section in view::sections(slide) {
+        match section {
+            Section::Prose(prose) => cells.markdown(&prose_markdown(&prose)),
+            // A notebook keeps the lesson's order: a cell runs where it is read.
+            Section::Code(group) => {
+                for code in group.blocks() {
+                    match code {
+                        Code::Python(code) | Code::Other(code) => {
+                            cells.markdown(&code_block(code));
+                        }
+                        Code::Rust(snippet) => snippet_cells(cells, snippet),
+                    }
+                }
+            }
+            Section::Notes(_) => {}
+            Section::Exercise(exercise) => exercise_cells(cells, exercise),
         }
+    }
+}
+
+fn prose_markdown(prose: &Prose) -> String {
+    match prose {
+        Prose::Paragraph(spans) => inline(spans),
+        Prose::Heading(spans) => format!("### {}", inline(spans)),
+        Prose::List(items) => list(items),
+        Prose::Quote(spans) => format!("> {}", inline(spans)),
+        Prose::Table(rows) => table(rows),
+        Prose::Rule => "---".to_string(),
     }
 }
 

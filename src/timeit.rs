@@ -15,7 +15,24 @@
 
 use std::fmt;
 use std::hint::black_box;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
+
+/// The longest `min_batch` any timer of this process uses, in nanoseconds.
+static BATCH_CAP_NS: AtomicU64 = AtomicU64::new(u64::MAX);
+
+/// Caps every timer's shortest batch at `max` from now on, in this process.
+/// `avance check` calls it in the child that runs a snippet, so that the
+/// lessons' timings take milliseconds there while the code they show, and
+/// the REPL, the pages and the notebooks, keep IPython's 0.2 s.
+pub fn cap_batches(max: Duration) {
+    let nanos = u64::try_from(max.as_nanos()).unwrap_or(u64::MAX);
+    BATCH_CAP_NS.store(nanos, Ordering::Relaxed);
+}
+
+fn batch_cap() -> Duration {
+    Duration::from_nanos(BATCH_CAP_NS.load(Ordering::Relaxed))
+}
 
 /// How a timing is taken; `Timer::new()` is IPython's default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +101,7 @@ impl Timer {
         };
         let loops = match self.loops {
             Some(loops) => loops,
-            None => autorange(&mut batch, self.min_batch),
+            None => autorange(&mut batch, self.min_batch.min(batch_cap())),
         };
         let batches = (0..self.runs)
             .map(|done| {
@@ -413,5 +430,20 @@ mod tests {
             .time_with_progress(|| calls += 1, |done, of| reported.push((done, of)));
         assert_eq!((t.runs().len(), t.loops(), calls), (3, 10, 30));
         assert_eq!(reported, [(1, 3), (2, 3), (3, 3)]);
+    }
+
+    #[test]
+    fn capped_batches_stop_the_loop_count_search_early() {
+        // 150 ms: below IPython's 0.2 s, so the other tests of this process
+        // that time with the defaults only get shorter batches meanwhile.
+        cap_batches(Duration::from_millis(150));
+        let timing = Timer::new()
+            .runs(1)
+            .min_batch(Duration::from_secs(10))
+            .time(|| std::thread::sleep(Duration::from_millis(20)));
+        cap_batches(Duration::MAX);
+        // 1 loop takes 20 ms, 10 loops 200 ms: past the cap, far from 10 s.
+        assert_eq!(timing.loops(), 10);
+        assert_eq!(batch_cap(), Duration::from_nanos(u64::MAX));
     }
 }

@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::process::Command;
 
-use avance::lesson::{IncludeSource, codegen, parse_lesson};
+use avance::lesson::{IncludeSource, Scale, codegen, parse_lesson};
 
 struct NoFiles;
 
@@ -34,7 +34,11 @@ fn a_broken_snippet_is_reported_at_its_lesson_file_and_line() {
         .join("lessons")
         .join(codegen::module_path(snippet));
     fs::create_dir_all(module.parent().unwrap()).unwrap();
-    fs::write(&module, codegen::snippet_module(&lesson, snippet)).unwrap();
+    fs::write(
+        &module,
+        codegen::snippet_module(&lesson, snippet, Scale::Course),
+    )
+    .unwrap();
     fs::write(
         dir.path().join("lib.rs"),
         format!(

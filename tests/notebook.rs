@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use avance::catalog::Catalog;
-use avance::lesson::{Mode, Snippet};
+use avance::lesson::{Mode, Scale, Snippet};
 use serde_json::{Value, json};
 
 /// `avance notebook ARGS -o out`, which must succeed.
@@ -87,6 +87,35 @@ fn all_cells(out: &Path, catalog: &Catalog) -> Vec<(String, Value)> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+#[test]
+fn check_lines_are_in_no_cell() {
+    let out = tempfile::tempdir().unwrap();
+    export(out.path(), &["--all"]);
+    let catalog = Catalog::embedded().unwrap();
+    let mut seen = 0;
+    for (_, cell) in all_cells(out.path(), &catalog) {
+        let code = source(&cell);
+        assert!(
+            !code.contains("#check") && !code.contains("AVANCE_CHECK"),
+            "{code}"
+        );
+        let Some(id) = cell["metadata"]["avance"]["snippet"].as_str() else {
+            continue;
+        };
+        let snippet = snippet(&catalog, id);
+        for line in snippet.source.lines() {
+            if let Some(check_only) = line.trim_start().strip_prefix("#check ") {
+                seen += 1;
+                assert!(!code.contains(check_only), "{id}: {check_only} in\n{code}");
+            }
+        }
+        if snippet.has_check_lines() {
+            assert!(code.contains(&snippet.compiled_code()), "{id}:\n{code}");
+        }
+    }
+    assert!(seen > 20, "only {seen} check lines met");
 }
 
 #[test]
@@ -224,8 +253,6 @@ fn execute(notebooks: &[PathBuf], executed: &Path) -> (String, bool) {
         .arg(driver)
         .arg(executed)
         .args(notebooks)
-        // Short runs, as `avance check` does them.
-        .env("AVANCE_CHECK", "1")
         .env("EVCXR_TMPDIR", &build_dir)
         .output()
         .expect("python3 starts");
@@ -268,6 +295,9 @@ fn every_notebook_runs_in_jupyter_and_prints_what_its_lesson_says() {
         .iter()
         .map(|lesson| out.path().join(format!("{}.ipynb", lesson.id)))
         .collect();
+    for path in &notebooks {
+        at_check_scale(path, &catalog);
+    }
     let start = Instant::now();
     let (log, ok) = execute(&notebooks, executed.path());
     eprintln!(
@@ -298,6 +328,27 @@ fn every_notebook_runs_in_jupyter_and_prints_what_its_lesson_says() {
     eprintln!("compared {compared} cells' output with the lessons' output blocks");
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     assert!(compared > 100, "only {compared} outputs compared");
+}
+
+/// Rewrites a notebook to run as `avance check` runs the program: each
+/// cell of a snippet with `#check ` lines at their sizes, and every timer's
+/// batch capped at 10 ms by a cell after the first. The notebook as written
+/// holds neither (`check_lines_are_in_no_cell` says so).
+fn at_check_scale(path: &Path, catalog: &Catalog) {
+    let mut notebook = read(path);
+    let cells = notebook["cells"].as_array_mut().unwrap();
+    for cell in cells.iter_mut() {
+        let Some(id) = cell["metadata"]["avance"]["snippet"].as_str() else {
+            continue;
+        };
+        let snippet = snippet(catalog, id);
+        if snippet.has_check_lines() {
+            cell["source"] = json!(avance::notebook::cell_code_at(&snippet, Scale::Check));
+        }
+    }
+    let cap = "avance::timeit::cap_batches(std::time::Duration::from_millis(10));";
+    cells.insert(1, code_cell("check-scale", cap));
+    std::fs::write(path, serde_json::to_string(&notebook).unwrap()).unwrap();
 }
 
 /// A code cell of `source`, whose value the kernel shows.

@@ -9,9 +9,11 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use clap::Args;
 use colored::Colorize;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Context;
 use crate::export;
+use crate::lesson::Lesson;
 
 #[derive(Debug, Args)]
 pub(super) struct ExportArgs {
@@ -44,7 +46,12 @@ impl ExportArgs {
         let exe = super::this_program("run snippets")?;
         let mut out = io::stdout();
         for (lesson, target) in lessons.iter().zip(&pages) {
-            let outputs = export::capture(lesson, &context.registry, &exe);
+            let bar = progress_bar(lesson);
+            let outputs = export::capture(lesson, &context.registry, &exe, |done, snippet| {
+                bar.set_position(done as u64);
+                bar.set_message(snippet.id.clone());
+            });
+            bar.finish_and_clear();
             let mut failed: Vec<&str> = outputs
                 .iter()
                 .filter(|(_, captured)| !captured.ok)
@@ -74,4 +81,20 @@ impl ExportArgs {
         }
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// A bar on stderr over the lesson's snippets, naming the one that runs:
+/// the course's sizes take seconds to minutes. indicatif draws nothing
+/// when stderr is not a terminal.
+fn progress_bar(lesson: &Lesson) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(
+        Some(lesson.snippets().count() as u64),
+        ProgressDrawTarget::stderr(),
+    );
+    let style = ProgressStyle::with_template("{prefix} [{bar:24}] {pos}/{len} {msg} {elapsed}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_prefix(format!("running {}", lesson.id));
+    bar
 }

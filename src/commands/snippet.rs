@@ -1,18 +1,28 @@
-//! `avance snippet ID` (hidden): the child side of `check` and export. One
-//! compiled snippet, ending as a program would (a panic exits with Rust's
-//! status 101), its panic shown at the lesson line.
+//! `avance snippet ID [--check]` (hidden): the child side of export and,
+//! with `--check`, of `check`. One compiled snippet, ending as a program
+//! would (a panic exits with Rust's status 101), its panic shown at the
+//! lesson line.
 
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Result, bail};
 use clap::Args;
 
 use super::Context;
+use crate::lesson::Scale;
 use crate::run::{PANIC_EXIT_STATUS, RunOutcome};
+
+/// The longest timing batch under `--check`: IPython's 0.2 s would make
+/// checking every lesson take many minutes.
+const CHECK_BATCH: Duration = Duration::from_millis(10);
 
 #[derive(Debug, Args)]
 pub(super) struct SnippetArgs {
     id: String,
+    /// At check's scale: the `#check ` lines' sizes, timing batches of 10 ms.
+    #[arg(long)]
+    check: bool,
 }
 
 impl SnippetArgs {
@@ -20,7 +30,13 @@ impl SnippetArgs {
         let Some(snippet) = context.registry.get(&self.id) else {
             bail!("no compiled snippet `{}` in this program", self.id);
         };
-        Ok(match snippet.run_caught() {
+        let scale = if self.check {
+            crate::timeit::cap_batches(CHECK_BATCH);
+            Scale::Check
+        } else {
+            Scale::Course
+        };
+        Ok(match snippet.run_caught_at(scale) {
             RunOutcome::Finished => ExitCode::SUCCESS,
             RunOutcome::Failed(error) => {
                 eprintln!("{error}");

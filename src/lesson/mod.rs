@@ -15,7 +15,8 @@ pub mod parse;
 
 pub use include::{IncludeError, IncludeSource};
 pub use model::{
-    Block, CodeBlock, Exercise, Expected, Lesson, ListItem, Mode, Slide, Snippet, Span, SpanStyle,
+    Block, CodeBlock, Exercise, Expected, Lesson, ListItem, Mode, Scale, Slide, Snippet, Span,
+    SpanStyle,
 };
 pub use parse::{ParseError, ParseErrorKind, lesson_file_id, parse_lesson};
 

@@ -218,27 +218,43 @@ impl Snippet {
         matches!(self.mode, Mode::Run | Mode::ShouldPanic)
     }
 
-    /// The code the student reads: hidden lines left out.
+    /// The code the student reads: hidden and check-only lines left out.
     pub fn visible_code(&self) -> String {
         self.lines()
             .filter_map(|line| match line {
                 CodeLine::Shown(text) => Some(text),
-                CodeLine::Hidden(_) => None,
+                CodeLine::Hidden(_) | CodeLine::CheckOnly(_) => None,
             })
             .collect::<Vec<_>>()
             .join("\n")
     }
 
-    /// The code the compiler reads: hidden lines included, their `# ` removed.
-    /// It has exactly as many lines as the fence, so line numbers agree.
+    /// The code the compiler reads at the course's scale: hidden lines
+    /// included, their `# ` removed. It has exactly as many lines as the
+    /// fence (a check-only line is blank), so line numbers agree.
     pub fn compiled_code(&self) -> String {
+        self.code_at(Scale::Course)
+    }
+
+    /// The code compiled at `scale`: at [`Scale::Check`], the check-only
+    /// lines too, their `#check ` removed; as many lines as the fence.
+    pub fn code_at(&self, scale: Scale) -> String {
         self.lines()
-            .map(|line| match line {
-                CodeLine::Shown(text) => text,
-                CodeLine::Hidden(text) => Cow::Borrowed(text),
+            .map(|line| match (line, scale) {
+                (CodeLine::Shown(text), _) => text,
+                (CodeLine::Hidden(text), _) | (CodeLine::CheckOnly(text), Scale::Check) => {
+                    Cow::Borrowed(text)
+                }
+                (CodeLine::CheckOnly(_), Scale::Course) => Cow::Borrowed(""),
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// Whether `avance check` runs it at a smaller scale than the course's.
+    pub fn has_check_lines(&self) -> bool {
+        self.lines()
+            .any(|line| matches!(line, CodeLine::CheckOnly(_)))
     }
 
     fn lines(&self) -> impl Iterator<Item = CodeLine<'_>> {
@@ -246,16 +262,30 @@ impl Snippet {
     }
 }
 
+/// The sizes a snippet runs at: the course's, as the student, the pages
+/// and the notebooks see them, or the smaller ones of its `#check ` lines,
+/// which `avance check` runs so that checking every lesson takes minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    Course,
+    Check,
+}
+
 enum CodeLine<'a> {
     Shown(Cow<'a, str>),
     Hidden(&'a str),
+    /// `#check CODE`: compiled only into the variant `avance check` runs.
+    CheckOnly(&'a str),
 }
 
-/// rustdoc's rule: `# ` (or a lone `#`) after indentation hides a line, `##` shows one `#`.
+/// rustdoc's rule: `# ` (or a lone `#`) after indentation hides a line, `##` shows one `#`;
+/// and avance's own: `#check ` marks a line only `avance check` compiles.
 fn classify_line(line: &str) -> CodeLine<'_> {
     let trimmed = line.trim_start();
     let indent = &line[..line.len() - trimmed.len()];
-    if trimmed == "#" {
+    if let Some(rest) = trimmed.strip_prefix("#check ") {
+        CodeLine::CheckOnly(rest)
+    } else if trimmed == "#" {
         CodeLine::Hidden("")
     } else if let Some(rest) = trimmed.strip_prefix("# ") {
         CodeLine::Hidden(rest)

@@ -21,8 +21,6 @@ pub const COURSE_MAX_SLEEP: Duration = Duration::from_millis(100);
 pub const COURSE_WORKERS: usize = 8;
 /// The seed of [`Workload::course`].
 pub const COURSE_SEED: u64 = 2024;
-/// The smaller count the lessons use under `avance check` (`AVANCE_CHECK`).
-pub const CHECK_CALLS: usize = 80;
 
 /// Told of each finished call and of the end of a run (a progress bar).
 pub trait Ticker: Send + Sync {

@@ -26,6 +26,5 @@ pub mod threads;
 pub mod tokio_async;
 
 pub use heavy::{
-    CHECK_CALLS, COURSE_CALLS, COURSE_MAX_SLEEP, COURSE_SEED, COURSE_WORKERS, Coverage, Report,
-    Ticker, Workload,
+    COURSE_CALLS, COURSE_MAX_SLEEP, COURSE_SEED, COURSE_WORKERS, Coverage, Report, Ticker, Workload,
 };

@@ -10,8 +10,9 @@ use std::str::Chars;
 use colored::Colorize;
 
 use super::state::{KEYS, RunOutput, State};
-use crate::lesson::{Block, CodeBlock, Exercise, Lesson, ListItem, Slide};
+use crate::lesson::{Exercise, Lesson, ListItem, Slide};
 use crate::render;
+use crate::view::{self, Code, CodeGroup, Prose, Section};
 
 /// From this width on, Python and Rust stand side by side.
 pub const SIDE_BY_SIDE: usize = 120;
@@ -81,28 +82,19 @@ fn body(slide: &Slide, state: &State, width: usize) -> (Vec<String>, Option<(usi
         .output
         .as_ref()
         .filter(|output| output.slide == state.slide);
-    let last_snippet = slide
-        .blocks
-        .iter()
-        .rposition(|b| matches!(b, Block::Snippet(_)));
+    let sections = view::sections(slide);
+    // The output box goes under the code of the slide's last snippet.
+    let last_code = sections.iter().rposition(
+        |section| matches!(section, Section::Code(group) if group.snippets().next().is_some()),
+    );
     let mut output_rows = None;
-    let mut blocks = slide.blocks.iter().enumerate().peekable();
-    while let Some((index, block)) = blocks.next() {
-        match block {
-            Block::Code(_) | Block::Snippet(_) => {
-                // A run of code blocks: Python on the left, the rest on the right.
-                let mut group = vec![block];
-                let mut last = index;
-                while let Some((i, next)) =
-                    blocks.next_if(|(_, b)| matches!(b, Block::Code(_) | Block::Snippet(_)))
-                {
-                    group.push(next);
-                    last = i;
-                }
+    for (index, section) in sections.iter().enumerate() {
+        match section {
+            Section::Code(group) => {
                 out.push(String::new());
-                code_group(&mut out, &group, state.python, width);
-                if let (Some(output), Some(at)) = (output, last_snippet)
-                    && (index..=last).contains(&at)
+                code_group(&mut out, group, state.python, width);
+                if let Some(output) = output
+                    && last_code == Some(index)
                 {
                     out.push(String::new());
                     let start = out.len();
@@ -110,51 +102,14 @@ fn body(slide: &Slide, state: &State, width: usize) -> (Vec<String>, Option<(usi
                     output_rows = Some((start, out.len()));
                 }
             }
-            Block::Exercise(exercise) => exercise_lines(&mut out, exercise, width),
-            Block::Paragraph(spans) => {
-                out.push(String::new());
-                out.extend(wrap(&render::inline(spans), prose, "", ""));
-            }
-            Block::Heading(spans) => {
-                out.push(String::new());
-                out.extend(wrap(
-                    &render::inline(spans).bold().to_string(),
-                    prose,
-                    "",
-                    "",
-                ));
-            }
-            Block::Quote(spans) => {
-                let bar = format!("{} ", "│".dimmed());
-                out.push(String::new());
-                out.extend(wrap(
-                    &render::inline(spans).italic().to_string(),
-                    prose,
-                    &bar,
-                    &bar,
-                ));
-            }
-            Block::List(items) => {
-                out.push(String::new());
-                list(&mut out, items, prose);
-            }
-            Block::Table(rows) => {
-                let mut text = Vec::new();
-                let _ = render::table(&mut text, rows);
-                for line in String::from_utf8_lossy(&text).lines() {
-                    out.extend(fit(line, width));
-                }
-            }
-            Block::Rule => {
-                out.push(String::new());
-                out.push("─".repeat(prose.min(64)).dimmed().to_string());
-            }
-            Block::Notes(notes) if state.notes => {
+            Section::Exercise(exercise) => exercise_lines(&mut out, exercise, width),
+            Section::Prose(text) => prose_lines(&mut out, text, prose, width),
+            Section::Notes(notes) if state.notes => {
                 let text = format!("{} {}", "Notes:".magenta().bold(), notes.magenta());
                 out.push(String::new());
                 out.extend(wrap(&text, prose, "", "       "));
             }
-            Block::Notes(_) => {}
+            Section::Notes(_) => {}
         }
     }
     if state.notes && slide.notes().next().is_none() {
@@ -171,16 +126,55 @@ fn body(slide: &Slide, state: &State, width: usize) -> (Vec<String>, Option<(usi
     (out, output_rows)
 }
 
+/// Prose wrapped at `prose` columns (a table is fitted to `width`).
+fn prose_lines(out: &mut Vec<String>, text: &Prose, prose: usize, width: usize) {
+    match text {
+        Prose::Paragraph(spans) => {
+            out.push(String::new());
+            out.extend(wrap(&render::inline(spans), prose, "", ""));
+        }
+        Prose::Heading(spans) => {
+            out.push(String::new());
+            out.extend(wrap(
+                &render::inline(spans).bold().to_string(),
+                prose,
+                "",
+                "",
+            ));
+        }
+        Prose::Quote(spans) => {
+            let bar = format!("{} ", "│".dimmed());
+            out.push(String::new());
+            out.extend(wrap(
+                &render::inline(spans).italic().to_string(),
+                prose,
+                &bar,
+                &bar,
+            ));
+        }
+        Prose::List(items) => {
+            out.push(String::new());
+            list(out, items, prose);
+        }
+        Prose::Table(rows) => {
+            let mut text = Vec::new();
+            let _ = render::table(&mut text, rows);
+            for line in String::from_utf8_lossy(&text).lines() {
+                out.extend(fit(line, width));
+            }
+        }
+        Prose::Rule => {
+            out.push(String::new());
+            out.push("─".repeat(prose.min(64)).dimmed().to_string());
+        }
+    }
+}
+
 /// Code blocks: side by side when both sides have some and the terminal is
 /// wide enough, else one above the other.
-fn code_group(out: &mut Vec<String>, group: &[&Block], python: bool, width: usize) {
-    let is_python = |b: &&Block| matches!(b, Block::Code(code) if code.lang == "python");
-    let left: Vec<&Block> = group
-        .iter()
-        .copied()
-        .filter(|b| python && is_python(b))
-        .collect();
-    let right: Vec<&Block> = group.iter().copied().filter(|b| !is_python(b)).collect();
+fn code_group(out: &mut Vec<String>, group: &CodeGroup, python: bool, width: usize) {
+    let left: Vec<Code> = group.python().filter(|_| python).collect();
+    let right: Vec<Code> = group.beside_python().collect();
     if width >= SIDE_BY_SIDE && !left.is_empty() && !right.is_empty() {
         let column = (width - 3) / 2;
         let left = code_lines(&left, column);
@@ -192,7 +186,7 @@ fn code_group(out: &mut Vec<String>, group: &[&Block], python: bool, width: usiz
             out.push(format!("{} {} {r}", pad(l, column), "┃".dimmed()));
         }
     } else {
-        let blocks: Vec<&Block> = left.into_iter().chain(right).collect();
+        let blocks: Vec<Code> = left.into_iter().chain(right).collect();
         out.extend(code_lines(&blocks, width));
     }
 }
@@ -200,20 +194,14 @@ fn code_group(out: &mut Vec<String>, group: &[&Block], python: bool, width: usiz
 /// An exercise as the room sees it: the code to complete and what it must
 /// print (the solution stays for `:solution` in the REPL).
 fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, width: usize) {
-    let starter = Block::Code(CodeBlock {
-        lang: "rust".into(),
-        text: exercise.starter.visible_code(),
-        line: exercise.starter.line,
-        expected: None,
-    });
     out.push(String::new());
-    let label = render::label_style("Exercise · complete the todo!()").to_string();
+    let label = render::label_style(view::EXERCISE_LABEL).to_string();
     out.extend(fit(&label, width));
-    out.extend(code_lines(&[&starter], width).into_iter().skip(1));
+    out.extend(code_body(&exercise.starter.visible_code(), "rust", width));
     if let Some(expected) = exercise.expected() {
         out.push(String::new());
         out.extend(fit(
-            &render::label_style("It must print").to_string(),
+            &render::label_style(view::EXPECTED_LABEL).to_string(),
             width,
         ));
         for line in expected.text.lines() {
@@ -223,50 +211,40 @@ fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, width: usize) {
 }
 
 /// Labelled, highlighted code blocks fitted to `width`, a blank line between two.
-fn code_lines(blocks: &[&Block], width: usize) -> Vec<String> {
+fn code_lines(blocks: &[Code], width: usize) -> Vec<String> {
     let mut out = Vec::new();
-    for (i, block) in blocks.iter().enumerate() {
-        let (label, lang, code) = match block {
-            Block::Code(code) if code.lang == "python" => {
-                ("Python".to_string(), "python", code.text.clone())
-            }
-            Block::Code(code) => (code.lang.clone(), code.lang.as_str(), code.text.clone()),
-            Block::Snippet(snippet) => (
-                render::snippet_label(snippet),
-                "rust",
-                snippet.visible_code(),
-            ),
-            _ => continue,
-        };
+    for (i, code) in blocks.iter().enumerate() {
         if i > 0 {
             out.push(String::new());
         }
-        let label = if label.is_empty() {
-            "code".into()
-        } else {
-            label
-        };
-        out.extend(fit(&render::label_style(&label).to_string(), width));
-        let code = code.replace('\t', "    ");
-        let lines = if colored::control::SHOULD_COLORIZE.should_colorize() {
-            render::highlight::highlight(&code, lang)
-        } else {
-            code.lines().map(str::to_string).collect()
-        };
-        let gutter = format!("{} ", "│".dimmed());
-        for line in lines {
-            // A long line goes on under a `┆` gutter: never cut.
-            for (k, piece) in fit(&line, width.saturating_sub(2).max(1))
-                .into_iter()
-                .enumerate()
-            {
-                let bar = if k == 0 {
-                    gutter.clone()
-                } else {
-                    format!("{} ", "┆".dimmed())
-                };
-                out.push(format!("{bar}{piece}"));
-            }
+        out.extend(fit(&render::label_style(&code.label()).to_string(), width));
+        out.extend(code_body(&code.text(), code.lang(), width));
+    }
+    out
+}
+
+/// Highlighted code under a gutter, fitted to `width`: a long line goes on
+/// under a `┆` gutter, never cut.
+fn code_body(code: &str, lang: &str, width: usize) -> Vec<String> {
+    let code = code.replace('\t', "    ");
+    let lines = if colored::control::SHOULD_COLORIZE.should_colorize() {
+        render::highlight::highlight(&code, lang)
+    } else {
+        code.lines().map(str::to_string).collect()
+    };
+    let gutter = format!("{} ", "│".dimmed());
+    let mut out = Vec::new();
+    for line in lines {
+        for (k, piece) in fit(&line, width.saturating_sub(2).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            let bar = if k == 0 {
+                gutter.clone()
+            } else {
+                format!("{} ", "┆".dimmed())
+            };
+            out.push(format!("{bar}{piece}"));
         }
     }
     out

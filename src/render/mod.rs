@@ -10,10 +10,11 @@ use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
-use crate::lesson::{Block, Lesson, ListItem, Mode, Slide, Snippet, Span};
+use crate::lesson::{Exercise, Lesson, ListItem, Slide, Snippet, Span};
 use crate::run::RunOutcome;
 use crate::session::Progress;
 use crate::verdict::{self, Ended, Happened, Verdict, Wrong};
+use crate::view::{self, Code, Prose, Section};
 
 /// What a slide shows besides its prose and Rust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,17 +71,39 @@ pub fn slide(out: &mut impl Write, lesson: &Lesson, slide: &Slide, view: View) -
     } else {
         writeln!(out, "{}", slide.title.bold().underline())?;
     }
-    for block in &slide.blocks {
-        self::block(out, block, view)?;
+    for section in view::sections(slide) {
+        self::section(out, &section, view)?;
     }
     writeln!(out)
 }
 
-fn block(out: &mut impl Write, block: &Block, view: View) -> io::Result<()> {
-    match block {
-        Block::Paragraph(spans) => writeln!(out, "\n{}", wrap(&inline(spans), "", "")),
-        Block::Heading(spans) => writeln!(out, "\n{}", inline(spans).bold()),
-        Block::Quote(spans) => {
+fn section(out: &mut impl Write, section: &Section, view: View) -> io::Result<()> {
+    match section {
+        Section::Prose(prose) => self::prose(out, prose),
+        Section::Code(group) => {
+            let shown = group
+                .blocks()
+                .iter()
+                .filter(|code| view.python || !matches!(code, Code::Python(_)));
+            for code in shown {
+                code_block(out, &code.label(), code.lang(), &code.text())?;
+            }
+            Ok(())
+        }
+        Section::Notes(notes) if view.notes => {
+            let text = format!("{} {}", "Notes:".magenta().bold(), notes.magenta());
+            writeln!(out, "\n{}", wrap(&text, "", "       "))
+        }
+        Section::Notes(_) => Ok(()),
+        Section::Exercise(exercise) => self::exercise(out, exercise),
+    }
+}
+
+fn prose(out: &mut impl Write, prose: &Prose) -> io::Result<()> {
+    match prose {
+        Prose::Paragraph(spans) => writeln!(out, "\n{}", wrap(&inline(spans), "", "")),
+        Prose::Heading(spans) => writeln!(out, "\n{}", inline(spans).bold()),
+        Prose::Quote(spans) => {
             let bar = format!("{} ", "│".dimmed());
             writeln!(
                 out,
@@ -88,59 +111,35 @@ fn block(out: &mut impl Write, block: &Block, view: View) -> io::Result<()> {
                 wrap(&inline(spans).italic().to_string(), &bar, &bar)
             )
         }
-        Block::List(items) => list(out, items),
-        Block::Table(rows) => table(out, rows),
-        Block::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH).dimmed()),
-        Block::Code(code) if code.lang == "python" => match view.python {
-            true => code_block(out, "Python", "python", &code.text),
-            false => Ok(()),
-        },
-        Block::Code(code) => code_block(out, &code.lang, &code.lang, &code.text),
-        Block::Snippet(snippet) => code_block(
-            out,
-            &snippet_label(snippet),
-            "rust",
-            &snippet.visible_code(),
-        ),
-        Block::Notes(notes) if view.notes => {
-            let text = format!("{} {}", "Notes:".magenta().bold(), notes.magenta());
-            writeln!(out, "\n{}", wrap(&text, "", "       "))
-        }
-        Block::Notes(_) => Ok(()),
-        Block::Exercise(exercise) => {
-            code_block(
-                out,
-                "Exercise · complete the todo!()",
-                "rust",
-                &exercise.starter.visible_code(),
-            )?;
-            if let Some(expected) = exercise.expected() {
-                code_block(out, "It must print", "text", &expected.text)?;
-            }
-            let hints = match exercise.hints.len() {
-                0 => String::new(),
-                1 => " · :hint gives a hint".to_string(),
-                n => format!(" · :hint gives one of {n} hints"),
-            };
-            writeln!(
-                out,
-                "{}",
-                format!(":edit to start, Enter runs it · :check checks your answer{hints} · :solution shows one")
-                    .dimmed()
-            )
-        }
+        Prose::List(items) => list(out, items),
+        Prose::Table(rows) => table(out, rows),
+        Prose::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH).dimmed()),
     }
 }
 
-pub(crate) fn snippet_label(snippet: &Snippet) -> String {
-    let what = match snippet.mode {
-        Mode::Run => "",
-        Mode::NoRun => " · compiled, not run",
-        Mode::Ignore => " · not compiled",
-        Mode::ShouldPanic => " · panics on purpose",
-        Mode::CompileFail => " · does not compile, on purpose",
+fn exercise(out: &mut impl Write, exercise: &Exercise) -> io::Result<()> {
+    code_block(
+        out,
+        view::EXERCISE_LABEL,
+        "rust",
+        &exercise.starter.visible_code(),
+    )?;
+    if let Some(expected) = exercise.expected() {
+        code_block(out, view::EXPECTED_LABEL, "text", &expected.text)?;
+    }
+    let hints = match exercise.hints.len() {
+        0 => String::new(),
+        1 => " · :hint gives a hint".to_string(),
+        n => format!(" · :hint gives one of {n} hints"),
     };
-    format!("Rust{what}")
+    writeln!(
+        out,
+        "{}",
+        format!(
+            ":edit to start, Enter runs it · :check checks your answer{hints} · :solution shows one"
+        )
+        .dimmed()
+    )
 }
 
 /// A labelled code block with a gutter, highlighted when colour is on.

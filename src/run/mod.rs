@@ -13,7 +13,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use crate::lesson::Snippet;
+use crate::lesson::{Scale, Snippet};
 
 /// The exit status of a program that panicked (Rust's own), which the
 /// child `avance snippet ID` returns and `avance check` expects.
@@ -28,6 +28,9 @@ pub struct CompiledSnippet {
     /// edited since the build.
     pub code: &'static str,
     pub run: fn() -> Result<(), String>,
+    /// The variant with its `#check ` lines, when it has some: the smaller
+    /// sizes `avance check` runs.
+    pub check: Option<fn() -> Result<(), String>>,
 }
 
 /// The compiled snippets, looked up by id.
@@ -94,9 +97,19 @@ impl Registry {
 }
 
 impl CompiledSnippet {
-    /// Runs in this process; a panic is caught and its message returned
-    /// instead of being printed by the default hook.
+    /// Runs at the course's scale in this process; a panic is caught and
+    /// its message returned instead of being printed by the default hook.
     pub fn run_caught(&self) -> RunOutcome {
+        self.run_caught_at(Scale::Course)
+    }
+
+    /// As [`CompiledSnippet::run_caught`], at `scale`: a snippet without
+    /// `#check ` lines runs the same at both.
+    pub fn run_caught_at(&self, scale: Scale) -> RunOutcome {
+        let run = match scale {
+            Scale::Check => self.check.unwrap_or(self.run),
+            Scale::Course => self.run,
+        };
         let message = Arc::new(Mutex::new(None::<String>));
         let previous = panic::take_hook();
         let slot = Arc::clone(&message);
@@ -115,7 +128,7 @@ impl CompiledSnippet {
                 eprintln!("thread '{name}' panicked: {text}{location}");
             }
         }));
-        let result = panic::catch_unwind(AssertUnwindSafe(self.run));
+        let result = panic::catch_unwind(AssertUnwindSafe(run));
         panic::set_hook(previous);
         match result {
             Ok(Ok(())) => RunOutcome::Finished,
@@ -170,6 +183,7 @@ mod tests {
             id: "t/1",
             code: "",
             run: panics,
+            check: None,
         };
         match snippet.run_caught() {
             RunOutcome::Panicked(message) => {
@@ -181,7 +195,28 @@ mod tests {
             id: "t/2",
             code: "",
             run: fails,
+            check: None,
         };
         assert_eq!(snippet.run_caught(), RunOutcome::Failed("no".into()));
+    }
+
+    #[test]
+    fn the_check_scale_runs_the_check_variant_when_there_is_one() {
+        let snippet = CompiledSnippet {
+            id: "t/3",
+            code: "",
+            run: fails,
+            check: Some(|| Ok(())),
+        };
+        assert_eq!(snippet.run_caught(), RunOutcome::Failed("no".into()));
+        assert_eq!(snippet.run_caught_at(Scale::Check), RunOutcome::Finished);
+        let plain = CompiledSnippet {
+            check: None,
+            ..snippet
+        };
+        assert_eq!(
+            plain.run_caught_at(Scale::Check),
+            RunOutcome::Failed("no".into())
+        );
     }
 }
