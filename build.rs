@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 #[path = "src/lesson/mod.rs"]
 mod lesson;
 
-use lesson::{IncludeSource, Lesson, Scale, Snippet};
+use lesson::{IncludeSource, Lesson, ReadError, Scale, Snippet};
 
 /// Reads included files from the project and remembers them, to embed them.
 struct ProjectFiles {
@@ -29,8 +29,8 @@ struct ProjectFiles {
 }
 
 impl IncludeSource for ProjectFiles {
-    fn read(&self, project_path: &str) -> Result<String, String> {
-        let text = fs::read_to_string(self.root.join(project_path)).map_err(|e| e.to_string())?;
+    fn read(&self, project_path: &str) -> Result<String, ReadError> {
+        let text = fs::read_to_string(self.root.join(project_path))?;
         self.read.borrow_mut().insert(project_path.to_string());
         Ok(text)
     }

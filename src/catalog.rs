@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::lesson::files::{self, DuplicateNumber};
-use crate::lesson::{self, IncludeSource, Lesson, ParseError};
+use crate::lesson::{self, IncludeSource, Lesson, ParseError, ReadError};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -56,12 +56,12 @@ pub struct Catalog {
 struct EmbeddedFiles;
 
 impl IncludeSource for EmbeddedFiles {
-    fn read(&self, project_path: &str) -> Result<String, String> {
+    fn read(&self, project_path: &str) -> Result<String, ReadError> {
         embedded::INCLUDED_FILES
             .iter()
             .find(|(path, _)| *path == project_path)
             .map(|(_, text)| text.to_string())
-            .ok_or_else(|| "not embedded in this build".to_string())
+            .ok_or(ReadError::NotEmbedded)
     }
 }
 
@@ -69,8 +69,8 @@ impl IncludeSource for EmbeddedFiles {
 struct ProjectFiles(PathBuf);
 
 impl IncludeSource for ProjectFiles {
-    fn read(&self, project_path: &str) -> Result<String, String> {
-        fs::read_to_string(self.0.join(project_path)).map_err(|e| e.to_string())
+    fn read(&self, project_path: &str) -> Result<String, ReadError> {
+        Ok(fs::read_to_string(self.0.join(project_path))?)
     }
 }
 

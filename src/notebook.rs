@@ -23,9 +23,13 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+mod markdown;
+
+use markdown::{code_block, details, escape, fence, inline, list, table};
+
 use crate::deps::{self, Crate, SourceMissing};
 use crate::lesson::codegen::has_main;
-use crate::lesson::{CodeBlock, Exercise, Lesson, ListItem, Mode, Scale, Slide, Snippet, Span};
+use crate::lesson::{Exercise, Lesson, Mode, Scale, Slide, Snippet};
 use crate::view::{self, Code, Prose, Section};
 
 /// The notebook format written: 4.5, the first with cell ids.
@@ -354,108 +358,6 @@ fn exercise_cells(cells: &mut Cells, exercise: &Exercise) {
         "Solution",
         &fence("rust", &exercise.solution.compiled_code()),
     ));
-}
-
-/// A collapsed block: `summary` shown, `body` (markdown) on a click.
-fn details(summary: &str, body: &str) -> String {
-    format!("<details><summary>{summary}</summary>\n\n{body}\n\n</details>")
-}
-
-fn code_block(code: &CodeBlock) -> String {
-    let mut text = fence(&code.lang, &code.text);
-    if let Some(expected) = &code.expected {
-        let _ = write!(
-            text,
-            "\n\nPython prints:\n\n{}",
-            fence("text", &expected.text)
-        );
-    }
-    text
-}
-
-/// A fenced block long enough for any backticks inside `text`.
-fn fence(lang: &str, text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let ticks = "`".repeat(longest.max(2) + 1);
-    format!("{ticks}{lang}\n{}\n{ticks}", text.trim_end_matches('\n'))
-}
-
-fn list(items: &[ListItem]) -> String {
-    items
-        .iter()
-        .map(|item| {
-            let marker = item.number.map_or("-".to_string(), |n| format!("{n}."));
-            format!(
-                "{}{marker} {}",
-                "   ".repeat(item.depth),
-                inline(&item.content)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn table(rows: &[Vec<Vec<Span>>]) -> String {
-    let line = |row: &Vec<Vec<Span>>| {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|cell| inline(cell).replace('|', "\\|"))
-            .collect();
-        format!("| {} |", cells.join(" | "))
-    };
-    let mut lines: Vec<String> = rows.iter().map(line).collect();
-    if let Some(header) = rows.first() {
-        lines.insert(1, format!("|{}", " --- |".repeat(header.len())));
-    }
-    lines.join("\n")
-}
-
-fn inline(spans: &[Span]) -> String {
-    spans
-        .iter()
-        .map(|span| {
-            let mut text = if span.style.code {
-                code_span(&span.text)
-            } else {
-                escape(&span.text)
-            };
-            if span.style.emphasis {
-                text = format!("*{text}*");
-            }
-            if span.style.strong {
-                text = format!("**{text}**");
-            }
-            text
-        })
-        .collect()
-}
-
-/// Inline code, delimited by more backticks than it holds.
-fn code_span(text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let ticks = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{ticks}{pad}{text}{pad}{ticks}")
-}
-
-/// Plain text made literal in Jupyter's markdown: its markup characters,
-/// HTML and the `$` that would start LaTeX.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '$' | '#'
-        ) {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
 
 #[cfg(test)]

@@ -8,13 +8,13 @@ mod common;
 use std::fs;
 use std::process::Command;
 
-use avance::lesson::{IncludeSource, Scale, codegen, parse_lesson};
+use avance::lesson::{IncludeSource, ReadError, Scale, codegen, parse_lesson};
 
 struct NoFiles;
 
 impl IncludeSource for NoFiles {
-    fn read(&self, _: &str) -> Result<String, String> {
-        Err("no includes here".into())
+    fn read(&self, _: &str) -> Result<String, ReadError> {
+        Err(ReadError::NotEmbedded)
     }
 }
 

@@ -12,6 +12,11 @@ use crate::repl::{Piped, Repl, ReplHelper, Terminal};
 use crate::session::{Dirs, Session};
 
 pub(super) fn run(context: &Context) -> Result<ExitCode> {
+    let kept = Dirs::locate().map(|dirs| dirs.state.join("live"));
+    // SAFETY: the first thing the REPL does, on the main thread: nothing
+    // this program runs has started a thread yet (the lessons, the session
+    // and the line editor come after).
+    let live_folder = unsafe { crate::live::prepare(kept.as_deref()) };
     let catalog = context.catalog()?;
     let names = catalog
         .lessons()
@@ -22,8 +27,7 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
     for warning in warnings {
         writeln!(io::stdout(), "{} {warning}", "warning:".yellow().bold())?;
     }
-    let live_dir = Dirs::locate().map(|dirs| dirs.state.join("live"));
-    let mut repl = Repl::new(session, context.registry, io::stdout()).with_live_dir(live_dir);
+    let mut repl = Repl::new(session, context.registry, io::stdout()).with_live(live_folder);
     if io::stdin().is_terminal() {
         let history = Dirs::locate().map(|dirs| dirs.history());
         let mut terminal = Terminal::new(ReplHelper::new(names), history)

@@ -4,13 +4,36 @@
 //! that runs. Only files under `src/`, `kernels/` and `lessons/examples/` may
 //! be included.
 
+use std::io;
 use std::path::{Component, Path};
 
 /// Where included files come from: the disk (the build, `--lessons DIR`) or
 /// the copies embedded in the program.
 pub trait IncludeSource {
     /// Reads a file by its path relative to the project root (`src/conv/naive.rs`).
-    fn read(&self, project_path: &str) -> Result<String, String>;
+    fn read(&self, project_path: &str) -> Result<String, ReadError>;
+}
+
+/// Why an [`IncludeSource`] could not give a file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// The program embeds only the files its own lessons include.
+    #[error("not embedded in this build")]
+    NotEmbedded,
+    #[error("{message}")]
+    Io {
+        kind: io::ErrorKind,
+        message: String,
+    },
+}
+
+impl From<io::Error> for ReadError {
+    fn from(error: io::Error) -> Self {
+        ReadError::Io {
+            kind: error.kind(),
+            message: error.to_string(),
+        }
+    }
 }
 
 /// Why an include line could not be expanded.
@@ -21,7 +44,7 @@ pub enum IncludeError {
     )]
     OutsideProject(String),
     #[error("cannot read included file `{path}`: {reason}")]
-    Unreadable { path: String, reason: String },
+    Unreadable { path: String, reason: ReadError },
     #[error("included file `{path}` has no `ANCHOR: {anchor}` ... `ANCHOR_END: {anchor}` region")]
     MissingAnchor { path: String, anchor: String },
 }

@@ -13,7 +13,7 @@ pub mod include;
 pub mod model;
 pub mod parse;
 
-pub use include::{IncludeError, IncludeSource};
+pub use include::{IncludeError, IncludeSource, ReadError};
 pub use model::{
     Block, CodeBlock, Exercise, Expected, Lesson, ListItem, Mode, Scale, Slide, Snippet, Span,
     SpanStyle,
@@ -26,8 +26,8 @@ pub use parse::{ParseError, ParseErrorKind, lesson_file_id, parse_lesson};
 pub(crate) fn demo_lesson(text: &str) -> Lesson {
     struct NoFiles;
     impl IncludeSource for NoFiles {
-        fn read(&self, path: &str) -> Result<String, String> {
-            Err(format!("no {path}"))
+        fn read(&self, _: &str) -> Result<String, ReadError> {
+            Err(ReadError::NotEmbedded)
         }
     }
     parse_lesson("07-demo.md", "lessons/07-demo.md", text, &NoFiles).expect("the demo parses")

@@ -16,12 +16,14 @@
 //! at a time, so later sessions find them compiled.
 
 mod diagnostic;
+mod error;
+mod folder;
 mod worker;
 
 pub use diagnostic::{Diagnostic, Label, render_diagnostics};
+pub use error::LiveError;
+pub use folder::{BuildFolder, prepare};
 
-use std::fs::File;
-use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
@@ -61,14 +63,14 @@ pub struct Evaluation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// The context is ready, or why it will never be.
-    Started(Result<(), String>),
+    Started(Result<(), LiveError>),
     /// The lessons' crates are being compiled (a one-time wait).
     Loading(String),
     Stdout(String),
     Stderr(String),
     Evaluated(Evaluation),
     Vars(Vec<(String, String)>),
-    Reset(Result<(), String>),
+    Reset(Result<(), LiveError>),
 }
 
 /// How live code is compiled.
@@ -91,7 +93,7 @@ enum Request {
 enum State {
     Starting,
     Ready,
-    Unavailable(String),
+    Unavailable(LiveError),
 }
 
 /// The REPL's handle on live Rust.
@@ -109,24 +111,13 @@ pub struct Live {
 const SETTLE: Duration = Duration::from_millis(5);
 
 impl Live {
-    /// Starts the context on a background thread. `build_dir` is the folder
-    /// kept between sessions, if there is one (`None`: a temporary folder).
-    pub fn start(build_dir: Option<&Path>) -> Live {
-        if let Some(reason) = disabled_by_env() {
-            return Live::unavailable(reason);
-        }
-        if let Err(reason) = toolchain() {
-            return Live::unavailable(reason);
-        }
-        let folder = match BuildFolder::prepare(build_dir) {
+    /// Starts the context on a background thread, in the build folder
+    /// [`prepare`] chose (or says why it cannot start).
+    pub fn start(prepared: Result<BuildFolder, LiveError>) -> Live {
+        let folder = match prepared {
             Ok(folder) => folder,
             Err(reason) => return Live::unavailable(reason),
         };
-        // SAFETY: called from the REPL's thread before the live worker
-        // exists; nothing else in this program reads or writes the
-        // environment concurrently at this point (no other thread of ours
-        // is running), and evcxr reads it only on the worker.
-        unsafe { std::env::set_var("EVCXR_TMPDIR", folder.evcxr_dir()) };
         let (request_sender, requests) = mpsc::channel();
         let (event_sender, events) = mpsc::channel();
         let spawned = thread::Builder::new()
@@ -139,12 +130,12 @@ impl Live {
                 state: State::Starting,
                 _folder: Some(folder),
             },
-            Err(e) => Live::unavailable(format!("cannot start live Rust's thread: {e}")),
+            Err(e) => Live::unavailable(LiveError::Thread(e.to_string())),
         }
     }
 
     /// A handle that answers every input with `reason`.
-    pub fn unavailable(reason: String) -> Live {
+    pub fn unavailable(reason: LiveError) -> Live {
         let (_, events) = mpsc::channel();
         Live {
             requests: None,
@@ -160,7 +151,7 @@ impl Live {
         &mut self,
         waiting: &mut dyn FnMut(),
         sink: &mut dyn FnMut(Event),
-    ) -> Result<(), String> {
+    ) -> Result<(), LiveError> {
         let mut announced = false;
         loop {
             match &self.state {
@@ -179,7 +170,7 @@ impl Live {
                     }
                 }
                 Err(RecvTimeoutError::Disconnected) => {
-                    self.state = State::Unavailable("live Rust stopped unexpectedly".into())
+                    self.state = State::Unavailable(LiveError::Stopped)
                 }
             }
         }
@@ -191,7 +182,7 @@ impl Live {
         code: &str,
         compile: Compile,
         sink: &mut dyn FnMut(Event),
-    ) -> Result<Evaluation, String> {
+    ) -> Result<Evaluation, LiveError> {
         self.ask(Request::Eval(code.to_string(), compile))?;
         let mut panicked = false;
         let mut backtrace = Backtrace::default();
@@ -218,7 +209,10 @@ impl Live {
     }
 
     /// The live variables and their types.
-    pub fn vars(&mut self, sink: &mut dyn FnMut(Event)) -> Result<Vec<(String, String)>, String> {
+    pub fn vars(
+        &mut self,
+        sink: &mut dyn FnMut(Event),
+    ) -> Result<Vec<(String, String)>, LiveError> {
         self.ask(Request::Vars)?;
         loop {
             match self.next_event()? {
@@ -229,7 +223,7 @@ impl Live {
     }
 
     /// Restarts the context: every variable and item is forgotten.
-    pub fn reset(&mut self, sink: &mut dyn FnMut(Event)) -> Result<(), String> {
+    pub fn reset(&mut self, sink: &mut dyn FnMut(Event)) -> Result<(), LiveError> {
         self.ask(Request::Reset)?;
         loop {
             match self.next_event()? {
@@ -239,7 +233,7 @@ impl Live {
         }
     }
 
-    fn ask(&mut self, request: Request) -> Result<(), String> {
+    fn ask(&mut self, request: Request) -> Result<(), LiveError> {
         if let State::Unavailable(reason) = &self.state {
             return Err(reason.clone());
         }
@@ -250,17 +244,15 @@ impl Live {
         if sent {
             Ok(())
         } else {
-            let reason = "live Rust stopped unexpectedly".to_string();
-            self.state = State::Unavailable(reason.clone());
-            Err(reason)
+            self.state = State::Unavailable(LiveError::Stopped);
+            Err(LiveError::Stopped)
         }
     }
 
-    fn next_event(&mut self) -> Result<Event, String> {
+    fn next_event(&mut self) -> Result<Event, LiveError> {
         self.events.recv().map_err(|_| {
-            let reason = "live Rust stopped unexpectedly".to_string();
-            self.state = State::Unavailable(reason.clone());
-            reason
+            self.state = State::Unavailable(LiveError::Stopped);
+            LiveError::Stopped
         })
     }
 }
@@ -300,137 +292,6 @@ fn is_panic_line(event: &Event) -> bool {
     matches!(event, Event::Stderr(line) if line.contains("panicked at"))
 }
 
-fn disabled_by_env() -> Option<String> {
-    let value = std::env::var(LIVE_ENV).ok()?;
-    matches!(value.as_str(), "off" | "0")
-        .then(|| format!("live Rust is off ({LIVE_ENV}={value}); commands still work"))
-}
-
-/// evcxr needs cargo and rustc on PATH.
-fn toolchain() -> Result<(), String> {
-    let missing: Vec<&str> = ["cargo", "rustc"]
-        .into_iter()
-        .filter(|tool| find_on_path(tool).is_none())
-        .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "live Rust needs a Rust toolchain ({} not found on PATH; https://rustup.rs); the slides' compiled snippets still run with :run",
-            missing.join(" and ")
-        ))
-    }
-}
-
-fn find_on_path(tool: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(tool))
-        .find(|candidate| candidate.is_file())
-}
-
-/// Where evcxr compiles: the kept folder, locked for this session, or a
-/// temporary one when another session holds it or there is none.
-///
-/// Either way evcxr's folder sits one level down, beside a cargo
-/// configuration that keeps every dependency at `opt-level` 2: the
-/// student's code compiles at level 0 for a quick answer and at 2 for
-/// `:timeit`, and neither switch rebuilds the lessons' crates.
-struct BuildFolder {
-    /// Without symbolic links (see [`resolved`]).
-    root: PathBuf,
-    _held: Held,
-}
-
-/// What keeps the folder this session's: the kept folder's lock, or the
-/// temporary folder itself (removed when dropped).
-enum Held {
-    Lock { _file: File },
-    Temporary { _dir: tempfile::TempDir },
-}
-
-/// The build folder's path without symbolic links: rustc writes the path
-/// from a compiled library to Rust's own as a relative `RUNPATH`, and gets
-/// it wrong when the folder is reached through a link (the library then
-/// cannot be loaded: "dlopen failed").
-fn resolved(root: &Path) -> Result<PathBuf, String> {
-    std::fs::canonicalize(root).map_err(|e| {
-        format!(
-            "live Rust cannot use its build folder {}: {e}",
-            root.display()
-        )
-    })
-}
-
-/// Cargo reads `.cargo/config.toml` in every folder above the one it runs
-/// in; evcxr writes its own one level down, so this one is merged with it.
-const DEPENDENCIES_OPTIMIZED: &str = "# Written by avance: the lessons' crates stay optimised whatever\n\
-# level live code is compiled at.\n\
-[profile.dev.package.\"*\"]\nopt-level = 2\n";
-
-impl BuildFolder {
-    fn prepare(kept: Option<&Path>) -> Result<BuildFolder, String> {
-        let (root, held) = match kept.and_then(|root| Some((root, lock_build_dir(root)?))) {
-            Some((root, lock)) => {
-                move_first_layout(root);
-                (root.to_path_buf(), Held::Lock { _file: lock })
-            }
-            None => {
-                let dir = tempfile::Builder::new()
-                    .prefix("avance-live")
-                    .tempdir()
-                    .map_err(|e| format!("live Rust cannot create its build folder: {e}"))?;
-                (dir.path().to_path_buf(), Held::Temporary { _dir: dir })
-            }
-        };
-        let folder = BuildFolder {
-            root: resolved(&root)?,
-            _held: held,
-        };
-        let config = folder.root.join(".cargo").join("config.toml");
-        std::fs::create_dir_all(folder.root.join(".cargo"))
-            .and_then(|()| std::fs::write(&config, DEPENDENCIES_OPTIMIZED))
-            .map_err(|e| format!("live Rust cannot write {}: {e}", config.display()))?;
-        Ok(folder)
-    }
-
-    fn evcxr_dir(&self) -> PathBuf {
-        self.root.join("evcxr")
-    }
-}
-
-/// Before evcxr's folder moved one level down, evcxr built in the kept
-/// folder itself: its compiled crates move down with it (they do not depend
-/// on where the folder is), and its generated crate goes.
-fn move_first_layout(root: &Path) {
-    let (old_target, new_target) = (root.join("target"), root.join("evcxr").join("target"));
-    if !old_target.is_dir() || new_target.exists() {
-        return;
-    }
-    if std::fs::create_dir_all(root.join("evcxr")).is_ok()
-        && std::fs::rename(&old_target, &new_target).is_ok()
-    {
-        let _ = std::fs::remove_dir_all(root.join("src"));
-        for generated in ["Cargo.toml", "Cargo.lock"] {
-            let _ = std::fs::remove_file(root.join(generated));
-        }
-    }
-}
-
-/// Locks the kept build folder for this session; `None` when another
-/// session holds it or it cannot be created.
-fn lock_build_dir(dir: &Path) -> Option<File> {
-    std::fs::create_dir_all(dir).ok()?;
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.join("avance.lock"))
-        .ok()?;
-    file.try_lock().ok()?;
-    Some(file)
-}
-
 /// The lessons' crates an input names, which the worker loads first.
 pub fn names_lesson_crates(code: &str) -> bool {
     LIVE_CRATES.iter().any(|name| deps::names(code, name))
@@ -461,81 +322,4 @@ fn crate_specs() -> (Vec<String>, Option<String>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_build_folder_keeps_dependencies_optimised_and_moves_the_first_layout_down() {
-        let state = tempfile::tempdir().unwrap();
-        let root = state.path().join("live");
-        // What evcxr left in the kept folder before it moved down a level.
-        std::fs::create_dir_all(root.join("target/debug/deps")).unwrap();
-        std::fs::write(root.join("target/debug/deps/libndarray.rlib"), "compiled").unwrap();
-        std::fs::create_dir_all(root.join("src")).unwrap();
-        std::fs::write(root.join("Cargo.toml"), "[package]").unwrap();
-
-        let folder = BuildFolder::prepare(Some(&root)).unwrap();
-        let root = std::fs::canonicalize(&root).unwrap();
-        assert_eq!(folder.evcxr_dir(), root.join("evcxr"));
-        let config = std::fs::read_to_string(root.join(".cargo/config.toml")).unwrap();
-        assert!(config.contains("[profile.dev.package.\"*\"]\nopt-level = 2\n"));
-        let moved = root.join("evcxr/target/debug/deps/libndarray.rlib");
-        assert_eq!(std::fs::read_to_string(moved).unwrap(), "compiled");
-        assert!(!root.join("target").exists() && !root.join("src").exists());
-        assert!(!root.join("Cargo.toml").exists());
-        // A second session finds it locked and builds in a folder of its own.
-        let second = BuildFolder::prepare(Some(&root)).unwrap();
-        assert!(matches!(second._held, Held::Temporary { .. }));
-        assert!(second.root.join(".cargo/config.toml").is_file());
-    }
-
-    #[test]
-    fn backtraces_are_left_out() {
-        let mut backtrace = Backtrace::default();
-        let lines = [
-            "thread '<unnamed>' panicked at src/lib.rs:3:1:",
-            "boom",
-            "stack backtrace:",
-            "   0: __rustc::rust_begin_unwind",
-            "             at /rustc/library/std/src/panicking.rs:689:5",
-            "note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.",
-            "after",
-        ];
-        let kept: Vec<&str> = lines
-            .into_iter()
-            .filter(|line| backtrace.keeps(&Event::Stderr(line.to_string())))
-            .collect();
-        assert_eq!(
-            kept,
-            [
-                "thread '<unnamed>' panicked at src/lib.rs:3:1:",
-                "boom",
-                "after"
-            ]
-        );
-    }
-
-    #[test]
-    fn inputs_naming_the_lessons_crates_are_recognised() {
-        assert!(names_lesson_crates("avance::timeit::timeit(|| 1)"));
-        assert!(names_lesson_crates("use ndarray::Array2;"));
-        assert!(names_lesson_crates(
-            "(0..10).into_par_iter(); use rayon::prelude::*;"
-        ));
-        assert!(!names_lesson_crates("let avancement = 1;"));
-        assert!(!names_lesson_crates("println!(\"{}\", 1 + 1)"));
-        assert!(!names_lesson_crates("let t = std::time::Instant::now();"));
-    }
-
-    #[test]
-    fn the_crate_specs_name_avance_by_path_without_its_terminal_part() {
-        let (specs, note) = crate_specs();
-        assert!(note.is_none());
-        assert!(specs[0].starts_with("avance = { path = "), "{specs:?}");
-        assert!(
-            specs[0].ends_with("default-features = false }"),
-            "{specs:?}"
-        );
-        assert_eq!(specs[1..], ["ndarray = \"0.17\"", "rayon = \"1.11\""]);
-    }
-}
+mod tests;

@@ -10,16 +10,17 @@ use std::thread;
 use evcxr::{CommandContext, Error, EvalContext, EvalContextOutputs};
 
 use super::{
-    Compile, Diagnostic, Evaluation, Event, Outcome, Request, crate_specs, names_lesson_crates,
+    Compile, Diagnostic, Evaluation, Event, LiveError, Outcome, Request, crate_specs,
+    names_lesson_crates,
 };
 
 pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
     let (context, outputs) = match start_context() {
         Ok(created) => created,
         Err(reason) => {
-            let _ = events.send(Event::Started(Err(format!(
-                "live Rust could not start ({reason})"
-            ))));
+            let _ = events.send(Event::Started(Err(LiveError::CouldNotStart(Box::new(
+                reason,
+            )))));
             return;
         }
     };
@@ -62,8 +63,8 @@ pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
 
 /// evcxr's context, running live code in [`runtime_command`]'s process and
 /// compiling at the quick level (`:timeit` asks for level 2).
-fn start_context() -> Result<(CommandContext, EvalContextOutputs), String> {
-    let evcxr = |e: Error| format!("evcxr: {}", e.to_string().trim());
+fn start_context() -> Result<(CommandContext, EvalContextOutputs), LiveError> {
+    let evcxr = |e: Error| LiveError::Evcxr(e.to_string().trim().to_string());
     let (context, outputs) =
         EvalContext::with_subprocess_command(runtime_command()?).map_err(evcxr)?;
     let mut context = CommandContext::with_eval_context(context);
@@ -81,9 +82,8 @@ const OPTIMIZED: &str = "2";
 /// it is wrong when the build folder and the toolchain share a parent (both
 /// in the home folder, as they are for a student): rustc computes it from
 /// `deps/`, and evcxr loads the copy one level up ("dlopen failed").
-fn runtime_command() -> Result<Command, String> {
-    let program =
-        std::env::current_exe().map_err(|e| format!("cannot find this program's path: {e}"))?;
+fn runtime_command() -> Result<Command, LiveError> {
+    let program = std::env::current_exe().map_err(|e| LiveError::ProgramPath(e.to_string()))?;
     let mut command = Command::new(program);
     if let Some(libdir) = rust_libdir() {
         let mut paths = vec![libdir];
@@ -130,7 +130,7 @@ impl Worker {
         {
             return Evaluation {
                 value: None,
-                outcome: Outcome::Failed(why),
+                outcome: Outcome::Failed(why.to_string()),
                 lost: Vec::new(),
                 panicked: false,
             };
@@ -174,7 +174,7 @@ impl Worker {
     }
 
     /// `:dep` for the lessons' crates: the next evaluation compiles them.
-    fn load_crates(&mut self) -> Result<(), String> {
+    fn load_crates(&mut self) -> Result<(), LiveError> {
         let (specs, note) = crate_specs();
         let names: Vec<&str> = specs
             .iter()
@@ -205,10 +205,7 @@ impl Worker {
                 self.crates_loaded = true;
                 Ok(())
             }
-            Err(error) => Err(format!(
-                "cannot load the lessons' crates: {}",
-                error.to_string().trim()
-            )),
+            Err(error) => Err(LiveError::Crates(error.to_string().trim().to_string())),
         }
     }
 
@@ -229,11 +226,11 @@ impl Worker {
         vars
     }
 
-    fn reset(&mut self) -> Result<(), String> {
+    fn reset(&mut self) -> Result<(), LiveError> {
         self.context
             .execute(":clear")
             .map(drop)
-            .map_err(|e| e.to_string())
+            .map_err(|e| LiveError::Evcxr(e.to_string().trim().to_string()))
     }
 }
 

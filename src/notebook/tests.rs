@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::markdown::code_span;
 use super::*;
 use crate::lesson::demo_lesson;
 

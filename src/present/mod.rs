@@ -7,6 +7,7 @@
 //! for the box under the code, and tells `avance notes` where it stands
 //! through [`position`].
 
+mod fit;
 pub mod layout;
 pub mod notes;
 pub mod position;
@@ -202,7 +203,7 @@ fn clean(line: &str) -> String {
     while let Some(ch) = chars.next() {
         match ch {
             '\x1b' => {
-                let escape = layout::read_escape(&mut chars);
+                let escape = fit::read_escape(&mut chars);
                 if escape.len() > 2 && escape.ends_with('m') {
                     out.push_str(&escape);
                 }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use colored::Colorize;
 
-use super::layout::{fit, pad};
+use super::fit::{fit, pad};
 use super::position::{Position, PositionFile};
 use super::state::Key;
 use super::terminal::{self, FullScreen, Input};

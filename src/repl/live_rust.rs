@@ -41,7 +41,7 @@ impl<W: Write> Repl<W> {
         })?;
         match evaluation {
             Ok(evaluation) => self.show_evaluation(code, shown, &evaluation)?,
-            Err(reason) => self.problem(&reason)?,
+            Err(reason) => self.problem(&reason.to_string())?,
         }
         Ok(Some(stdout))
     }
@@ -85,7 +85,7 @@ impl<W: Write> Repl<W> {
         match ready? {
             Ok(()) => Ok(true),
             Err(reason) => {
-                self.problem(&reason)?;
+                self.problem(&reason.to_string())?;
                 Ok(false)
             }
         }
@@ -103,7 +103,7 @@ impl<W: Write> Repl<W> {
                 }
                 Ok(())
             }
-            Err(reason) => self.problem(&reason),
+            Err(reason) => self.problem(&reason.to_string()),
         }
     }
 
@@ -113,7 +113,7 @@ impl<W: Write> Repl<W> {
         }
         match self.ask_live(|live, show| live.reset(show))? {
             Ok(()) => self.note("live Rust restarted: every variable and item is forgotten"),
-            Err(reason) => self.problem(&reason),
+            Err(reason) => self.problem(&reason.to_string()),
         }
     }
 

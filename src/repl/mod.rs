@@ -16,11 +16,10 @@ pub use helper::ReplHelper;
 pub use input::{Line, LineReader, Piped, Terminal};
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 use colored::Colorize;
 
-use crate::live::Live;
+use crate::live::{BuildFolder, Live, LiveError};
 use crate::render::{self, View};
 use crate::run::Registry;
 use crate::session::{Move, ProgressWarning, Session};
@@ -35,7 +34,8 @@ pub struct Repl<W> {
     out: W,
     live: Live,
     /// The build folder live Rust keeps between sessions.
-    live_dir: Option<PathBuf>,
+    /// Taken when the REPL starts live Rust.
+    live_folder: Option<Result<BuildFolder, LiveError>>,
     /// Code `:edit` puts in the next input line.
     edit: Option<String>,
     /// The last Rust evaluated live: the answer `:check` checks.
@@ -57,25 +57,27 @@ impl<W: Write> Repl<W> {
             registry,
             view: View::default(),
             out,
-            live: Live::unavailable("live Rust has not started".into()),
-            live_dir: None,
+            live: Live::unavailable(LiveError::NotStarted),
+            live_folder: None,
             edit: None,
             last_live: None,
             hints: std::collections::HashMap::new(),
         }
     }
 
-    /// Where live Rust keeps its build folder between sessions (without
-    /// one, it builds in a temporary folder).
-    pub fn with_live_dir(mut self, dir: Option<PathBuf>) -> Self {
-        self.live_dir = dir;
+    /// Live Rust's build folder, from [`crate::live::prepare`] (without
+    /// it, live Rust says it has not started).
+    pub fn with_live(mut self, folder: Result<BuildFolder, LiveError>) -> Self {
+        self.live_folder = Some(folder);
         self
     }
 
     /// Runs until `:quit`, Ctrl-D or the end of the input.
     pub fn run(&mut self, reader: &mut dyn LineReader) -> io::Result<()> {
         // In the background: the first live input waits for it, if at all.
-        self.live = Live::start(self.live_dir.as_deref());
+        if let Some(folder) = self.live_folder.take() {
+            self.live = Live::start(folder);
+        }
         self.greet()?;
         self.show()?;
         let mut invalid = 0;

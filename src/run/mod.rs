@@ -9,8 +9,10 @@ mod outcome;
 
 pub use outcome::Outcome;
 
+use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::{Arc, Mutex};
+use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use crate::lesson::{Scale, Snippet};
@@ -110,35 +112,60 @@ impl CompiledSnippet {
             Scale::Check => self.check.unwrap_or(self.run),
             Scale::Course => self.run,
         };
-        let message = Arc::new(Mutex::new(None::<String>));
-        let previous = panic::take_hook();
-        let slot = Arc::clone(&message);
-        let caller = thread::current().id();
-        panic::set_hook(Box::new(move |info| {
-            let text = panic_text(info.payload());
-            let location = info
-                .location()
-                .map(|l| format!(" (at {}:{})", lesson_file(l.file()), l.line()))
-                .unwrap_or_default();
-            if thread::current().id() == caller {
-                *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{text}{location}"));
-            } else {
-                // A thread the snippet spawned: say so now, as Rust would.
-                let name = thread::current().name().unwrap_or("<unnamed>").to_string();
-                eprintln!("thread '{name}' panicked: {text}{location}");
-            }
-        }));
+        install_panic_hook();
+        let catching_before = CATCHING.replace(true);
+        RUNS.fetch_add(1, Ordering::SeqCst);
         let result = panic::catch_unwind(AssertUnwindSafe(run));
-        panic::set_hook(previous);
+        RUNS.fetch_sub(1, Ordering::SeqCst);
+        CATCHING.set(catching_before);
+        let recorded = CAUGHT.take();
         match result {
             Ok(Ok(())) => RunOutcome::Finished,
             Ok(Err(error)) => RunOutcome::Failed(error),
             Err(payload) => {
-                let recorded = message.lock().unwrap_or_else(|e| e.into_inner()).take();
                 RunOutcome::Panicked(recorded.unwrap_or_else(|| panic_text(payload.as_ref())))
             }
         }
     }
+}
+
+thread_local! {
+    /// Whether this thread is running a snippet under `run_caught`.
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+    /// The message of the panic that ended this thread's snippet.
+    static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Snippets running under `run_caught` now, on any thread.
+static RUNS: AtomicUsize = AtomicUsize::new(0);
+
+/// Installs, once per process, the panic hook that routes each panic by
+/// the thread it happens on: a thread running a snippet keeps the message
+/// for its `RunOutcome`, printing nothing; a thread a snippet spawned says
+/// so at once, at the lesson's line, as Rust would; any other panic goes
+/// to the hook that was there before (the presenter's, then Rust's).
+fn install_panic_hook() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let located = || {
+                let location = info
+                    .location()
+                    .map(|l| format!(" (at {}:{})", lesson_file(l.file()), l.line()))
+                    .unwrap_or_default();
+                format!("{}{location}", panic_text(info.payload()))
+            };
+            if CATCHING.get() {
+                CAUGHT.set(Some(located()));
+            } else if RUNS.load(Ordering::SeqCst) > 0 {
+                let name = thread::current().name().unwrap_or("<unnamed>").to_string();
+                eprintln!("thread '{name}' panicked: {}", located());
+            } else {
+                previous(info);
+            }
+        }));
+    });
 }
 
 /// A generated snippet file (`$OUT_DIR/lessons/01-underscore.md/slide-3.rs`)
@@ -198,6 +225,37 @@ mod tests {
             check: None,
         };
         assert_eq!(snippet.run_caught(), RunOutcome::Failed("no".into()));
+    }
+
+    fn panics_a() -> Result<(), String> {
+        panic!("a")
+    }
+
+    fn panics_b() -> Result<(), String> {
+        panic!("b")
+    }
+
+    #[test]
+    fn two_threads_running_snippets_at_once_each_get_their_own_panic() {
+        let on_a_thread = |run: fn() -> Result<(), String>| {
+            std::thread::spawn(move || {
+                let snippet = CompiledSnippet {
+                    id: "t/4",
+                    code: "",
+                    run,
+                    check: None,
+                };
+                (0..200)
+                    .map(|_| match snippet.run_caught() {
+                        RunOutcome::Panicked(message) => message[..1].to_string(),
+                        other => format!("{other:?}"),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        let (a, b) = (on_a_thread(panics_a), on_a_thread(panics_b));
+        assert!(a.join().unwrap().iter().all(|m| m == "a"));
+        assert!(b.join().unwrap().iter().all(|m| m == "b"));
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! The sections of a slide with every kind of block.
 
 use super::*;
-use crate::lesson::{IncludeSource, parse_lesson};
+use crate::lesson::{IncludeSource, ReadError, parse_lesson};
 
 struct NoFiles;
 
 impl IncludeSource for NoFiles {
-    fn read(&self, path: &str) -> Result<String, String> {
-        Err(format!("no file {path}"))
+    fn read(&self, _: &str) -> Result<String, ReadError> {
+        Err(ReadError::NotEmbedded)
     }
 }
 
