@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use clap::Args;
@@ -96,5 +97,7 @@ fn progress_bar(lesson: &Lesson) -> ProgressBar {
         .progress_chars("=> ");
     bar.set_style(style);
     bar.set_prefix(format!("running {}", lesson.id));
+    // Redrawn on its own, so the clock moves while a long snippet runs.
+    bar.enable_steady_tick(Duration::from_millis(250));
     bar
 }
