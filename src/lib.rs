@@ -36,6 +36,8 @@ pub mod deps;
 #[cfg(feature = "cli")]
 pub mod export;
 #[cfg(feature = "cli")]
+pub mod interrupt;
+#[cfg(feature = "cli")]
 pub mod live;
 #[cfg(feature = "cli")]
 pub mod notebook;

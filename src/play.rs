@@ -4,7 +4,9 @@
 //! `:timeit` does.
 
 use std::io::{self, Write};
+use std::os::unix::process::ExitStatusExt;
 use std::panic::{self, AssertUnwindSafe};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use colored::Colorize;
@@ -27,6 +29,8 @@ pub enum Played {
     NotRun,
     /// It could not run: edited since the build (said, and a failure).
     Stale,
+    /// Ctrl-C stopped it (said in one line).
+    Interrupted,
 }
 
 impl Played {
@@ -36,7 +40,10 @@ impl Played {
     }
 
     pub fn failed(self) -> bool {
-        matches!(self, Played::NotAsIntended | Played::Stale)
+        matches!(
+            self,
+            Played::NotAsIntended | Played::Stale | Played::Interrupted
+        )
     }
 }
 
@@ -50,8 +57,8 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
             Played::NotAsIntended
         });
     }
-    let compiled = match registry.runnable(snippet) {
-        Ok(compiled) => compiled,
+    match registry.runnable(snippet) {
+        Ok(_) => {}
         Err(why @ NotRunnable::Stale(_)) => {
             writeln!(out, "{} {why}", "error:".red().bold())?;
             return Ok(Played::Stale);
@@ -60,10 +67,20 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
             writeln!(out, "{}", why.to_string().dimmed())?;
             return Ok(Played::NotRun);
         }
-    };
+    }
     // The snippet prints straight to stdout: what we wrote must come first.
     out.flush()?;
-    let outcome = compiled.run_caught();
+    let outcome = match run_in_child(&snippet.id)? {
+        Some(outcome) => outcome,
+        None => {
+            writeln!(
+                out,
+                "{}",
+                format!("interrupted: {} was stopped (Ctrl-C)", snippet.id).yellow()
+            )?;
+            return Ok(Played::Interrupted);
+        }
+    };
     io::stdout().flush()?;
     let intended = render::verdict(out, &render::verdict_of_run(snippet, &outcome))?;
     Ok(if intended {
@@ -71,6 +88,36 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
     } else {
         Played::NotAsIntended
     })
+}
+
+/// Runs the snippet `id` in a child process of this program, its output
+/// straight to the terminal, so that Ctrl-C can stop it (the terminal sends
+/// the child SIGINT; over a pipe the child is killed when this process gets
+/// it). `None` when Ctrl-C stopped it.
+fn run_in_child(id: &str) -> io::Result<Option<RunOutcome>> {
+    let record = tempfile::NamedTempFile::new()?;
+    let mut child = Command::new(std::env::current_exe()?)
+        .args(["snippet", id, "--outcome"])
+        .arg(record.path())
+        .stdin(Stdio::null())
+        .spawn()?;
+    crate::interrupt::take();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if crate::interrupt::pressed() {
+            let _ = child.kill();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    if crate::interrupt::take() || status.signal().is_some() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(record.path())?;
+    Ok(Some(RunOutcome::from_record(&text).unwrap_or_else(|| {
+        RunOutcome::Failed(format!("the snippet's process ended with {status}"))
+    })))
 }
 
 /// Times a snippet with [`crate::timeit`], its own output silenced; a

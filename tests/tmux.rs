@@ -116,8 +116,12 @@ impl Tmux {
             .iter()
             .map(|arg| format!(" {}", sh_quote(arg)))
             .collect();
+        // The wrapping shell shares avance's process group (no job control
+        // in `sh -c`), so Ctrl-C reaches it too: a trap keeps it alive to
+        // report the exit status (a shell at a terminal would have put
+        // avance in a group of its own).
         let script = format!(
-            "env -u NO_COLOR AVANCE_LIVE=off AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
+            "trap true INT; env -u NO_COLOR AVANCE_LIVE=off AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
              echo {EXITED}$?; stty -a; echo {STTY_DONE}",
             home = sh_quote(&home.display().to_string()),
             bin = sh_quote(env!("CARGO_BIN_EXE_avance")),
@@ -653,4 +657,34 @@ fn a_panic_in_present_gives_the_terminal_back() {
     }
     assert!(!tmux.alternate_on(), "the alternate screen was left");
     assert!(!position.exists(), "the position file was removed");
+}
+
+/// Ctrl-C during a long `:run` (the threads lesson's 2000 calls, about 13
+/// seconds) stops the snippet, says so in one line, and the REPL answers
+/// the next command; `:quit` then leaves cleanly.
+#[test]
+fn ctrl_c_stops_a_long_run_and_the_repl_goes_on() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let tmux = Tmux::start(home.path());
+    tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    tmux.command(":lesson 31/2", "threads 2/5 ❯");
+    tmux.type_text(":run");
+    tmux.press_and_expect(&["Enter"], "Output of 31-threads/2");
+    thread::sleep(Duration::from_secs(2));
+    let screen = tmux.press_and_expect(&["C-c"], "interrupted: 31-threads/2 was stopped (Ctrl-C)");
+    let (_, output) = screen
+        .rsplit_once("Output of 31-threads/2")
+        .expect("the run's output");
+    assert!(
+        !output.contains("speed-up"),
+        "the run went on to its end:\n{output}"
+    );
+    tmux.wait_for_prompt("threads 2/5 ❯");
+    tmux.command(":goto 3", "threads 3/5 ❯");
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
 }

@@ -17,6 +17,8 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
     // this program runs has started a thread yet (the lessons, the session
     // and the line editor come after).
     let live_folder = unsafe { crate::live::prepare(kept.as_deref()) };
+    // Ctrl-C stops what runs (a snippet, live code, the Python), not the REPL.
+    crate::interrupt::install().context("cannot take over Ctrl-C")?;
     let catalog = context.catalog()?;
     let names = catalog
         .lessons()

@@ -23,6 +23,10 @@ pub(super) struct SnippetArgs {
     /// At check's scale: the `#check ` lines' sizes, timing batches of 10 ms.
     #[arg(long)]
     check: bool,
+    /// Write how it ended to FILE (for `:run`, whose output goes straight
+    /// to the terminal) instead of saying it on stderr.
+    #[arg(long, value_name = "FILE")]
+    outcome: Option<std::path::PathBuf>,
 }
 
 impl SnippetArgs {
@@ -36,7 +40,12 @@ impl SnippetArgs {
         } else {
             Scale::Course
         };
-        Ok(match snippet.run_caught_at(scale) {
+        let outcome = snippet.run_caught_at(scale);
+        if let Some(file) = &self.outcome {
+            std::fs::write(file, outcome.to_record())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Ok(match outcome {
             RunOutcome::Finished => ExitCode::SUCCESS,
             RunOutcome::Failed(error) => {
                 eprintln!("{error}");

@@ -52,11 +52,19 @@ impl<W: Write> Repl<W> {
                 } else {
                     format!(": {}", names(&evaluation.lost))
                 };
-                writeln!(
-                    self.out,
-                    "{} the process running live code died ({why}); a new one took its place and every variable was lost{lost}",
-                    "error:".red().bold()
-                )?;
+                if crate::interrupt::take() {
+                    writeln!(
+                        self.out,
+                        "{} the live code was stopped (Ctrl-C); a new process took its place and every variable was lost{lost}",
+                        "interrupted:".yellow()
+                    )?;
+                } else {
+                    writeln!(
+                        self.out,
+                        "{} the process running live code died ({why}); a new one took its place and every variable was lost{lost}",
+                        "error:".red().bold()
+                    )?;
+                }
             }
             Outcome::Failed(why) => self.problem(why)?,
         }

@@ -4,6 +4,8 @@
 
 use std::io::{self, Write};
 
+use colored::Colorize;
+
 use crate::play;
 use crate::python;
 
@@ -38,6 +40,13 @@ impl<W: Write> Repl<W> {
                 play::show_python(&mut self.out, &self.session.lesson().id, slide.number, &run)?
             }
             Err(error) => self.problem(&error.to_string())?,
+        }
+        if crate::interrupt::take() {
+            return writeln!(
+                self.out,
+                "{}",
+                "interrupted: the Python was stopped (Ctrl-C)".yellow()
+            );
         }
         if self.session.slide().snippets().any(|s| s.is_playable()) {
             self.run_slide()?;

@@ -52,6 +52,29 @@ pub enum RunOutcome {
     Panicked(String),
 }
 
+impl RunOutcome {
+    /// The outcome as a child process hands it to its parent: a first line
+    /// `finished`, `failed` or `panicked`, then the message.
+    pub fn to_record(&self) -> String {
+        match self {
+            RunOutcome::Finished => "finished\n".to_string(),
+            RunOutcome::Failed(error) => format!("failed\n{error}"),
+            RunOutcome::Panicked(message) => format!("panicked\n{message}"),
+        }
+    }
+
+    /// Reads [`RunOutcome::to_record`]'s text back; `None` for any other text.
+    pub fn from_record(record: &str) -> Option<RunOutcome> {
+        let (kind, message) = record.split_once('\n').unwrap_or((record, ""));
+        match kind {
+            "finished" => Some(RunOutcome::Finished),
+            "failed" => Some(RunOutcome::Failed(message.to_string())),
+            "panicked" => Some(RunOutcome::Panicked(message.to_string())),
+            _ => None,
+        }
+    }
+}
+
 /// Why a snippet cannot run from this binary.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotRunnable {
@@ -256,6 +279,19 @@ mod tests {
         let (a, b) = (on_a_thread(panics_a), on_a_thread(panics_b));
         assert!(a.join().unwrap().iter().all(|m| m == "a"));
         assert!(b.join().unwrap().iter().all(|m| m == "b"));
+    }
+
+    #[test]
+    fn an_outcome_record_reads_back_as_itself() {
+        for outcome in [
+            RunOutcome::Finished,
+            RunOutcome::Failed("no\nreally".into()),
+            RunOutcome::Panicked("boom (at lessons/01-a.md:3)".into()),
+        ] {
+            assert_eq!(RunOutcome::from_record(&outcome.to_record()), Some(outcome));
+        }
+        assert_eq!(RunOutcome::from_record(""), None);
+        assert_eq!(RunOutcome::from_record("exploded\n"), None);
     }
 
     #[test]

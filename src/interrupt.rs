@@ -1,0 +1,30 @@
+//! Ctrl-C stops the code, not the program. While the REPL waits for a line
+//! the line editor reads Ctrl-C as a key; while something runs, the
+//! terminal sends SIGINT to the whole foreground group: the child running
+//! a snippet, the student's live code or the Python stops, and this
+//! process, which [`install`] keeps alive, only notes that it came.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+
+static PRESSED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// From now on SIGINT sets a flag instead of ending the program.
+pub fn install() -> std::io::Result<()> {
+    let flag = PRESSED.get_or_init(|| Arc::new(AtomicBool::new(false)));
+    signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(flag)).map(drop)
+}
+
+/// Whether Ctrl-C was pressed since the last call, which forgets it.
+pub fn take() -> bool {
+    PRESSED
+        .get()
+        .is_some_and(|flag| flag.swap(false, Ordering::SeqCst))
+}
+
+/// Whether Ctrl-C was pressed, without forgetting it.
+pub fn pressed() -> bool {
+    PRESSED
+        .get()
+        .is_some_and(|flag| flag.load(Ordering::SeqCst))
+}
