@@ -189,12 +189,22 @@ pub fn compare(actual: &str, expected: &str) -> Result<(), String> {
 /// Runs `exe snippet ID` at `scale` with a timeout, capturing its output:
 /// `check` runs [`Scale::Check`], export the course's.
 pub fn run_child(exe: &Path, id: &str, scale: Scale) -> std::io::Result<ChildOutput> {
+    run_child_until(exe, id, scale, || false)
+}
+
+/// As [`run_child`], killed as soon as `stop()` says so.
+pub fn run_child_until(
+    exe: &Path,
+    id: &str,
+    scale: Scale,
+    stop: impl FnMut() -> bool,
+) -> std::io::Result<ChildOutput> {
     let mut command = Command::new(exe);
     command.args(["--color", "never", "snippet", id]);
     if scale == Scale::Check {
         command.arg("--check");
     }
-    child::run(command, SNIPPET_TIMEOUT)
+    child::run_until(command, SNIPPET_TIMEOUT, stop)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-//! A child process run to its end or to a deadline, with its stdout and
-//! stderr read on their own threads so that a chatty child never blocks:
-//! `avance check`'s snippets and the course's Python.
+//! A child process run to its end, to a deadline or until its caller stops
+//! it, with its stdout and stderr read on their own threads so that a
+//! chatty child never blocks: `avance check`'s snippets, the presenter's
+//! runs and the course's Python.
 
 use std::io::Read;
 use std::process::{Command, ExitStatus, Stdio};
@@ -10,14 +11,24 @@ use std::time::{Duration, Instant};
 /// How a child process ended.
 #[derive(Debug)]
 pub struct ChildOutput {
-    /// `None` when it was killed at the deadline.
+    /// `None` when it was killed, at the deadline or by its caller.
     pub status: Option<ExitStatus>,
     pub stdout: String,
     pub stderr: String,
 }
 
 /// Runs `command` with no input, killing it after `timeout`.
-pub fn run(mut command: Command, timeout: Duration) -> std::io::Result<ChildOutput> {
+pub fn run(command: Command, timeout: Duration) -> std::io::Result<ChildOutput> {
+    run_until(command, timeout, || false)
+}
+
+/// As [`run`], killing the child as soon as `stop()` says so too (asked
+/// every few milliseconds: a key pressed in the presenter).
+pub fn run_until(
+    mut command: Command,
+    timeout: Duration,
+    mut stop: impl FnMut() -> bool,
+) -> std::io::Result<ChildOutput> {
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -30,7 +41,7 @@ pub fn run(mut command: Command, timeout: Duration) -> std::io::Result<ChildOutp
         if let Some(status) = child.try_wait()? {
             break Some(status);
         }
-        if Instant::now() > deadline {
+        if Instant::now() > deadline || stop() {
             let _ = child.kill();
             let _ = child.wait();
             break None;

@@ -6,7 +6,8 @@
 use std::io::{self, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::panic::{self, AssertUnwindSafe};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use colored::Colorize;
@@ -96,9 +97,7 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
 /// it). `None` when Ctrl-C stopped it.
 fn run_in_child(id: &str) -> io::Result<Option<RunOutcome>> {
     let record = tempfile::NamedTempFile::new()?;
-    let mut child = Command::new(std::env::current_exe()?)
-        .args(["snippet", id, "--outcome"])
-        .arg(record.path())
+    let mut child = snippet_command(id, record.path())?
         .stdin(Stdio::null())
         .spawn()?;
     crate::interrupt::take();
@@ -114,10 +113,24 @@ fn run_in_child(id: &str) -> io::Result<Option<RunOutcome>> {
     if crate::interrupt::take() || status.signal().is_some() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(record.path())?;
-    Ok(Some(RunOutcome::from_record(&text).unwrap_or_else(|| {
-        RunOutcome::Failed(format!("the snippet's process ended with {status}"))
-    })))
+    Ok(Some(read_outcome(record.path(), status)))
+}
+
+/// `avance snippet ID --outcome RECORD`: this program runs snippet `id` at
+/// the course's scale and writes how it ended to `record`.
+pub(crate) fn snippet_command(id: &str, record: &Path) -> io::Result<Command> {
+    let mut command = Command::new(std::env::current_exe()?);
+    command.args(["snippet", id, "--outcome"]).arg(record);
+    Ok(command)
+}
+
+/// How the child of [`snippet_command`] said its snippet ended; a failure
+/// naming `status` when it wrote nothing readable (it crashed).
+pub(crate) fn read_outcome(record: &Path, status: ExitStatus) -> RunOutcome {
+    std::fs::read_to_string(record)
+        .ok()
+        .and_then(|text| RunOutcome::from_record(&text))
+        .unwrap_or_else(|| RunOutcome::Failed(format!("the snippet's process ended with {status}")))
 }
 
 /// Times a snippet with [`crate::timeit`], its own output silenced; a

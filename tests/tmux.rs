@@ -688,3 +688,32 @@ fn ctrl_c_stops_a_long_run_and_the_repl_goes_on() {
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
 }
+
+/// In the presenter, `q` during a long run (the threads lesson's 2000
+/// calls) stops the run, not the presenter: the box says it was cut short,
+/// and a second `q` leaves.
+#[test]
+fn q_stops_a_long_run_in_the_presenter() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let runtime = tempfile::tempdir().expect("a temporary runtime folder");
+    let tmux = Tmux::launch(
+        home.path(),
+        &["present", "31/2"],
+        &[("XDG_RUNTIME_DIR", runtime.path())],
+    );
+    tmux.wait_visible("the slide", |s| s.contains(&footer(2, 5)));
+    tmux.press(&["r"]);
+    tmux.wait_visible("the run to start", |s| s.contains("(q stops it)"));
+    thread::sleep(Duration::from_secs(1));
+    tmux.press(&["q"]);
+    let screen = tmux.wait_visible("the stopped run", |s| {
+        s.contains("stopped: the run was cut short")
+    });
+    assert!(screen.contains("Output of 31-threads/2"), "{screen}");
+    assert!(tmux.alternate_on(), "the presenter is still on:\n{screen}");
+    tmux.press(&["q"]);
+    tmux.expect_clean_exit();
+}

@@ -14,15 +14,16 @@ pub mod position;
 pub mod state;
 mod terminal;
 
-use std::io::{self, Read, Write};
+use std::io;
+use std::time::Duration;
 
 use colored::Colorize;
 
+use crate::child::{self, ChildOutput};
 use crate::lesson::{Lesson, Mode, Slide};
-use crate::render;
-use crate::run::{NotRunnable, Registry};
-use crate::rustc;
+use crate::run::{NotRunnable, Registry, RunOutcome};
 use crate::verdict::{self, Ended, Happened};
+use crate::{play, render, rustc};
 use position::{Position, PositionFile};
 use state::{Action, Key, RunOutput, State};
 use terminal::{FullScreen, Input};
@@ -98,7 +99,10 @@ fn present_loop(
                     state.message = Some("no Rust to run on this slide".into());
                     continue;
                 }
-                state.message = Some(format!("running the Rust of slide {}…", slide.number));
+                state.message = Some(format!(
+                    "running the Rust of slide {}… (q stops it)",
+                    slide.number
+                ));
                 screen.draw(&layout::layout(lesson, state, width, height).lines)?;
                 state.message = None;
                 state.output = Some(run_slide(registry, slide, state.slide));
@@ -113,8 +117,9 @@ fn present_loop(
     }
 }
 
-/// Runs the slide's snippets in this process, their stdout and stderr
-/// captured (never written over the screen), and says how each ended.
+/// Runs the slide's snippets, each in a child process whose stdout and
+/// stderr are captured (never written over the screen), and says how each
+/// ended; `q`, Esc or Ctrl-C stops a run that takes too long for the room.
 pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput {
     let snippets: Vec<_> = slide.snippets().collect();
     let mut lines = Vec::new();
@@ -128,18 +133,30 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
             ok &= rustc::show_refusal(&mut said, snippet).unwrap_or(false);
         } else {
             match registry.runnable(snippet) {
-                Ok(compiled) => {
-                    let (printed, outcome) = capture(|| compiled.run_caught());
-                    lines.extend(printed.stdout.lines().map(clean));
-                    lines.extend(printed.stderr.lines().map(clean));
-                    let ended = Ended::from_outcome(&outcome);
-                    let happened = Happened::Ran {
-                        stdout: Some(&printed.stdout),
-                        ended: &ended,
-                    };
-                    let verdict = verdict::judge(snippet, happened);
-                    ok &= render::verdict(&mut said, &verdict).unwrap_or(false);
-                }
+                Ok(_) => match run_stoppable(&snippet.id) {
+                    Ok(Run::Ended(printed, outcome)) => {
+                        lines.extend(printed.stdout.lines().map(clean));
+                        lines.extend(printed.stderr.lines().map(clean));
+                        let ended = Ended::from_outcome(&outcome);
+                        let happened = Happened::Ran {
+                            stdout: Some(&printed.stdout),
+                            ended: &ended,
+                        };
+                        let verdict = verdict::judge(snippet, happened);
+                        ok &= render::verdict(&mut said, &verdict).unwrap_or(false);
+                    }
+                    Ok(Run::Stopped(printed)) => {
+                        lines.extend(printed.stdout.lines().map(clean));
+                        lines.push("stopped: the run was cut short".yellow().to_string());
+                        ok = false;
+                        break;
+                    }
+                    Err(e) => {
+                        ok = false;
+                        said =
+                            format!("{} cannot run it: {e}\n", "error:".red().bold()).into_bytes();
+                    }
+                },
                 Err(why @ NotRunnable::Stale(_)) => {
                     ok = false;
                     said = format!("{} {why}\n", "error:".red().bold()).into_bytes();
@@ -161,39 +178,36 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
     }
 }
 
-/// What a snippet printed while the presenter captured it.
-struct Printed {
-    stdout: String,
-    stderr: String,
+/// How a run in the presenter ended.
+enum Run {
+    Ended(ChildOutput, RunOutcome),
+    /// A key stopped it; what it printed until then.
+    Stopped(ChildOutput),
 }
 
-/// Runs `f` with the process's stdout and stderr sent to buffers; returns
-/// what it printed and its result. If the redirection cannot be set up,
-/// the output is lost rather than drawn over the screen.
-fn capture<T>(f: impl FnOnce() -> T) -> (Printed, T) {
-    let _ = io::stdout().flush();
-    let out = gag::BufferRedirect::stdout();
-    let err = gag::BufferRedirect::stderr();
-    let silence = match &out {
-        Ok(_) => None,
-        Err(_) => gag::Gag::stdout().ok(),
-    };
-    let result = f();
-    let _ = io::stdout().flush();
-    let _ = io::stderr().flush();
-    let mut printed = Printed {
-        stdout: String::new(),
-        stderr: String::new(),
-    };
-    if let Ok(mut out) = out {
-        let _ = out.read_to_string(&mut printed.stdout);
-    }
-    if let Ok(mut err) = err {
-        let _ = err.read_to_string(&mut printed.stderr);
-    }
-    drop(silence);
-    (printed, result)
+/// Runs snippet `id` in a child (see [`play::snippet_command`]), reading
+/// keys meanwhile: `q`, Esc or Ctrl-C kill it.
+fn run_stoppable(id: &str) -> io::Result<Run> {
+    let record = tempfile::NamedTempFile::new()?;
+    let mut stopped = false;
+    let output = child::run_until(play::snippet_command(id, record.path())?, RUN_LIMIT, || {
+        stopped |= matches!(
+            terminal::next_input(Some(Duration::ZERO)),
+            Ok(Input::Key(Key::Char('q') | Key::Esc))
+        );
+        stopped
+    })?;
+    Ok(match output.status {
+        Some(status) if !stopped => {
+            let outcome = play::read_outcome(record.path(), status);
+            Run::Ended(output, outcome)
+        }
+        _ => Run::Stopped(output),
+    })
 }
+
+/// A run in front of a room is cut after this long, as `check` cuts one.
+const RUN_LIMIT: Duration = Duration::from_secs(300);
 
 /// A line of output made safe for the screen: colours kept, every other
 /// escape sequence and control character dropped, tabs expanded.
