@@ -25,7 +25,7 @@ use serde_json::{Value, json};
 
 mod markdown;
 
-use markdown::{code_block, details, escape, fence, inline, list, table};
+use markdown::{code_block, details, escape, fence, inline, list, table, without_html};
 
 use crate::deps::{self, Crate, SourceMissing};
 use crate::lesson::codegen::has_main;
@@ -352,7 +352,10 @@ fn exercise_cells(cells: &mut Cells, exercise: &Exercise) {
         json!({ "avance": { "exercise": exercise.id }, "tags": [SKIP_TAG] }),
     );
     for (number, hint) in exercise.hints.iter().enumerate() {
-        cells.markdown(&details(&format!("Hint {}", number + 1), hint));
+        cells.markdown(&details(
+            &format!("Hint {}", number + 1),
+            &without_html(hint),
+        ));
     }
     cells.markdown(&details(
         "Solution",

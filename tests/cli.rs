@@ -334,3 +334,51 @@ fn present_and_notes_need_a_terminal_and_a_real_slide() {
         .failure()
         .stderr(predicate::str::starts_with("error: no lesson `nope`"));
 }
+
+/// Control characters in a lesson (an escape that clears the screen, one
+/// that renames the terminal's window, a bell) reach no view as such: the
+/// terminal gets visible symbols, and a hint's HTML stays text in a notebook.
+#[test]
+fn escape_sequences_in_a_lesson_reach_no_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    fs::create_dir_all(&lessons).unwrap();
+    fs::write(
+        lessons.join("01-x.md"),
+        "# X \x1b]0;owned\x07\n\n## S\x1b[2J\n\nProse \x1b[2J here.\n\n```python\nprint(1)\x1b[H\n```\n\n\
+         <!-- notes: say \x1b[31m it -->\n\n## E\n\n```rust,exercise\nprintln!(\"{}\", todo!());\n```\n\n\
+         ```output\n2\n```\n\n```rust,solution\nprintln!(\"2\");\n```\n\n\
+         <!-- hint: </details><script>alert(1)</script> -->\n",
+    )
+    .unwrap();
+    let shown = avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .args(["--color", "always", "show", "x", "--notes"])
+        .output()
+        .unwrap();
+    assert!(
+        shown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    let text = String::from_utf8(shown.stdout).unwrap();
+    for raw in ["\x1b[2J", "\x1b]0;", "\x07", "\x1b[H", "\x1b[31m it"] {
+        assert!(
+            !text.contains(raw),
+            "{raw:?} reached the terminal:\n{text:?}"
+        );
+    }
+    assert!(text.contains("Prose ␛[2J here."), "{text}");
+    let out = dir.path().join("nb");
+    avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .args(["notebook", "x", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let notebook = fs::read_to_string(out.join("01-x.ipynb")).unwrap();
+    assert!(!notebook.contains("</details><script>"), "{notebook}");
+    assert!(!notebook.contains("\\u001b"), "{notebook}");
+}

@@ -115,6 +115,7 @@ fn resolve(include: &Include, source: &dyn IncludeSource) -> Result<String, Incl
             path: include.path.clone(),
             reason,
         })?;
+    let text = super::visible::visible(&text);
     let lines: Vec<&str> = match &include.anchor {
         None => text.lines().collect(),
         Some(anchor) => {

@@ -12,6 +12,7 @@ pub mod files;
 pub mod include;
 pub mod model;
 pub mod parse;
+pub mod visible;
 
 pub use include::{IncludeError, IncludeSource, ReadError};
 pub use model::{

@@ -92,6 +92,8 @@ pub fn parse_lesson(
     };
     let (number, slug) = lesson_file_id(file_name)
         .ok_or_else(|| error(1, ParseErrorKind::FileName(file_name.into())))?;
+    // No control character reaches a view, whatever the file holds.
+    let text = &super::visible::visible(text);
     let mut builder = Builder::new(text, includes);
     builder.run().map_err(|(line, kind)| error(line, kind))?;
     let title = builder

@@ -107,3 +107,12 @@ pub(super) fn escape(text: &str) -> String {
     }
     escaped
 }
+
+/// Markdown written by the lesson (a hint) kept as Markdown, its HTML made
+/// text: a `</details>` or a `<script>` in it stays on the page as written.
+pub(super) fn without_html(markdown: &str) -> String {
+    markdown
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
