@@ -27,6 +27,8 @@ pub enum CatalogError {
     },
     #[error("no lesson files (named like 01-underscore.md) in {0}")]
     Empty(PathBuf),
+    #[error("{}:{line}: this line is not UTF-8 text; save the lesson as UTF-8", .path.display())]
+    NotUtf8 { path: PathBuf, line: usize },
     #[error(transparent)]
     DuplicateNumber(#[from] DuplicateNumber),
 }
@@ -110,9 +112,16 @@ impl Catalog {
             .iter()
             .map(|name| {
                 let path = dir.join(name);
-                let text = fs::read_to_string(&path).map_err(|source| CatalogError::Io {
+                let bytes = fs::read(&path).map_err(|source| CatalogError::Io {
                     path: path.clone(),
                     source,
+                })?;
+                let text = String::from_utf8(bytes).map_err(|error| {
+                    let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                    CatalogError::NotUtf8 {
+                        path: path.clone(),
+                        line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
+                    }
                 })?;
                 Ok(lesson::parse_lesson(
                     name,

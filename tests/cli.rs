@@ -382,3 +382,35 @@ fn escape_sequences_in_a_lesson_reach_no_view() {
     assert!(!notebook.contains("</details><script>"), "{notebook}");
     assert!(!notebook.contains("\\u001b"), "{notebook}");
 }
+
+/// A fence left open, a ```` fence "closed" by ```, and a line that is not
+/// UTF-8 are refused at their line; a byte-order mark is accepted.
+#[test]
+fn broken_fences_and_bytes_are_refused_at_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    let refused = |text: &[u8]| {
+        fs::create_dir_all(&lessons).unwrap();
+        fs::write(lessons.join("01-x.md"), text).unwrap();
+        let out = avance(dir.path())
+            .arg("--lessons")
+            .arg(&lessons)
+            .arg("list")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let open = refused(b"# X\n\n## S\n\n```rust\nlet x = 1;\n\n## T\n\nMore.\n");
+    assert!(
+        open.contains("01-x.md:5: the ``` fence opened on this line is never closed"),
+        "{open}"
+    );
+    let long = refused(b"# X\n\n## S\n\n````text\nshown\n```\n\n## T\n");
+    assert!(long.contains("01-x.md:5: the ```` fence"), "{long}");
+    let bytes = refused(b"# X\n\n## S\n\nA \xff here.\n");
+    assert!(
+        bytes.contains("01-x.md:5: this line is not UTF-8 text"),
+        "{bytes}"
+    );
+    assert_eq!(refused("\u{feff}# X\n\n## S\n\nFine.\n".as_bytes()), "");
+}

@@ -62,6 +62,10 @@ pub enum ParseErrorKind {
     OrphanSolution,
     #[error("a `<!-- hint: ... -->` comment must follow a `rust,exercise` block on the same slide")]
     OrphanHint,
+    #[error(
+        "the {0} fence opened on this line is never closed: it would run to the end of the file; close it with a line of {0}"
+    )]
+    UnclosedFence(String),
 }
 
 /// `01-underscore.md` gives `(1, "underscore")`; anything else is refused.

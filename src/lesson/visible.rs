@@ -6,8 +6,10 @@
 //! as `␛`); the views add their own styling afterwards.
 
 /// `text` with its control characters, newline and tab aside, replaced
-/// by visible symbols; a Windows line end (`\r\n`) becomes `\n`.
+/// by visible symbols; a Windows line end (`\r\n`) becomes `\n`, and a
+/// byte-order mark that an editor put first is dropped.
 pub fn visible(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = text.replace("\r\n", "\n");
     text.chars().map(picture).collect()
 }
@@ -34,5 +36,6 @@ mod tests {
             "a␛[2Jb␇\nc\td␡\u{fffd}"
         );
         assert_eq!(visible("déjà « vu »\n"), "déjà « vu »\n");
+        assert_eq!(visible("\u{feff}# Title\r\n"), "# Title\n");
     }
 }

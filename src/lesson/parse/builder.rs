@@ -45,6 +45,10 @@ impl<'a> Builder<'a> {
         let mut walker = Walker::default();
         for (event, range) in events {
             let line = self.line_of(range.start);
+            if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) = &event {
+                closed_fence(&self.text[range.clone()])
+                    .map_err(|fence| (line, ParseErrorKind::UnclosedFence(fence)))?;
+            }
             self.event(&mut walker, event, line)?;
         }
         Ok(())
@@ -366,4 +370,23 @@ impl<'a> Builder<'a> {
             None => Ok(()),
         }
     }
+}
+
+/// Whether a fenced block's source (its range in the file) ends with a
+/// closing fence as long as its opening one; `Err` holds the opening fence.
+/// pulldown-cmark lets an unclosed fence run to the end of the file, and a
+/// ```` fence is not closed by ```: both would swallow the slides after it.
+fn closed_fence(block: &str) -> Result<(), String> {
+    fn strip(line: &str) -> &str {
+        line.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
+            .trim_end()
+    }
+    let mut lines = block.lines();
+    let opening = strip(lines.next().unwrap_or_default());
+    let mark = opening.chars().next().unwrap_or('`');
+    let length = opening.chars().take_while(|&c| c == mark).count();
+    let fence = mark.to_string().repeat(length);
+    let closing = lines.next_back().map(strip).unwrap_or_default();
+    let closes = closing.len() >= length && closing.chars().all(|c| c == mark);
+    if closes { Ok(()) } else { Err(fence) }
 }
