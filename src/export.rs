@@ -7,9 +7,8 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod capture;
 
@@ -25,11 +24,9 @@ pub fn file_name(lesson: &Lesson) -> String {
     format!("{}.html", lesson.id)
 }
 
-/// Writes `text` to `path` through a temporary file renamed over it.
+/// Writes `text` to `path` whole or not at all (see [`crate::atomic`]).
 pub fn write_file(path: &Path, text: &str) -> io::Result<()> {
-    let temporary = PathBuf::from(format!("{}.tmp", path.display()));
-    fs::write(&temporary, text)?;
-    fs::rename(&temporary, path)
+    crate::atomic::write(path, text.as_bytes())
 }
 
 /// The page of `lesson`, with the outputs captured for its snippets.

@@ -24,6 +24,8 @@ pub mod timeit;
 pub mod view;
 
 #[cfg(feature = "cli")]
+pub mod atomic;
+#[cfg(feature = "cli")]
 pub mod bench;
 #[cfg(feature = "cli")]
 pub mod check;

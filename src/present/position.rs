@@ -57,17 +57,10 @@ impl PositionFile {
         &self.path
     }
 
-    /// Replaces the file (a temporary file renamed over it, so a reader
-    /// never sees half a line).
+    /// Replaces the file whole (see [`crate::atomic`]), so a reader never
+    /// sees half a line and a planted link is never written through.
     pub fn write(&self, position: &Position) -> io::Result<()> {
-        if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        let temporary = self
-            .path
-            .with_extension(format!("{}.tmp", std::process::id()));
-        fs::write(&temporary, position.to_line())?;
-        fs::rename(&temporary, &self.path)
+        crate::atomic::write(&self.path, position.to_line().as_bytes())
     }
 
     /// The presenter's position, if one presents (or presented last).
