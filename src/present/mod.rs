@@ -31,7 +31,7 @@ use terminal::{FullScreen, Input};
 /// Presents `lesson` from slide `start` (0-based) until q or Esc.
 pub fn present(lesson: &Lesson, registry: &Registry, start: usize) -> io::Result<()> {
     let mut state = State::new(lesson.slides.len(), start);
-    let position = Shared(PositionFile::locate());
+    let position = Shared(PositionFile::locate()?);
     let screen = FullScreen::enter()?;
     present_loop(&screen, lesson, registry, &mut state, &position.0)
 }

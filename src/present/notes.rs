@@ -39,7 +39,7 @@ impl Presenter {
 
 /// Shows the notes until q or Esc, following the presenter.
 pub fn notes(lesson: &Lesson) -> io::Result<()> {
-    let position = PositionFile::locate();
+    let position = PositionFile::locate()?;
     let screen = FullScreen::enter()?;
     let started = Instant::now();
     let mut slide = 1;

@@ -36,15 +36,18 @@ pub struct PositionFile {
 
 impl PositionFile {
     /// In the user's runtime directory, else in a per-user folder of the
-    /// temporary directory.
-    pub fn locate() -> PositionFile {
+    /// temporary directory; either way a folder this user owns and no one
+    /// else may write in (made so when it is new), or an error that says
+    /// what is wrong with it.
+    pub fn locate() -> io::Result<PositionFile> {
         let dir = directories::BaseDirs::new()
             .and_then(|dirs| dirs.runtime_dir().map(|dir| dir.join("avance")))
             .unwrap_or_else(|| {
                 let user = std::env::var("USER").unwrap_or_else(|_| "user".into());
                 std::env::temp_dir().join(format!("avance-{user}"))
             });
-        PositionFile::in_dir(&dir)
+        private_dir(&dir)?;
+        Ok(PositionFile::in_dir(&dir))
     }
 
     pub fn in_dir(dir: &Path) -> PositionFile {
@@ -74,6 +77,41 @@ impl PositionFile {
     }
 }
 
+/// Makes `dir` (mode 0700) unless it exists, then refuses it unless it is
+/// a real folder of this user that no one else can write in: another user
+/// could otherwise plant files where the presenter writes.
+fn private_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+    let refuse = |why: &str| {
+        io::Error::other(format!(
+            "{} {why}: remove it, or set XDG_RUNTIME_DIR to a folder of yours",
+            dir.display()
+        ))
+    };
+    match fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+    {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    let folder = fs::symlink_metadata(dir)?;
+    if !folder.is_dir() {
+        return Err(refuse("is not a folder (a link, or a file)"));
+    }
+    if let Ok(me) = fs::metadata("/proc/self")
+        && folder.uid() != me.uid()
+    {
+        return Err(refuse("belongs to another user"));
+    }
+    if folder.permissions().mode() & 0o022 != 0 {
+        return Err(refuse("can be written by other users"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +130,24 @@ mod tests {
         file.clear();
         assert_eq!(file.read(), None);
         assert_eq!(Position::from_line("garbage"), None);
+    }
+
+    #[test]
+    fn a_folder_others_can_write_in_or_a_link_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mine = dir.path().join("mine");
+        private_dir(&mine).unwrap();
+        let mode = fs::metadata(&mine).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+        let open = dir.path().join("open");
+        fs::create_dir(&open).unwrap();
+        fs::set_permissions(&open, fs::Permissions::from_mode(0o777)).unwrap();
+        let error = private_dir(&open).unwrap_err().to_string();
+        assert!(error.contains("can be written by other users"), "{error}");
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&mine, &link).unwrap();
+        let error = private_dir(&link).unwrap_err().to_string();
+        assert!(error.contains("is not a folder"), "{error}");
     }
 }
