@@ -71,9 +71,37 @@ impl IncludeSource for EmbeddedFiles {
 struct ProjectFiles(PathBuf);
 
 impl IncludeSource for ProjectFiles {
+    /// The file, once its real path (links resolved) is known to be
+    /// inside the project and a regular file of a reasonable size.
     fn read(&self, project_path: &str) -> Result<String, ReadError> {
-        Ok(fs::read_to_string(self.0.join(project_path))?)
+        let real = fs::canonicalize(self.0.join(project_path))?;
+        if !real.starts_with(&self.0) {
+            return Err(ReadError::OutsideProject(real.display().to_string()));
+        }
+        Ok(String::from_utf8_lossy(&read_regular(&real)?).into_owned())
     }
+}
+
+/// The largest lesson or included file read: a lesson is a few dozen
+/// kilobytes, and `/dev/zero` or a huge file must not eat the memory.
+const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]; a FIFO, a device or
+/// a folder is an error at once, never a hang.
+fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let metadata = fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a FIFO, a device or a folder)",
+        ));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "{} bytes, more than the {MAX_FILE_BYTES} a lesson file may have",
+            metadata.len()
+        )));
+    }
+    fs::read(path)
 }
 
 impl Catalog {
@@ -100,19 +128,15 @@ impl Catalog {
             .filter(|name| files::is_lesson_file(name))
             .collect();
         names.sort();
-        let root = dir
-            .parent()
-            .map_or_else(|| PathBuf::from(".."), Path::to_path_buf);
-        let includes = ProjectFiles(if root.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            root
-        });
+        // The project is the lessons folder's parent, wherever this runs
+        // from (`--lessons .` inside `lessons/` too): resolved first.
+        let real = fs::canonicalize(dir).map_err(io)?;
+        let includes = ProjectFiles(real.parent().map_or(real.clone(), Path::to_path_buf));
         let lessons = names
             .iter()
             .map(|name| {
                 let path = dir.join(name);
-                let bytes = fs::read(&path).map_err(|source| CatalogError::Io {
+                let bytes = read_regular(&path).map_err(|source| CatalogError::Io {
                     path: path.clone(),
                     source,
                 })?;

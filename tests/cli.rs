@@ -414,3 +414,50 @@ fn broken_fences_and_bytes_are_refused_at_their_line() {
     );
     assert_eq!(refused("\u{feff}# X\n\n## S\n\nFine.\n".as_bytes()), "");
 }
+
+/// Includes are read by their real path: a link that leads out of the
+/// project is refused, as is a FIFO where a lesson or an include should be
+/// (at once, never a hang); `--lessons .` from inside the lessons folder
+/// finds the includes beside it.
+#[test]
+fn includes_and_lessons_must_be_regular_files_of_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    let src = dir.path().join("src");
+    fs::create_dir_all(&lessons).unwrap();
+    fs::create_dir_all(&src).unwrap();
+    fs::write(src.join("ok.rs"), "let x = 1;\n").unwrap();
+    let secret = tempfile::NamedTempFile::new().unwrap();
+    fs::write(secret.path(), "secret\n").unwrap();
+    std::os::unix::fs::symlink(secret.path(), src.join("evil.rs")).unwrap();
+    let lesson = |include: &str| {
+        format!("# X\n\n## S\n\n```rust,ignore\n{{{{#include ../src/{include}}}}}\n```\n")
+    };
+    let list = |cwd: &std::path::Path, lessons_arg: &std::path::Path| {
+        let out = avance(dir.path())
+            .current_dir(cwd)
+            .arg("--lessons")
+            .arg(lessons_arg)
+            .arg("list")
+            .output()
+            .unwrap();
+        (out.status.success(), String::from_utf8(out.stderr).unwrap())
+    };
+    fs::write(lessons.join("01-x.md"), lesson("ok.rs")).unwrap();
+    assert_eq!(
+        list(&lessons, std::path::Path::new(".")),
+        (true, String::new())
+    );
+    fs::write(lessons.join("01-x.md"), lesson("evil.rs")).unwrap();
+    let (ok, stderr) = list(dir.path(), &lessons);
+    assert!(!ok && stderr.contains("outside the project"), "{stderr}");
+    assert!(!stderr.contains("secret"), "{stderr}");
+    fs::remove_file(lessons.join("01-x.md")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(lessons.join("01-x.md"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (ok, stderr) = list(dir.path(), &lessons);
+    assert!(!ok && stderr.contains("not a regular file"), "{stderr}");
+}

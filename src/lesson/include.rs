@@ -20,6 +20,9 @@ pub enum ReadError {
     /// The program embeds only the files its own lessons include.
     #[error("not embedded in this build")]
     NotEmbedded,
+    /// Its real path, links resolved, leaves the project.
+    #[error("it is really {0}, outside the project")]
+    OutsideProject(String),
     #[error("{message}")]
     Io {
         kind: io::ErrorKind,
