@@ -261,6 +261,9 @@ fn an_unwritable_progress_folder_is_reported_once_and_the_repl_goes_on() {
         !out.contains("unreadable"),
         "a missing folder is not a damaged file: {out}"
     );
+    // The goodbye says so too.
+    assert!(out.contains("Progress NOT saved"), "{out}");
+    assert!(!out.contains("Progress saved."), "{out}");
 }
 
 #[test]

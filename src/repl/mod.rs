@@ -131,7 +131,12 @@ impl<W: Write> Repl<W> {
         if let Some(warning) = self.session.save() {
             self.warn(&warning)?;
         }
-        writeln!(self.out, "{}", "Progress saved. See you soon.".dimmed())
+        let goodbye = match self.session.kept() {
+            Some(true) => "Progress saved. See you soon.",
+            Some(false) => "Progress NOT saved (see above why). See you soon.",
+            None => "Progress not kept: there is no home folder to keep it in. See you soon.",
+        };
+        writeln!(self.out, "{}", goodbye.dimmed())
     }
 
     fn prompt(&self) -> (String, String) {

@@ -178,4 +178,10 @@ impl Session {
         let store = self.store.as_mut()?;
         store.save(&self.progress)
     }
+
+    /// Whether the progress is kept: `None` without a place to keep it,
+    /// else whether the last save worked.
+    pub fn kept(&self) -> Option<bool> {
+        self.store.as_ref().map(|store| !store.failing())
+    }
 }

@@ -148,6 +148,11 @@ impl ProgressStore {
         }
     }
 
+    /// Whether the last save failed.
+    pub fn failing(&self) -> bool {
+        self.write_failed
+    }
+
     fn write(&self, progress: &Progress) -> std::io::Result<()> {
         let mut text = serde_json::to_vec_pretty(progress)?;
         text.push(b'\n');
