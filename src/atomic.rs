@@ -8,6 +8,28 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+/// A temporary file older than this is left over from a killed run (a
+/// save takes milliseconds, so another session's is never this old).
+const LEFT_OVER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes from `dir` the temporary files of [`write`] that a killed run
+/// left behind; what cannot be read or removed is left alone.
+pub fn sweep(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let temporary = entry.file_name().to_string_lossy().starts_with(".tmp");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|time| time.elapsed().is_ok_and(|age| age > LEFT_OVER));
+        if temporary && old && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Replaces `path` with `bytes`, creating its folder if needed.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = match path.parent() {
@@ -24,7 +46,29 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::write;
+    use super::{LEFT_OVER, sweep, write};
+
+    #[test]
+    fn a_killed_run_s_temporary_files_are_swept_a_fresh_one_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".tmpAbC123");
+        let fresh = dir.path().join(".tmpXyZ789");
+        let kept = dir.path().join("progress.json");
+        for path in [&old, &fresh, &kept] {
+            std::fs::write(path, "{").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - LEFT_OVER * 2;
+        for path in [&old, &kept] {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(long_ago)
+                .unwrap();
+        }
+        sweep(dir.path());
+        assert!(!old.exists() && fresh.exists() && kept.exists());
+    }
 
     #[test]
     fn a_planted_symlink_is_replaced_not_written_through() {

@@ -85,8 +85,12 @@ impl ProgressStore {
         &self.path
     }
 
-    /// The saved progress, or a fresh one with a warning saying why.
+    /// The saved progress, or a fresh one with a warning saying why. The
+    /// temporary files of saves that a killed session left go first.
     pub fn load(&self) -> (Progress, Option<ProgressWarning>) {
+        if let Some(dir) = self.path.parent() {
+            crate::atomic::sweep(dir);
+        }
         let text = match fs::read(&self.path) {
             Ok(bytes) => bytes,
             // No file, or no folder yet (a file in its way): nothing saved;
