@@ -461,3 +461,31 @@ fn includes_and_lessons_must_be_regular_files_of_the_project() {
     let (ok, stderr) = list(dir.path(), &lessons);
     assert!(!ok && stderr.contains("not a regular file"), "{stderr}");
 }
+
+/// `avance completions SHELL` prints a script that knows the commands and
+/// their flags; an unknown shell is refused with the ones there are.
+#[test]
+fn completions_know_the_commands_and_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef avance"),
+        ("fish", "complete -c avance"),
+    ] {
+        let out = avance(dir.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains(marker), "{shell}:\n{script}");
+        for word in ["present", "export", "elementwise", "gpu"] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    avance(dir.path())
+        .args(["completions", "tcsh"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("possible values: bash"));
+}

@@ -18,6 +18,7 @@ use crate::session::{Dirs, ProgressStore};
 
 mod bench;
 mod check;
+mod completions;
 mod export;
 mod list;
 mod mpi_demo;
@@ -78,6 +79,8 @@ enum Command {
     Bench(bench::BenchArgs),
     /// The parallelism lesson's MPI demo: run it as `mpirun -n 4 avance mpi-demo`.
     MpiDemo(mpi_demo::MpiDemoArgs),
+    /// Print the shell's completion script: `source <(avance completions bash)`.
+    Completions(completions::CompletionsArgs),
     /// Run one compiled snippet by id (used by `check`).
     #[command(hide = true)]
     Snippet(snippet::SnippetArgs),
@@ -141,6 +144,7 @@ fn dispatch(command: Option<Command>, context: &Context) -> Result<ExitCode> {
         Some(Command::Check(args)) => args.run(context),
         Some(Command::Bench(args)) => args.run(),
         Some(Command::MpiDemo(args)) => args.run(),
+        Some(Command::Completions(args)) => args.run(),
         Some(Command::Snippet(args)) => args.run(context),
         Some(Command::Worker(args)) => args.run(),
     }
