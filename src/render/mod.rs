@@ -321,11 +321,17 @@ pub fn lesson_list(
     current: Option<&str>,
 ) -> io::Result<()> {
     let width = lessons.iter().map(|l| l.id.len()).max().unwrap_or(0);
-    let title_width = lessons
+    let longest_title = lessons
         .iter()
         .map(|l| l.title.chars().count())
         .max()
         .unwrap_or(0);
+    // On a terminal, long titles give way (with an ellipsis) so that a row
+    // fits: the status takes up to 60 columns, the id and marker `width + 4`.
+    let title_width = match terminal_columns() {
+        Some(columns) => longest_title.min(columns.saturating_sub(width + 4 + 2 + 60).max(16)),
+        None => longest_title,
+    };
     for lesson in lessons {
         let done = progress.lessons.get(&lesson.id);
         // Only what the lesson still has: it may have changed since.
@@ -369,8 +375,39 @@ pub fn lesson_list(
         writeln!(
             out,
             "{marker} {:<width$}  {:<title_width$}  {status}",
-            lesson.id, lesson.title
+            lesson.id,
+            shortened(&lesson.title, title_width)
         )?;
     }
     Ok(())
+}
+
+/// The terminal's width when stdout is one (a pipe keeps whole rows).
+fn terminal_columns() -> Option<usize> {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal().then(textwrap::termwidth)
+}
+
+/// `text` cut to `width` characters, its last one an ellipsis when cut.
+fn shortened(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn a_long_title_gives_way_with_an_ellipsis() {
+        assert_eq!(shortened("Underscore idioms", 20), "Underscore idioms");
+        assert_eq!(
+            shortened("Mutable defaults and changing what you loop over", 20),
+            "Mutable defaults an…"
+        );
+        assert_eq!(shortened("Mutable defaults and", 17), "Mutable defaults…");
+    }
 }

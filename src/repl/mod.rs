@@ -118,13 +118,16 @@ impl<W: Write> Repl<W> {
         } else {
             "Welcome to avance: Python idioms, in Rust."
         };
-        writeln!(
-            self.out,
-            "{} {}",
-            welcome.bold(),
-            "Enter: next slide · :run runs the Rust · type Rust to run it live · :help for more"
-                .dimmed()
-        )
+        let keys =
+            "Enter: next slide · :run runs the Rust · type Rust to run it live · :help for more";
+        // One line where it fits, else the keys on a line of their own.
+        let one_line = welcome.chars().count() + 1 + keys.chars().count();
+        let between = if one_line <= textwrap::termwidth() {
+            " "
+        } else {
+            "\n"
+        };
+        writeln!(self.out, "{}{between}{}", welcome.bold(), keys.dimmed())
     }
 
     fn farewell(&mut self) -> io::Result<()> {
