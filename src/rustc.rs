@@ -59,10 +59,26 @@ pub fn compile_alone(rustc: &Path, snippet: &Snippet, color: bool) -> io::Result
         .args(["--color", if color { "always" } else { "never" }])
         .arg(&relative)
         .output()?;
+    // The program is padded to keep the lesson's line numbers, so its
+    // locations read as the lesson file's once the slide's file is dropped.
+    let generated = relative.display().to_string();
+    let lesson_file = Path::new("lessons").join(snippet_lesson_file(snippet));
     Ok(match output.status.success() {
         true => Compiled::Accepted,
-        false => Compiled::Refused(String::from_utf8_lossy(&output.stderr).into_owned()),
+        false => Compiled::Refused(
+            String::from_utf8_lossy(&output.stderr)
+                .replace(&generated, &lesson_file.display().to_string()),
+        ),
     })
+}
+
+/// `01-underscore.md` for snippet `01-underscore/10`.
+fn snippet_lesson_file(snippet: &Snippet) -> String {
+    let lesson = snippet
+        .id
+        .rsplit_once('/')
+        .map_or(snippet.id.as_str(), |(lesson, _)| lesson);
+    format!("{lesson}.md")
 }
 
 /// Whether rustc failed because the snippet needs the `avance` crate, which

@@ -161,7 +161,13 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
                     ok = false;
                     said = format!("{} {why}\n", "error:".red().bold()).into_bytes();
                 }
-                Err(why) => said = format!("{}\n", why.to_string().dimmed()).into_bytes(),
+                // The room sees what the slide means, not the program's terms.
+                Err(NotRunnable::NoRun(_)) => {
+                    said = format!("{}\n", "compiled, not run".dimmed()).into_bytes()
+                }
+                Err(NotRunnable::NotCompiled(_)) => {
+                    said = format!("{}\n", "shown, not run".dimmed()).into_bytes()
+                }
             }
         }
         lines.extend(String::from_utf8_lossy(&said).lines().map(clean));
@@ -232,7 +238,22 @@ fn clean(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, run_slide};
+    use crate::run::Registry;
+
+    #[test]
+    fn the_room_sees_what_a_slide_means_not_the_program_s_terms() {
+        let lesson = crate::lesson::demo_lesson(
+            "# Demo\n\n## Two\n\n```rust,ignore\nshown();\n```\n\n```rust,no_run\nloop {}\n```\n",
+        );
+        let output = run_slide(&Registry::new(&[]), &lesson.slides[1], 1);
+        let text = crate::render::strip_styles(&output.lines.join("\n"));
+        assert!(
+            text.contains("shown, not run") && text.contains("compiled, not run"),
+            "{text}"
+        );
+        assert!(!text.contains("snippet 07-demo"), "{text}");
+    }
 
     #[test]
     fn clean_keeps_colours_only() {
