@@ -30,11 +30,9 @@ enum Kind {
     Parallel(ParallelArgs),
 }
 
+/// The flags the convolution and the element-wise functions share.
 #[derive(Debug, Args)]
-struct ConvArgs {
-    /// Image side.
-    #[arg(long, default_value_t = 2000)]
-    size: usize,
+struct EngineFlags {
     /// Only these engines (repeat, or separate with commas).
     #[arg(long, value_delimiter = ',')]
     engine: Vec<String>,
@@ -47,6 +45,15 @@ struct ConvArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Debug, Args)]
+struct ConvArgs {
+    /// Image side.
+    #[arg(long, default_value_t = 2000)]
+    size: usize,
+    #[command(flatten)]
+    flags: EngineFlags,
     /// Also run the CUDA kernels; without a GPU, says why in one line.
     #[arg(long)]
     gpu: bool,
@@ -57,18 +64,8 @@ struct ElementwiseArgs {
     /// Array end: a = b = 1..SIZE.
     #[arg(long, default_value_t = 1_000_000)]
     size: usize,
-    /// Only these engines (repeat, or separate with commas).
-    #[arg(long, value_delimiter = ',')]
-    engine: Vec<String>,
-    /// Timed runs per engine.
-    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..))]
-    runs: u16,
-    /// Also time the course's own Python versions (numpy; numexpr and Numba when installed) in python3.
-    #[arg(long)]
-    python: bool,
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    flags: EngineFlags,
 }
 
 #[derive(Debug, Args)]
@@ -112,10 +109,10 @@ impl BenchArgs {
 
 impl ConvArgs {
     fn run(self, out: &mut impl Write) -> Result<()> {
-        let runs = usize::from(self.runs);
-        let engines = bench::select(&conv::Engine::ALL, conv::Engine::name, &self.engine)?;
+        let runs = usize::from(self.flags.runs);
+        let engines = bench::select(&conv::Engine::ALL, conv::Engine::name, &self.flags.engine)?;
         let mut reports = vec![bench::convolution(self.size, &engines, runs)?];
-        if self.python {
+        if self.flags.python {
             bench::add_python_rows(&mut reports, Suite::Conv, runs);
         }
         let measured = reports
@@ -125,7 +122,7 @@ impl ConvArgs {
                 Ok(Measured { report, gpu })
             })
             .collect::<Result<Vec<_>>>()?;
-        print_measured(out, &measured, self.json)
+        print_measured(out, &measured, self.flags.json)
     }
 }
 
@@ -141,21 +138,21 @@ fn gpu_section(report: &bench::Report, runs: usize) -> Result<bench::gpu::GpuSec
 
 impl ElementwiseArgs {
     fn run(self, out: &mut impl Write) -> Result<()> {
-        let runs = usize::from(self.runs);
+        let runs = usize::from(self.flags.runs);
         let engines = bench::select(
             &elementwise::Engine::ALL,
             elementwise::Engine::name,
-            &self.engine,
+            &self.flags.engine,
         )?;
         let mut reports = bench::elementwise(self.size, &engines, runs)?;
-        if self.python {
+        if self.flags.python {
             bench::add_python_rows(&mut reports, Suite::Elementwise, runs);
         }
         let measured: Vec<Measured> = reports
             .into_iter()
             .map(|report| Measured { report, gpu: None })
             .collect();
-        print_measured(out, &measured, self.json)
+        print_measured(out, &measured, self.flags.json)
     }
 }
 
