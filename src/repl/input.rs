@@ -3,7 +3,7 @@
 //! scripted and tested. Both report the same four outcomes.
 
 use std::io::{self, BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rustyline::config::Config;
 use rustyline::error::ReadlineError;
@@ -50,11 +50,30 @@ impl Terminal {
         let mut editor = Editor::with_config(config)?;
         editor.set_helper(Some(helper));
         if let Some(path) = &history {
-            // A first session has no history file yet; that is not an error.
-            let _ = editor.load_history(path);
+            // A first session has no history file yet; that is not an
+            // error. A damaged one keeps its good lines and loads again.
+            if editor.load_history(path).is_err() && repair_history(path).unwrap_or(false) {
+                let _ = editor.load_history(path);
+            }
         }
         Ok(Terminal { editor, history })
     }
+}
+
+/// Rewrites a history file that is not UTF-8 with its valid lines only
+/// (rustyline refuses the whole file otherwise, and would never save to it
+/// again); `Ok(false)` when there was nothing to repair.
+fn repair_history(path: &Path) -> io::Result<bool> {
+    let bytes = std::fs::read(path)?;
+    if std::str::from_utf8(&bytes).is_ok() {
+        return Ok(false);
+    }
+    let kept: Vec<&str> = bytes
+        .split(|&b| b == b'\n')
+        .filter_map(|line| std::str::from_utf8(line).ok())
+        .collect();
+    crate::atomic::write(path, kept.join("\n").as_bytes())?;
+    Ok(true)
 }
 
 impl Terminal {
@@ -205,3 +224,21 @@ impl<R: BufRead> Piped<R> {
 
 /// Shown before the second and later lines of one input from a pipe.
 const CONTINUATION: &str = "... ";
+
+#[cfg(test)]
+mod tests {
+    use super::repair_history;
+
+    #[test]
+    fn a_history_with_a_line_that_is_not_utf8_keeps_its_other_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history");
+        std::fs::write(&path, b"#V2\n:next\nlet x = \xff;\n:run\n").unwrap();
+        assert!(repair_history(&path).unwrap());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "#V2\n:next\n:run\n"
+        );
+        assert!(!repair_history(&path).unwrap(), "a good file is left alone");
+    }
+}
