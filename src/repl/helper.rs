@@ -21,17 +21,29 @@ impl ReplHelper {
         ReplHelper { lesson_names }
     }
 
+    /// The lesson names `typed` may stand for. A number means that lesson
+    /// (`2` is `02-truthiness`, as `:lesson 2` reads it), so it comes
+    /// first, before the names that merely start with the digits (`20-…`).
+    fn lessons_for(&self, typed: &str) -> Vec<String> {
+        let numbered = |name: &&String| {
+            let number = name.split_once('-').map_or("", |(number, _)| number);
+            !typed.is_empty()
+                && typed.chars().all(|c| c.is_ascii_digit())
+                && number.parse::<u32>().ok() == typed.parse::<u32>().ok()
+        };
+        let exact = self.lesson_names.iter().filter(numbered);
+        let prefixed = self
+            .lesson_names
+            .iter()
+            .filter(|name| name.starts_with(typed) && !numbered(name));
+        exact.chain(prefixed).cloned().collect()
+    }
+
     fn candidates(&self, line: &str) -> (usize, Vec<String>) {
         if let Some((command, argument)) = line.split_once(' ') {
             if command == ":lesson" || command == ":l" {
                 let start = line.len() - argument.len();
-                let names = self
-                    .lesson_names
-                    .iter()
-                    .filter(|name| name.starts_with(argument))
-                    .cloned()
-                    .collect();
-                return (start, names);
+                return (start, self.lessons_for(argument));
             }
             return (line.len(), Vec::new());
         }
@@ -114,6 +126,22 @@ mod tests {
             helper().candidates(":l 0").1,
             vec!["01-underscore", "02-truthiness"]
         );
+    }
+
+    #[test]
+    fn a_lesson_number_completes_to_that_lesson_first() {
+        let helper = ReplHelper::new(vec![
+            "02-truthiness".into(),
+            "truthiness".into(),
+            "20-timeit".into(),
+            "21-profiling".into(),
+        ]);
+        assert_eq!(
+            helper.candidates(":lesson 2").1,
+            vec!["02-truthiness", "20-timeit", "21-profiling"]
+        );
+        assert_eq!(helper.candidates(":l 02").1, vec!["02-truthiness"]);
+        assert_eq!(helper.candidates(":l 20").1, vec!["20-timeit"]);
     }
 
     #[test]
