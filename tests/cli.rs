@@ -491,3 +491,22 @@ fn completions_know_the_commands_and_flags() {
         .failure()
         .stderr(predicate::str::contains("possible values: bash"));
 }
+
+/// `avance show` prints what each snippet prints, under it, as its lesson
+/// says: the output block, or rustc's error codes for a compile_fail one.
+#[test]
+fn show_prints_each_snippet_s_output_under_it() {
+    let home = tempfile::tempdir().unwrap();
+    avance(home.path())
+        .args(["--color", "never", "show", "1/2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "It prints\n│ 10000 1000000 65535 170 9.80665",
+        ));
+    avance(home.path())
+        .args(["--color", "never", "show", "1/10"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rustc refuses it with\n│ E0616"));
+}

@@ -27,6 +27,7 @@ impl ShowArgs {
         let view = View {
             python: true,
             notes: self.notes,
+            outputs: true,
         };
         let mut out = io::stdout();
         for index in slides {

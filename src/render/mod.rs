@@ -21,6 +21,9 @@ use crate::view::{self, Code, Prose, Section};
 pub struct View {
     pub python: bool,
     pub notes: bool,
+    /// The output each Rust snippet prints, under it (`avance show`; the
+    /// REPL runs the snippet instead).
+    pub outputs: bool,
 }
 
 impl Default for View {
@@ -28,6 +31,7 @@ impl Default for View {
         View {
             python: true,
             notes: false,
+            outputs: false,
         }
     }
 }
@@ -87,6 +91,9 @@ fn section(out: &mut impl Write, section: &Section, view: View) -> io::Result<()
                 .filter(|code| view.python || !matches!(code, Code::Python(_)));
             for code in shown {
                 code_block(out, &code.label(), code.lang(), &code.text())?;
+                if let (true, Code::Rust(snippet)) = (view.outputs, code) {
+                    output_block(out, snippet)?;
+                }
             }
             Ok(())
         }
@@ -97,6 +104,19 @@ fn section(out: &mut impl Write, section: &Section, view: View) -> io::Result<()
         Section::Notes(_) => Ok(()),
         Section::Exercise(exercise) => self::exercise(out, exercise),
     }
+}
+
+/// What a snippet's slide says it prints (rustc's error codes for a
+/// `compile_fail` one), as a block of its own.
+fn output_block(out: &mut impl Write, snippet: &Snippet) -> io::Result<()> {
+    let Some(expected) = &snippet.expected else {
+        return Ok(());
+    };
+    let label = match snippet.mode {
+        crate::lesson::Mode::CompileFail => "rustc refuses it with",
+        _ => "It prints",
+    };
+    code_block(out, label, "text", &expected.text)
 }
 
 fn prose(out: &mut impl Write, prose: &Prose) -> io::Result<()> {

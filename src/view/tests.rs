@@ -173,6 +173,7 @@ mod in_every_view {
         let lesson = every_kind();
         let mut out = Vec::new();
         let view = View {
+            outputs: true,
             python: true,
             notes: true,
         };
@@ -182,6 +183,7 @@ mod in_every_view {
             "the REPL",
             &text,
             &[
+                "It prints",
                 crate::view::EXERCISE_LABEL,
                 "say it",
                 "Rust · panics on purpose",
