@@ -86,11 +86,17 @@ fn a_run_over_four_times_the_fastest_is_warned_about() {
 }
 
 #[test]
-fn the_loop_count_is_the_first_power_of_ten_reaching_the_minimum() {
+fn the_loop_count_is_the_first_of_1_2_5_times_ten_to_the_n_reaching_the_minimum() {
     let three_microseconds_each = |loops: u64| Duration::from_micros(3 * loops);
     assert_eq!(
         autorange(three_microseconds_each, Duration::from_millis(200)),
         100_000
+    );
+    // 1.5 ns a loop: 2 × 10⁸ loops take 0.3 s, where IPython's 10⁹ take 1.5 s.
+    let one_and_a_half_nanoseconds_each = |loops: u64| Duration::from_nanos(loops * 3 / 2);
+    assert_eq!(
+        autorange(one_and_a_half_nanoseconds_each, Duration::from_millis(200)),
+        200_000_000
     );
     assert_eq!(
         autorange(|_| Duration::from_secs(1), Duration::from_millis(200)),
