@@ -264,15 +264,20 @@ impl<W: Write> Repl<W> {
             "{}",
             "Commands (Enter on an empty line: next slide; Tab completes):".bold()
         )?;
+        // The descriptions wrap under themselves at the terminal's width.
+        const COLUMN: usize = 2 + 14 + 1 + 5 + 1;
+        let hanging = " ".repeat(COLUMN);
         for spec in COMMANDS {
             let usage = format!(":{} {}", spec.name, spec.argument);
-            writeln!(
-                self.out,
-                "  {:<14} {:<5} {}",
+            let prefix = format!(
+                "  {:<14} {:<5} ",
                 usage.cyan(),
-                format!(":{}", spec.alias).dimmed(),
-                spec.help
-            )?;
+                format!(":{}", spec.alias).dimmed()
+            );
+            let options = textwrap::Options::new(textwrap::termwidth().max(COLUMN + 20))
+                .initial_indent(&prefix)
+                .subsequent_indent(&hanging);
+            writeln!(self.out, "{}", textwrap::fill(spec.help, options))?;
         }
         Ok(())
     }
