@@ -18,8 +18,9 @@ use crate::run::Registry;
 use crate::rustc;
 use crate::verdict::{self, Ended, Happened};
 
-/// A snippet that runs longer than this is killed and reported.
-const SNIPPET_TIMEOUT: Duration = Duration::from_secs(300);
+/// A snippet that runs longer than this is killed and reported (the
+/// presenter cuts its runs at the same limit).
+pub(crate) const SNIPPET_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// What `avance check` reports for one snippet or Python block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,22 +190,12 @@ pub fn compare(actual: &str, expected: &str) -> Result<(), String> {
 /// Runs `exe snippet ID` at `scale` with a timeout, capturing its output:
 /// `check` runs [`Scale::Check`], export the course's.
 pub fn run_child(exe: &Path, id: &str, scale: Scale) -> std::io::Result<ChildOutput> {
-    run_child_until(exe, id, scale, || false)
-}
-
-/// As [`run_child`], killed as soon as `stop()` says so.
-pub fn run_child_until(
-    exe: &Path,
-    id: &str,
-    scale: Scale,
-    stop: impl FnMut() -> bool,
-) -> std::io::Result<ChildOutput> {
     let mut command = Command::new(exe);
     command.args(["--color", "never", "snippet", id]);
     if scale == Scale::Check {
         command.arg("--check");
     }
-    child::run_until(command, SNIPPET_TIMEOUT, stop)
+    child::run(command, SNIPPET_TIMEOUT)
 }
 
 #[cfg(test)]

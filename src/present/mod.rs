@@ -196,7 +196,8 @@ enum Run {
 fn run_stoppable(id: &str) -> io::Result<Run> {
     let record = tempfile::NamedTempFile::new()?;
     let mut stopped = false;
-    let output = child::run_until(play::snippet_command(id, record.path())?, RUN_LIMIT, || {
+    let limit = crate::check::SNIPPET_TIMEOUT;
+    let output = child::run_until(play::snippet_command(id, record.path())?, limit, || {
         stopped |= matches!(
             terminal::next_input(Some(Duration::ZERO)),
             Ok(Input::Key(Key::Char('q') | Key::Esc))
@@ -211,9 +212,6 @@ fn run_stoppable(id: &str) -> io::Result<Run> {
         _ => Run::Stopped(output),
     })
 }
-
-/// A run in front of a room is cut after this long, as `check` cuts one.
-const RUN_LIMIT: Duration = Duration::from_secs(300);
 
 /// A line of output made safe for the screen: colours kept, every other
 /// escape sequence and control character dropped, tabs expanded.
