@@ -25,7 +25,7 @@ pub mod view;
 
 #[cfg(feature = "cli")]
 pub mod atomic;
-#[cfg(feature = "cli")]
+#[cfg(feature = "bench")]
 pub mod bench;
 #[cfg(feature = "cli")]
 pub mod check;

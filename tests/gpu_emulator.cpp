@@ -3,11 +3,11 @@
 // __shared__ a static array (the blocks run one after the other). What it
 // checks is the kernels' own arithmetic: indices, tiles, halos, borders.
 //
-// Usage: gpu_emulator naive|tiled ROWS COLS GX GY, with f (ROWS×COLS) and g
-// (GX×GY) as little-endian int64 on stdin; writes h, ROWS×COLS, on stdout.
+// Usage: gpu_emulator naive|tiled|tiled32 ROWS COLS GX GY, with f (ROWS×COLS)
+// and g (GX×GY) as little-endian int64 on stdin; writes h, ROWS×COLS, on
+// stdout. For tiled32 every tap must fit in 32 bits, as the host checks.
 #include <barrier>
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <thread>
 #include <vector>
@@ -18,7 +18,13 @@ struct dim3 {
 thread_local dim3 threadIdx, blockIdx;
 dim3 blockDim;
 std::barrier<> *block_barrier;
+struct int2 {
+    int x, y;
+};
+static int2 make_int2(int x, int y) { return {x, y}; }
 #define __global__
+#define __device__
+#define __forceinline__ inline
 #define __launch_bounds__(threads)
 #define __shared__ static
 #define __syncthreads() block_barrier->arrive_and_wait()
@@ -51,11 +57,13 @@ static void run_naive(const std::vector<i64> &f, const std::vector<i64> &g,
     }
 }
 
-// The tiled kernel on the grid the host computes, a block's threads together.
-static void run_tiled(const std::vector<i64> &f, const std::vector<i64> &g,
+// A tiled kernel on the grid the host computes, a block's threads together;
+// Tap is the filter's type (long long or int), the kernel's argument.
+template <typename Tap, typename Kernel>
+static void run_tiled(Kernel kernel, const std::vector<i64> &f, const std::vector<i64> &g,
                       std::vector<i64> &h, i64 rows, i64 cols) {
-    Filter filter;
-    memcpy(filter.tap, g.data(), sizeof filter.tap);
+    Filter<Tap> filter;
+    for (int k = 0; k < FILTER * FILTER; k++) filter.tap[k] = (Tap)g[k];
     blockDim = {TILE_X, THREADS_Y, 1};
     unsigned grid_x = (unsigned)((cols - 2 * RADIUS + TILE_X - 1) / TILE_X);
     unsigned grid_y = (unsigned)((rows - 2 * RADIUS + TILE_Y - 1) / TILE_Y);
@@ -69,7 +77,7 @@ static void run_tiled(const std::vector<i64> &f, const std::vector<i64> &g,
                     threads.emplace_back([&, tx, ty, bx, by] {
                         blockIdx = {bx, by, 0};
                         threadIdx = {tx, ty, 0};
-                        convolve_tiled(f.data(), h.data(), rows, cols, filter);
+                        kernel(f.data(), h.data(), rows, cols, filter);
                     });
                 }
             }
@@ -80,7 +88,7 @@ static void run_tiled(const std::vector<i64> &f, const std::vector<i64> &g,
 
 int main(int argc, char **argv) {
     if (argc != 6) {
-        fprintf(stderr, "usage: %s naive|tiled ROWS COLS GX GY < f,g > h\n", argv[0]);
+        fprintf(stderr, "usage: %s naive|tiled|tiled32 ROWS COLS GX GY < f,g > h\n", argv[0]);
         return 2;
     }
     std::string kernel = argv[1];
@@ -89,8 +97,13 @@ int main(int argc, char **argv) {
     std::vector<i64> h(rows * cols, 0);  // the host's zeroed h
     if (kernel == "naive") {
         run_naive(f, g, h, rows, cols, gx, gy);
+    } else if (kernel == "tiled") {
+        run_tiled<long long>(convolve_tiled, f, g, h, rows, cols);
+    } else if (kernel == "tiled32") {
+        run_tiled<int>(convolve_tiled32, f, g, h, rows, cols);
     } else {
-        run_tiled(f, g, h, rows, cols);
+        fprintf(stderr, "unknown kernel %s: naive, tiled or tiled32\n", kernel.c_str());
+        return 2;
     }
     fwrite(h.data(), sizeof(i64), h.size(), stdout);
     return 0;

@@ -10,7 +10,7 @@ use colored::Colorize;
 use serde::Serialize;
 
 use super::Report;
-use crate::conv::gpu::{self, Floor, GpuError, Kernel};
+use crate::conv::gpu::{self, Floor, GpuError, Kernel, Taps};
 use crate::conv::{self, Engine};
 use crate::report::bench::significant;
 use crate::timeit::format_time;
@@ -27,15 +27,24 @@ pub enum GpuSection {
     Measured(GpuReport),
 }
 
-/// The device, its floor for this size, and one row per kernel.
+/// The device, its floors for this size, and one row per kernel.
 #[derive(Debug, Clone, Serialize)]
 pub struct GpuReport {
     pub device: String,
     pub versions: String,
-    pub floor_s: f64,
-    pub floor: String,
+    pub floors: Vec<FloorEntry>,
     pub rows: Vec<GpuRow>,
     pub notes: Vec<String>,
+}
+
+/// The floor for one width of taps.
+#[derive(Debug, Clone, Serialize)]
+pub struct FloorEntry {
+    /// "64-bit taps" or "32-bit taps".
+    pub taps: String,
+    pub seconds: f64,
+    /// The floor and what bounds it, as a person reads it.
+    pub text: String,
 }
 
 /// One kernel's figures; ratios above 1 mean faster than the CPU.
@@ -46,7 +55,8 @@ pub struct GpuRow {
     pub kernel_best_s: f64,
     pub kernel_worst_s: f64,
     pub launches: usize,
-    /// Kernel-only median over the floor (1 would be the floor itself).
+    /// Kernel-only median over the floor its taps allow (1 would be the
+    /// floor itself).
     pub times_floor: f64,
     /// GMAC/s of the kernel alone.
     pub throughput: f64,
@@ -57,7 +67,7 @@ pub struct GpuRow {
     pub equal_to_naive: bool,
 }
 
-/// Runs both kernels at the report's size; no device is a section that
+/// Runs every kernel at the report's size; no device is a section that
 /// says so, any other failure an error.
 pub fn measure(report: &Report, runs: usize) -> Result<GpuSection, GpuError> {
     let device = match gpu::device() {
@@ -71,7 +81,7 @@ pub fn measure(report: &Report, runs: usize) -> Result<GpuSection, GpuError> {
     let (f, g) = conv::course_inputs(size);
     let expected = Engine::Naive.convolve(&f, &g)?;
     let limits = device.limits();
-    let floor = Floor::new(limits, (size, size), g.nrows());
+    let floor = |taps| Floor::new(limits, (size, size), g.nrows(), taps);
     let best_cpu = report
         .rows
         .iter()
@@ -84,6 +94,7 @@ pub fn measure(report: &Report, runs: usize) -> Result<GpuSection, GpuError> {
             let timing = device.time(kernel, &f, &g, LAUNCHES, runs)?;
             let kernel_s = Stats::of(timing.kernel_s);
             let end_to_end = Stats::of(timing.end_to_end_s).median;
+            let floor = floor(kernel.taps()); // the floor of this kernel's taps
             Ok(GpuRow {
                 kernel: kernel.name().to_string(),
                 kernel_median_s: kernel_s.median,
@@ -107,8 +118,14 @@ pub fn measure(report: &Report, runs: usize) -> Result<GpuSection, GpuError> {
             limits.name, limits.multiprocessors, limits.clock_mhz, limits.bandwidth_gbs
         ),
         versions: device.versions().to_string(),
-        floor_s: floor.seconds(),
-        floor: floor.to_string(),
+        floors: Taps::ALL
+            .into_iter()
+            .map(|taps| FloorEntry {
+                taps: taps.to_string(),
+                seconds: floor(taps).seconds(),
+                text: floor(taps).to_string(),
+            })
+            .collect(),
         rows,
         notes: vec![
             format!(
@@ -144,10 +161,12 @@ impl Stats {
 pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
     writeln!(out, "{}", format!("GPU: {}", report.device).bold())?;
     writeln!(out, "{}", report.versions)?;
-    writeln!(out, "floor: {}", report.floor)?;
+    for floor in &report.floors {
+        writeln!(out, "floor, {}: {}", floor.taps, floor.text)?;
+    }
     writeln!(
         out,
-        "{:<11} {:>11} {:>8} {:>8} {:>11} {:>11} {:>13}  equal to naive",
+        "{:<12} {:>11} {:>8} {:>8} {:>11} {:>11} {:>13}  equal to naive",
         "kernel", "kernel only", "× floor", "GMAC/s", "end to end", "pinned", "vs best CPU",
     )?;
     for row in &report.rows {
@@ -159,7 +178,7 @@ pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
         };
         writeln!(
             out,
-            "{:<11} {:>11} {:>8} {:>8} {:>11} {:>11} {:>13}  {equal}",
+            "{:<12} {:>11} {:>8} {:>8} {:>11} {:>11} {:>13}  {equal}",
             row.kernel,
             format_time(row.kernel_median_s),
             significant(row.times_floor),
@@ -199,8 +218,18 @@ mod tests {
         GpuReport {
             device: "NVIDIA H100 80GB HBM3, compute capability 9.0".into(),
             versions: "driver 13.0, NVRTC 13.0".into(),
-            floor_s: 76.9e-6,
-            floor: "76.9 µs (arithmetic-bound)".into(),
+            floors: vec![
+                FloorEntry {
+                    taps: "64-bit taps".into(),
+                    seconds: 76.9e-6,
+                    text: "76.9 µs (arithmetic-bound)".into(),
+                },
+                FloorEntry {
+                    taps: "32-bit taps".into(),
+                    seconds: 57.6e-6,
+                    text: "57.6 µs (arithmetic-bound)".into(),
+                },
+            ],
             rows: vec![GpuRow {
                 kernel: "cuda tiled".into(),
                 kernel_median_s: 100e-6,
@@ -220,6 +249,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cli")] // strip_styles is the terminal program's
     fn the_table_has_the_device_the_floor_and_a_row_per_kernel() {
         let mut out = Vec::new();
         print(&mut out, &described_report()).unwrap();
@@ -229,10 +259,11 @@ mod tests {
             lines[0],
             "GPU: NVIDIA H100 80GB HBM3, compute capability 9.0"
         );
-        assert_eq!(lines[2], "floor: 76.9 µs (arithmetic-bound)");
-        let row = lines[4];
+        assert_eq!(lines[2], "floor, 64-bit taps: 76.9 µs (arithmetic-bound)");
+        assert_eq!(lines[3], "floor, 32-bit taps: 57.6 µs (arithmetic-bound)");
+        let row = lines[5];
         assert!(
-            row.starts_with("cuda tiled       100 µs      1.3   3214.0"),
+            row.starts_with("cuda tiled        100 µs      1.3   3214.0"),
             "{row}"
         );
         // each header ends where its column's values end
@@ -240,8 +271,8 @@ mod tests {
             let at = line.find(text).unwrap();
             line[..at].chars().count() + text.chars().count()
         };
-        assert_eq!(end_of(lines[3], "GMAC/s"), end_of(row, "3214.0"));
-        assert_eq!(end_of(lines[3], "pinned"), end_of(row, "1 ms"));
+        assert_eq!(end_of(lines[4], "GMAC/s"), end_of(row, "3214.0"));
+        assert_eq!(end_of(lines[4], "pinned"), end_of(row, "1 ms"));
         assert!(row.ends_with("60.0× / 2.4×  yes"), "{row}");
     }
 
@@ -252,5 +283,6 @@ mod tests {
         assert_eq!(json["unavailable"], "no CUDA device: AVANCE_GPU=off");
         let json = serde_json::to_value(GpuSection::Measured(described_report())).unwrap();
         assert_eq!(json["measured"]["rows"][0]["times_floor"], 1.3);
+        assert_eq!(json["measured"]["floors"][1]["taps"], "32-bit taps");
     }
 }

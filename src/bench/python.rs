@@ -9,6 +9,11 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use super::{Report, Row};
+use crate::measure::MIN_BATCH;
+use crate::report::bench::Unit;
+use crate::{conv, elementwise};
+
 /// The script, run with `python3 -c`.
 const SCRIPT: &str = include_str!("course.py");
 
@@ -167,4 +172,91 @@ fn last_line(text: &[u8]) -> String {
         .unwrap_or("no message")
         .trim()
         .to_string()
+}
+
+/// Adds rows for the course's own Python versions of `suite`, run in
+/// python3 on the same inputs with the same timing method, to its reports;
+/// when Python cannot run them, a note says why.
+pub fn add_python_rows(reports: &mut [Report], suite: Suite, runs: usize) {
+    let Some(first) = reports.first_mut() else {
+        return;
+    };
+    let size = first.size;
+    let python = match run(suite, size, runs, MIN_BATCH) {
+        Ok(python) => python,
+        Err(error) => {
+            first.notes.push(error.to_string());
+            return;
+        }
+    };
+    first.notes.push(format!(
+        "Python {}, numpy {}: timed in python3 as %timeit does",
+        python.python, python.numpy
+    ));
+    first.notes.extend(python.notes.iter().cloned());
+    for row in &python.rows {
+        if let Some(report) = reports.get_mut(row.benchmark.report_index()) {
+            let unit = report.throughput_unit;
+            report.push(python_row(row, size, unit));
+        }
+    }
+}
+
+/// A Python version's row: its timings, and its result compared with the
+/// reference engine's.
+fn python_row(row: &PythonRow, size: usize, unit: Unit) -> Row {
+    let mut per_loop = row.per_loop.clone();
+    per_loop.sort_by(f64::total_cmp);
+    let median = per_loop
+        .get(per_loop.len() / 2)
+        .copied()
+        .unwrap_or(f64::NAN);
+    let (equal, max_error_ulps) = python_result_matches(row, size);
+    let work = match unit {
+        Unit::MultiplyAdds => conv::multiply_adds(size, 9) as f64,
+        Unit::Bytes => (2 * 8 * size.saturating_sub(1)) as f64,
+    };
+    Row {
+        engine: row.engine.clone(),
+        median_s: median,
+        best_s: per_loop.first().copied().unwrap_or(f64::NAN),
+        worst_s: per_loop.last().copied().unwrap_or(f64::NAN),
+        runs: per_loop.len(),
+        loops: row.loops,
+        ratio_to_naive: None,
+        throughput: work / median / 1e9,
+        equal_to_naive: equal,
+        max_error_ulps,
+    }
+}
+
+/// Whether the Python result is the reference's, and for `fonction2` its
+/// largest error in ulps (numpy's `sin` and `arcsinh` are its own, held to
+/// the optimised engine's bound).
+fn python_result_matches(row: &PythonRow, size: usize) -> (bool, Option<f64>) {
+    match row.benchmark {
+        Computation::Conv => {
+            let (f, g) = conv::course_inputs(size);
+            let expected = conv::Engine::Naive.convolve(&f, &g).ok();
+            let words = row.read_words().unwrap_or_default();
+            let got = words.iter().map(|w| i64::from_le_bytes(*w));
+            (expected.is_some_and(|h| h.iter().copied().eq(got)), None)
+        }
+        Computation::Fonction1 => {
+            let (a, b) = elementwise::course_inputs(size);
+            let expected = elementwise::Engine::Loop.fonction1(&a, &b);
+            let got = row.read_bytes().unwrap_or_default();
+            (expected.iter().map(|&c| u8::from(c)).eq(got), None)
+        }
+        Computation::Fonction2 => {
+            let (a, b) = elementwise::course_inputs(size);
+            let words = row.read_words().unwrap_or_default();
+            if words.len() != a.len() {
+                return (false, None);
+            }
+            let got = words.iter().map(|w| f64::from_le_bytes(*w)).collect();
+            let error = elementwise::fonction2_error(&got, &a, &b);
+            (error <= elementwise::FONCTION2_MAX_ULPS, Some(error))
+        }
+    }
 }

@@ -122,7 +122,7 @@ impl ConvArgs {
                 Ok(Measured { report, gpu })
             })
             .collect::<Result<Vec<_>>>()?;
-        print_measured(out, &measured, self.flags.json)
+        Ok(bench::print_measured(out, &measured, self.flags.json)?)
     }
 }
 
@@ -152,26 +152,8 @@ impl ElementwiseArgs {
             .into_iter()
             .map(|report| Measured { report, gpu: None })
             .collect();
-        print_measured(out, &measured, self.flags.json)
+        Ok(bench::print_measured(out, &measured, self.flags.json)?)
     }
-}
-
-/// The reports as JSON, or as tables with the GPU's below its report's.
-fn print_measured(out: &mut impl Write, measured: &[Measured], json: bool) -> Result<()> {
-    if json {
-        serde_json::to_writer_pretty(&mut *out, measured)?;
-        writeln!(out)?;
-        return Ok(());
-    }
-    for Measured { report, gpu } in measured {
-        bench::print_table(out, report)?;
-        writeln!(out)?;
-        if let Some(bench::gpu::GpuSection::Measured(gpu)) = gpu {
-            bench::gpu::print(out, gpu)?;
-            writeln!(out)?;
-        }
-    }
-    Ok(())
 }
 
 impl MachineArgs {

@@ -25,7 +25,9 @@ mod absent;
 #[cfg(not(feature = "gpu"))]
 pub use absent::{Gpu, GpuTiming, device};
 
-pub use floor::{DeviceLimits, Floor};
+pub use floor::{DeviceLimits, Floor, Taps};
+
+use ndarray::Array2;
 
 use super::ConvError;
 
@@ -47,16 +49,19 @@ pub enum Kernel {
     Naive,
     /// Shared-memory tiles, the filter in the constant bank, 4 outputs a thread.
     Tiled,
+    /// The tiled kernel with 32-bit taps, for a filter whose taps all fit.
+    Tiled32,
 }
 
 impl Kernel {
-    pub const ALL: [Kernel; 2] = [Kernel::Naive, Kernel::Tiled];
+    pub const ALL: [Kernel; 3] = [Kernel::Naive, Kernel::Tiled, Kernel::Tiled32];
 
     /// The name in `avance bench`'s tables.
     pub fn name(self) -> &'static str {
         match self {
             Kernel::Naive => "cuda naive",
             Kernel::Tiled => "cuda tiled",
+            Kernel::Tiled32 => "cuda tiled32",
         }
     }
 
@@ -65,14 +70,16 @@ impl Kernel {
         match self {
             Kernel::Naive => "convolve_naive",
             Kernel::Tiled => "convolve_tiled",
+            Kernel::Tiled32 => "convolve_tiled32",
         }
     }
 
-    /// The source file, as NVRTC's messages name it.
+    /// The source file, as NVRTC's messages name it: both tiled kernels
+    /// are in one.
     pub fn file(self) -> &'static str {
         match self {
             Kernel::Naive => "kernels/convolve_naive.cu",
-            Kernel::Tiled => "kernels/convolve_tiled.cu",
+            Kernel::Tiled | Kernel::Tiled32 => "kernels/convolve_tiled.cu",
         }
     }
 
@@ -80,7 +87,28 @@ impl Kernel {
     pub fn source(self) -> &'static str {
         match self {
             Kernel::Naive => include_str!("../../kernels/convolve_naive.cu"),
-            Kernel::Tiled => include_str!("../../kernels/convolve_tiled.cu"),
+            Kernel::Tiled | Kernel::Tiled32 => include_str!("../../kernels/convolve_tiled.cu"),
+        }
+    }
+
+    /// The width of the taps the kernel multiplies by.
+    pub fn taps(self) -> Taps {
+        match self {
+            Kernel::Naive | Kernel::Tiled => Taps::Bits64,
+            Kernel::Tiled32 => Taps::Bits32,
+        }
+    }
+
+    /// The kernel the host picks for `g`, as the CPU engine picks its
+    /// multiply by the data: the tiled one for the 9×9 filter it is built
+    /// for, with 32-bit taps when every tap fits, else the naive one.
+    pub fn for_filter(g: &Array2<i64>) -> Kernel {
+        if g.dim() != (plan::TILED_FILTER, plan::TILED_FILTER) {
+            Kernel::Naive
+        } else if plan::taps_32(g).is_ok() {
+            Kernel::Tiled32
+        } else {
+            Kernel::Tiled
         }
     }
 }
@@ -115,6 +143,10 @@ pub enum GpuError {
         "the tiled kernel is compiled for the course's 9×9 filter, not {0}×{1}; the naive kernel takes any odd filter"
     )]
     FilterNotTiled(usize, usize),
+    #[error(
+        "the tiled32 kernel takes taps that fit in 32 bits, and {tap} does not; the tiled kernel takes any"
+    )]
+    TapTooWide { tap: i64 },
     #[error(transparent)]
     Conv(#[from] ConvError),
 }

@@ -7,13 +7,13 @@ use std::fmt;
 
 /// What a row's throughput counts, in billions per second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "cli", derive(serde::Serialize))]
+#[cfg_attr(feature = "bench", derive(serde::Serialize))]
 pub enum Unit {
     /// Multiply-adds (the convolution).
-    #[cfg_attr(feature = "cli", serde(rename = "GMAC/s"))]
+    #[cfg_attr(feature = "bench", serde(rename = "GMAC/s"))]
     MultiplyAdds,
     /// Bytes of input read (the element-wise functions).
-    #[cfg_attr(feature = "cli", serde(rename = "GB/s"))]
+    #[cfg_attr(feature = "bench", serde(rename = "GB/s"))]
     Bytes,
 }
 
@@ -29,7 +29,7 @@ impl Unit {
 
 /// One engine's row of the table.
 #[derive(Debug, Clone)]
-#[cfg_attr(feature = "cli", derive(serde::Serialize))]
+#[cfg_attr(feature = "bench", derive(serde::Serialize))]
 pub struct Row {
     pub engine: String,
     pub median_s: f64,
@@ -43,14 +43,14 @@ pub struct Row {
     pub equal_to_naive: bool,
     /// For results that may differ from the naive one within a bound: the
     /// largest difference, in ulps (`equal_to_naive` says it is in bounds).
-    #[cfg_attr(feature = "cli", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "bench", serde(skip_serializing_if = "Option::is_none"))]
     pub max_error_ulps: Option<f64>,
 }
 
 /// A whole benchmark: what was measured and one row per engine, each with
 /// its ratio to the reference engine's median when that engine ran.
 #[derive(Debug, Clone)]
-#[cfg_attr(feature = "cli", derive(serde::Serialize))]
+#[cfg_attr(feature = "bench", derive(serde::Serialize))]
 pub struct Report {
     pub benchmark: String,
     pub size: usize,
@@ -59,7 +59,7 @@ pub struct Report {
     /// What was not measured and why (a Python module missing...).
     pub notes: Vec<String>,
     /// The reference engine's median, which the ratios divide.
-    #[cfg_attr(feature = "cli", serde(skip))]
+    #[cfg_attr(feature = "bench", serde(skip))]
     reference_median_s: Option<f64>,
 }
 

@@ -10,12 +10,9 @@ use assert_cmd::Command;
 
 /// `avance` with its progress and history in `home`, and no colour; live
 /// Rust off (tests/live.rs turns it on), so the other REPL tests start no
-/// compiler in the background. `AVANCE_BIN` names another binary: a test
-/// binary carried to the GPU machine, where cargo's path does not exist.
+/// compiler in the background.
 pub fn avance(home: &Path) -> Command {
-    let program =
-        std::env::var_os("AVANCE_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_avance").into());
-    let mut command = Command::new(program);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_avance"));
     command
         .env("AVANCE_HOME", home)
         .env("AVANCE_LIVE", "off")

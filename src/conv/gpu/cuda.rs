@@ -20,12 +20,11 @@ use super::{DeviceLimits, GpuError, Kernel};
 mod timing;
 pub use timing::GpuTiming;
 
-/// The first GPU, with both kernels compiled for it and loaded.
+/// The first GPU, with every kernel compiled for it and loaded.
 pub struct Gpu {
     context: Arc<CudaContext>,
     stream: Arc<CudaStream>,
-    naive: CudaFunction,
-    tiled: CudaFunction,
+    functions: Vec<(Kernel, CudaFunction)>,
     limits: DeviceLimits,
     versions: String,
 }
@@ -79,14 +78,24 @@ const DRIVER_SYMBOLS: [&str; 8] = [
     "cuEventElapsedTime_v2",
 ];
 
-/// The tiled kernel's filter, passed by value: kernel arguments live in
-/// the constant bank, read by a whole warp at once.
+/// A tiled kernel's filter, passed by value: kernel arguments live in the
+/// constant bank, read by a whole warp at once.
 #[repr(C)]
 #[derive(Clone, Copy)]
-struct Filter([i64; plan::TILED_FILTER * plan::TILED_FILTER]);
+struct Filter<Tap>([Tap; plan::TILED_FILTER * plan::TILED_FILTER]);
 
-// SAFETY: a plain array of i64, laid out as the kernel's `struct Filter`.
-unsafe impl DeviceRepr for Filter {}
+// SAFETY: plain arrays of i64 and i32, laid out as the kernel's
+// `Filter<long long>` and `Filter<int>`.
+unsafe impl DeviceRepr for Filter<i64> {}
+unsafe impl DeviceRepr for Filter<i32> {}
+
+impl<Tap: Copy> Filter<Tap> {
+    fn boxed(taps: &[Tap]) -> Box<Self> {
+        Box::new(Filter(
+            taps.try_into().expect("the plan checked a 9×9 filter"),
+        ))
+    }
+}
 
 /// The error of the CUDA call named `call`.
 fn cuda(call: &'static str) -> impl Fn(DriverError) -> GpuError {
@@ -126,23 +135,42 @@ impl Gpu {
         let limits = read_limits(&context)?;
         let (major, minor) = limits.compute_capability;
         let arch = format!("compute_{major}{minor}");
-        let load = |kernel: Kernel| -> Result<CudaFunction, GpuError> {
-            let ptx = compile_ptx(kernel.file(), kernel.source(), &arch)?;
-            let module = context
-                .load_module(cudarc::nvrtc::Ptx::from_src(ptx))
-                .map_err(cuda("cuModuleLoadData"))?;
-            module
+        // Each source is compiled once, for all the kernels it holds.
+        let mut modules = Vec::new();
+        let mut functions = Vec::new();
+        for kernel in Kernel::ALL {
+            let module = match modules.iter().find(|(file, _)| *file == kernel.file()) {
+                Some((_, module)) => Arc::clone(module),
+                None => {
+                    let ptx = compile_ptx(kernel.file(), kernel.source(), &arch)?;
+                    let module = context
+                        .load_module(cudarc::nvrtc::Ptx::from_src(ptx))
+                        .map_err(cuda("cuModuleLoadData"))?;
+                    modules.push((kernel.file(), Arc::clone(&module)));
+                    module
+                }
+            };
+            let function = module
                 .load_function(kernel.entry())
-                .map_err(cuda("cuModuleGetFunction"))
-        };
+                .map_err(cuda("cuModuleGetFunction"))?;
+            functions.push((kernel, function));
+        }
         Ok(Gpu {
-            naive: load(Kernel::Naive)?,
-            tiled: load(Kernel::Tiled)?,
+            functions,
             versions: versions()?,
             context,
             stream,
             limits,
         })
+    }
+
+    fn function(&self, kernel: Kernel) -> CudaFunction {
+        let (_, function) = self
+            .functions
+            .iter()
+            .find(|(loaded, _)| *loaded == kernel)
+            .expect("open loads every kernel");
+        function.clone()
     }
 
     /// The device's name and the limits its floor is computed from.
@@ -188,13 +216,11 @@ impl Gpu {
         };
         let filter = match kernel {
             Kernel::Naive => FilterOnDevice::Global(copy(g_values)?),
-            Kernel::Tiled => {
-                let mut taps = Filter([0; plan::TILED_FILTER * plan::TILED_FILTER]);
-                taps.0.copy_from_slice(g_values);
-                FilterOnDevice::Argument(Box::new(taps))
-            }
+            Kernel::Tiled => FilterOnDevice::Taps64(Filter::boxed(g_values)),
+            Kernel::Tiled32 => FilterOnDevice::Taps32(Filter::boxed(&plan::taps_32(g)?)),
         };
         Ok(OnDevice {
+            function: self.function(kernel),
             launch,
             f_dim: f.dim(),
             g_dim: g.dim(),
@@ -238,10 +264,9 @@ impl Gpu {
         let [rows, cols] = [inputs.f_dim.0, inputs.f_dim.1].map(|n| n as i64);
         let [gx, gy] = [inputs.g_dim.0, inputs.g_dim.1].map(|n| n as i64);
         let f = &inputs.f;
-        let mut builder;
+        let mut builder = self.stream.launch_builder(&inputs.function);
         match &inputs.filter {
             FilterOnDevice::Global(g) => {
-                builder = self.stream.launch_builder(&self.naive);
                 builder
                     .arg(f)
                     .arg(g)
@@ -251,8 +276,10 @@ impl Gpu {
                     .arg(&gx)
                     .arg(&gy);
             }
-            FilterOnDevice::Argument(taps) => {
-                builder = self.stream.launch_builder(&self.tiled);
+            FilterOnDevice::Taps64(taps) => {
+                builder.arg(f).arg(h).arg(&rows).arg(&cols).arg(&**taps);
+            }
+            FilterOnDevice::Taps32(taps) => {
                 builder.arg(f).arg(h).arg(&rows).arg(&cols).arg(&**taps);
             }
         }
@@ -264,8 +291,9 @@ impl Gpu {
     // ANCHOR_END: launch
 }
 
-/// `f` and the filter on the device, and the launch that uses them.
+/// `f` and the filter on the device, and the kernel and launch that use them.
 struct OnDevice {
+    function: CudaFunction,
     launch: Launch,
     f_dim: (usize, usize),
     g_dim: (usize, usize),
@@ -274,10 +302,11 @@ struct OnDevice {
 }
 
 /// Where each kernel reads the filter: the naive one from global memory
-/// as the course's, the tiled one from its arguments.
+/// as the course's, the tiled ones from their arguments.
 enum FilterOnDevice {
     Global(CudaSlice<i64>),
-    Argument(Box<Filter>),
+    Taps64(Box<Filter<i64>>),
+    Taps32(Box<Filter<i32>>),
 }
 
 fn read_limits(context: &Arc<CudaContext>) -> Result<DeviceLimits, GpuError> {

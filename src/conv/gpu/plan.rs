@@ -1,7 +1,10 @@
 //! What a launch needs, computed from the sizes alone: the grid and block
 //! shapes of each kernel, the device memory, and the refusals (a filter the
-//! tiled kernel is not built for, a grid or an allocation the GPU cannot
-//! take) that must come before anything is allocated or launched.
+//! tiled kernels are not built for, a tap too wide for 32 bits, a grid or
+//! an allocation the GPU cannot take) that must come before anything is
+//! allocated or launched.
+
+use ndarray::Array2;
 
 use super::{GpuError, Kernel};
 
@@ -9,13 +12,13 @@ use super::{GpuError, Kernel};
 /// block may hold on every GPU since 2010.
 pub const NAIVE_THREADS: u32 = 1024;
 
-/// The tiled kernel's shape; `kernels/convolve_tiled.cu` has the same
+/// The tiled kernels' shape; `kernels/convolve_tiled.cu` has the same
 /// numbers as `#define`s (a test compares them).
 pub const TILE_X: usize = 32;
 pub const THREADS_Y: usize = 8;
 pub const ROWS_PER_THREAD: usize = 4;
 pub const TILE_Y: usize = THREADS_Y * ROWS_PER_THREAD;
-/// The only filter side the tiled kernel is compiled for.
+/// The only filter side the tiled kernels are compiled for.
 pub const TILED_FILTER: usize = 9;
 
 /// The largest grid, in blocks, along x (2³¹ − 1) and along y (65 535).
@@ -40,7 +43,7 @@ pub fn launch(
     super::super::check_shapes((rows, cols), (filter_rows, filter_cols))?;
     match kernel {
         Kernel::Naive => naive_launch(rows, cols),
-        Kernel::Tiled => {
+        Kernel::Tiled | Kernel::Tiled32 => {
             if (filter_rows, filter_cols) != (TILED_FILTER, TILED_FILTER) {
                 return Err(GpuError::FilterNotTiled(filter_rows, filter_cols));
             }
@@ -90,14 +93,22 @@ fn grid_side(rows: usize, cols: usize, axis: char, blocks: u64, max: u64) -> Res
 }
 
 /// Device memory a convolution holds at once: `f` and `h`, and `g` for the
-/// naive kernel (the tiled one gets the filter as an argument).
+/// naive kernel (the tiled ones get the filter as an argument).
 pub fn device_bytes(kernel: Kernel, (rows, cols): (usize, usize), filter: (usize, usize)) -> u64 {
     let image = 8 * rows as u64 * cols as u64;
     let g = match kernel {
         Kernel::Naive => 8 * filter.0 as u64 * filter.1 as u64,
-        Kernel::Tiled => 0,
+        Kernel::Tiled | Kernel::Tiled32 => 0,
     };
     2 * image + g
+}
+
+/// The filter's taps as the tiled32 kernel takes them; the first tap that
+/// does not fit in 32 bits is refused.
+pub fn taps_32(g: &Array2<i64>) -> Result<Vec<i32>, GpuError> {
+    g.iter()
+        .map(|&tap| i32::try_from(tap).map_err(|_| GpuError::TapTooWide { tap }))
+        .collect()
 }
 
 /// Refuses, before allocating, what does not fit in the device's free memory.

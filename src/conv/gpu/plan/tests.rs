@@ -89,19 +89,64 @@ fn an_image_smaller_than_the_filter_is_refused_with_the_cpu_message() {
 #[test]
 fn only_the_naive_kernel_takes_other_filters() {
     assert!(launch(Kernel::Naive, (20, 20), (3, 5)).is_ok());
-    let error = launch(Kernel::Tiled, (20, 20), (3, 5)).unwrap_err();
-    assert_eq!(error, GpuError::FilterNotTiled(3, 5));
-    assert!(error.to_string().contains("9×9 filter, not 3×5"), "{error}");
+    for tiled in [Kernel::Tiled, Kernel::Tiled32] {
+        let error = launch(tiled, (20, 20), (3, 5)).unwrap_err();
+        assert_eq!(error, GpuError::FilterNotTiled(3, 5));
+        assert!(error.to_string().contains("9×9 filter, not 3×5"), "{error}");
+    }
+}
+
+#[test]
+fn both_tiled_kernels_launch_the_same_grid() {
+    for (rows, cols) in SIZES {
+        assert_eq!(
+            launch(Kernel::Tiled32, (rows, cols), (9, 9)),
+            launch(Kernel::Tiled, (rows, cols), (9, 9)),
+            "{rows}×{cols}"
+        );
+    }
+}
+
+#[test]
+fn taps_are_narrowed_to_32_bits_only_when_every_one_fits() {
+    let (_, course) = crate::conv::course_inputs(9);
+    let narrow = taps_32(&course).unwrap();
+    assert_eq!(narrow.len(), 81);
+    assert_eq!((narrow[0], narrow[80]), (0, 80));
+    let mut edges = Array2::zeros((9, 9));
+    edges[(0, 0)] = i64::from(i32::MIN);
+    edges[(8, 8)] = i64::from(i32::MAX);
+    assert_eq!(taps_32(&edges).unwrap()[80], i32::MAX);
+    edges[(4, 4)] = i64::from(i32::MAX) + 1;
+    let error = taps_32(&edges).unwrap_err();
+    assert_eq!(error, GpuError::TapTooWide { tap: 1 << 31 });
+    assert_eq!(
+        error.to_string(),
+        "the tiled32 kernel takes taps that fit in 32 bits, and 2147483648 does not; the tiled kernel takes any"
+    );
+}
+
+#[test]
+fn the_host_picks_32_bit_taps_when_they_fit_as_the_cpu_picks_its_multiply() {
+    let (_, course) = crate::conv::course_inputs(9);
+    assert_eq!(Kernel::for_filter(&course), Kernel::Tiled32);
+    let wide = course.mapv(|tap| tap << 40);
+    assert_eq!(Kernel::for_filter(&wide), Kernel::Tiled);
+    let negative = course.mapv(|tap| -tap);
+    assert_eq!(Kernel::for_filter(&negative), Kernel::Tiled32);
+    assert_eq!(Kernel::for_filter(&Array2::zeros((3, 5))), Kernel::Naive);
 }
 
 #[test]
 fn memory_is_checked_against_what_is_free_before_allocating() {
     let needed = device_bytes(Kernel::Naive, (2000, 2000), (9, 9));
     assert_eq!(needed, 2 * 8 * 2000 * 2000 + 8 * 81);
-    assert_eq!(
-        device_bytes(Kernel::Tiled, (2000, 2000), (9, 9)),
-        2 * 8 * 2000 * 2000
-    );
+    for tiled in [Kernel::Tiled, Kernel::Tiled32] {
+        assert_eq!(
+            device_bytes(tiled, (2000, 2000), (9, 9)),
+            2 * 8 * 2000 * 2000
+        );
+    }
     assert_eq!(check_memory((2000, 2000), needed, needed), Ok(()));
     let error = check_memory((2000, 2000), needed, 16 << 20).unwrap_err();
     assert_eq!(
