@@ -36,7 +36,6 @@ template <typename Tap> struct Filter {
 };
 // ANCHOR_END: constants
 
-// ANCHOR: taps
 // 64-bit taps: the tile holds f's values as they are, and each product is
 // a whole 64-bit multiply, three 32-bit multiply-adds.
 __device__ __forceinline__ long long stored(long long value, long long) { return value; }
@@ -46,24 +45,24 @@ multiply_add(unsigned long long sum, long long value, long long tap) {
     return sum + (unsigned long long)tap * (unsigned long long)value;
 }
 
+// ANCHOR: taps32
 // 32-bit taps: each value is split once, as the tile is loaded, into its
-// low 32 bits read as a signed int and what is left above them, so that
-// value = high × 2³² + low. Then value × tap is low × tap, one 32 × 32 → 64
-// multiply-add, plus high × tap shifted into the high half, one 32-bit
-// multiply-add: exact modulo 2⁶⁴, as the 64-bit product is.
+// low 32 bits, read as signed, and the rest: value = high × 2³² + low.
 __device__ __forceinline__ int2 stored(long long value, int) {
     const int low = (int)value;
-    const unsigned long long rest = (unsigned long long)value - (unsigned long long)(long long)low;
-    return make_int2(low, (int)(rest >> 32));
+    const unsigned long long high = (unsigned long long)value - (long long)low;
+    return make_int2(low, (int)(high >> 32));
 }
 
+// value × tap = low × tap (32 × 32 → 64 bits) + high × tap (32 bits) × 2³²,
+// exact modulo 2⁶⁴ as the 64-bit product is: two multiply-adds, not three.
 __device__ __forceinline__ unsigned long long
 multiply_add(unsigned long long sum, int2 value, int tap) {
-    const unsigned long long low = (unsigned long long)((long long)value.x * tap);
+    const long long low = (long long)value.x * tap;
     const unsigned high = (unsigned)value.y * (unsigned)tap;
-    return sum + low + ((unsigned long long)high << 32);
+    return sum + (unsigned long long)low + ((unsigned long long)high << 32);
 }
-// ANCHOR_END: taps
+// ANCHOR_END: taps32
 
 // ANCHOR: tiled
 template <typename Tap>
@@ -116,7 +115,6 @@ convolve_tile(const long long *__restrict__ f, long long *__restrict__ h,
 }
 // ANCHOR_END: tiled
 
-// ANCHOR: kernels
 extern "C" __global__ void __launch_bounds__(TILE_X * THREADS_Y)
 convolve_tiled(const long long *__restrict__ f, long long *__restrict__ h,
                long long rows, long long cols, const Filter<long long> g) {
@@ -128,4 +126,3 @@ convolve_tiled32(const long long *__restrict__ f, long long *__restrict__ h,
                  long long rows, long long cols, const Filter<int> g) {
     convolve_tile(f, h, rows, cols, g);
 }
-// ANCHOR_END: kernels

@@ -29,6 +29,11 @@ pub enum CatalogError {
     Empty(PathBuf),
     #[error("{}:{line}: this line is not UTF-8 text; save the lesson as UTF-8", .path.display())]
     NotUtf8 { path: PathBuf, line: usize },
+    #[error(
+        "{}: this file name is not UTF-8 text; rename the lesson NN-slug.md in plain letters",
+        .0.display()
+    )]
+    NameNotUtf8(PathBuf),
     #[error(transparent)]
     DuplicateNumber(#[from] DuplicateNumber),
 }
@@ -86,22 +91,9 @@ impl IncludeSource for ProjectFiles {
 /// kilobytes, and `/dev/zero` or a huge file must not eat the memory.
 const MAX_FILE_BYTES: u64 = 4 << 20;
 
-/// Reads a regular file of at most [`MAX_FILE_BYTES`]; a FIFO, a device or
-/// a folder is an error at once, never a hang.
+/// A lesson or included file, checked as [`crate::bounded`] checks.
 fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
-    let metadata = fs::metadata(path)?;
-    if !metadata.is_file() {
-        return Err(std::io::Error::other(
-            "not a regular file (a FIFO, a device or a folder)",
-        ));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(std::io::Error::other(format!(
-            "{} bytes, more than the {MAX_FILE_BYTES} a lesson file may have",
-            metadata.len()
-        )));
-    }
-    fs::read(path)
+    crate::bounded::read_regular(path, MAX_FILE_BYTES, "a lesson file")
 }
 
 impl Catalog {
@@ -122,11 +114,19 @@ impl Catalog {
             path: dir.to_path_buf(),
             source,
         };
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .map_err(io)?
-            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-            .filter(|name| files::is_lesson_file(name))
-            .collect();
+        let mut names = Vec::new();
+        for entry in fs::read_dir(dir).map_err(io)? {
+            let file_name = entry.map_err(io)?.file_name();
+            match file_name.into_string() {
+                Ok(name) if files::is_lesson_file(&name) => names.push(name),
+                Ok(_) => {}
+                // A lesson whose name cannot be shown is reported, not skipped.
+                Err(name) if name.to_string_lossy().ends_with(".md") => {
+                    return Err(CatalogError::NameNotUtf8(dir.join(name)));
+                }
+                Err(_) => {}
+            }
+        }
         names.sort();
         // The project is the lessons folder's parent, wherever this runs
         // from (`--lessons .` inside `lessons/` too): resolved first.

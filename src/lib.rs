@@ -8,6 +8,7 @@
 //! progress, rendering, the REPL, `avance check` and the command line. With
 //! `default-features = false` (as `:dep avance` in evcxr does) it stays light.
 
+pub mod bounded;
 pub mod catalog;
 pub mod conv;
 pub mod elementwise;

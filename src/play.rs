@@ -15,7 +15,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::lesson::{Mode, Snippet};
 use crate::render;
-use crate::run::{NotRunnable, Registry, RunOutcome};
+use crate::run::{CompiledSnippet, NotRunnable, Registry, RunOutcome};
 use crate::rustc;
 use crate::timeit::Timer;
 
@@ -97,9 +97,16 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
 /// it). `None` when Ctrl-C stopped it.
 fn run_in_child(id: &str) -> io::Result<Option<RunOutcome>> {
     let record = tempfile::NamedTempFile::new()?;
-    let mut child = snippet_command(id, record.path())?
-        .stdin(Stdio::null())
-        .spawn()?;
+    let Some(status) = wait_interruptibly(snippet_command(id, record.path())?)? else {
+        return Ok(None);
+    };
+    Ok(Some(read_outcome(record.path(), status)))
+}
+
+/// Runs `command` with no stdin until it ends; `None` when Ctrl-C stopped
+/// it (killed here when the terminal did not send it SIGINT itself).
+fn wait_interruptibly(mut command: Command) -> io::Result<Option<ExitStatus>> {
+    let mut child = command.stdin(Stdio::null()).spawn()?;
     crate::interrupt::take();
     let status = loop {
         if let Some(status) = child.try_wait()? {
@@ -113,7 +120,7 @@ fn run_in_child(id: &str) -> io::Result<Option<RunOutcome>> {
     if crate::interrupt::take() || status.signal().is_some() {
         return Ok(None);
     }
-    Ok(Some(read_outcome(record.path(), status)))
+    Ok(Some(status))
 }
 
 /// `avance snippet ID --outcome RECORD`: this program runs snippet `id` at
@@ -133,11 +140,12 @@ pub(crate) fn read_outcome(record: &Path, status: ExitStatus) -> RunOutcome {
         .unwrap_or_else(|| RunOutcome::Failed(format!("the snippet's process ended with {status}")))
 }
 
-/// Times a snippet with [`crate::timeit`], its own output silenced; a
-/// progress bar appears on stderr once the timing passes a second.
+/// Times a snippet with [`crate::timeit`] in a child process, so that
+/// Ctrl-C stops it as it stops `:run`: its own output silenced, a progress
+/// bar on stderr once the timing passes a second.
 pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io::Result<()> {
-    let compiled = match registry.runnable(snippet) {
-        Ok(compiled) if snippet.mode == Mode::Run => compiled,
+    match registry.runnable(snippet) {
+        Ok(_) if snippet.mode == Mode::Run => {}
         Ok(_) => {
             return writeln!(
                 out,
@@ -148,49 +156,75 @@ pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
         Err(why) => return writeln!(out, "{}", why.to_string().dimmed()),
     };
     out.flush()?;
-    let silence = gag::Gag::stdout().ok();
-    // A snippet that fails once would fail in every loop: try it first.
-    if let outcome @ (RunOutcome::Panicked(_) | RunOutcome::Failed(_)) = compiled.run_caught() {
-        unsilence(silence);
-        return render::verdict(out, &render::verdict_of_run(snippet, &outcome)).map(drop);
+    let record = tempfile::NamedTempFile::new()?;
+    let mut command = snippet_command(&snippet.id, record.path())?;
+    command.arg("--timeit").stdout(Stdio::null());
+    let Some(status) = wait_interruptibly(command)? else {
+        return writeln!(
+            out,
+            "{}",
+            format!(
+                "interrupted: the timing of {} was stopped (Ctrl-C)",
+                snippet.id
+            )
+            .yellow()
+        );
+    };
+    let text = std::fs::read_to_string(record.path()).unwrap_or_default();
+    match text.strip_prefix(TIMED) {
+        Some(timing) => writeln!(
+            out,
+            "{} {timing}",
+            format!("{}:", snippet.id).green().bold()
+        ),
+        None => {
+            let outcome = read_outcome(record.path(), status);
+            render::verdict(out, &render::verdict_of_run(snippet, &outcome)).map(drop)
+        }
+    }
+}
+
+/// How the record of a timing starts; any other record is a [`RunOutcome`].
+const TIMED: &str = "timed\n";
+
+/// The child's side of [`time`]: a trial run (a snippet that fails once
+/// would fail in every loop), then the timing, as the record to write.
+pub fn time_in_this_process(snippet: &CompiledSnippet) -> String {
+    let trial = ProgressBar::new_spinner().with_style(
+        ProgressStyle::with_template("{spinner} timing {prefix}: a first run · Ctrl-C stops it")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    trial.set_draw_target(ProgressDrawTarget::stderr());
+    trial.set_prefix(snippet.id);
+    trial.enable_steady_tick(Duration::from_millis(100));
+    let outcome = snippet.run_caught();
+    trial.finish_and_clear();
+    if let RunOutcome::Panicked(_) | RunOutcome::Failed(_) = outcome {
+        return outcome.to_record();
     }
     let bar = ProgressBar::hidden();
     let started = Instant::now();
     let timed = panic::catch_unwind(AssertUnwindSafe(|| {
-        Timer::new().time_with_progress(compiled.run, |done, runs| {
+        Timer::new().time_with_progress(snippet.run, |done, runs| {
             if bar.is_hidden() && started.elapsed() > Duration::from_secs(1) {
                 bar.set_draw_target(ProgressDrawTarget::stderr());
                 bar.set_style(
-                    ProgressStyle::with_template("timing {prefix} [{bar:20}] {pos}/{len} runs")
-                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                    ProgressStyle::with_template(
+                        "timing {prefix} [{bar:20}] {pos}/{len} runs · Ctrl-C stops it",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
                 );
-                bar.set_prefix(snippet.id.clone());
+                bar.set_prefix(snippet.id);
                 bar.set_length(runs as u64);
             }
             bar.set_position(done as u64);
         })
     }));
     bar.finish_and_clear();
-    unsilence(silence);
     match timed {
-        Ok(timing) => writeln!(
-            out,
-            "{} {timing}",
-            format!("{}:", snippet.id).green().bold()
-        ),
-        Err(_) => writeln!(
-            out,
-            "{} the snippet panicked while being timed",
-            "error:".red().bold()
-        ),
+        Ok(timing) => format!("{TIMED}{timing}"),
+        Err(_) => RunOutcome::Panicked("the snippet panicked while being timed".into()).to_record(),
     }
-}
-
-/// Ends the silence: what the snippet left in stdout's buffer (a line with
-/// no newline yet) is flushed into the silence first, not after it.
-fn unsilence(silence: Option<gag::Gag>) {
-    let _ = io::stdout().flush();
-    drop(silence);
 }
 
 /// What the slide's Python printed, under its own header; a traceback in

@@ -417,6 +417,33 @@ fn broken_fences_and_bytes_are_refused_at_their_line() {
     assert_eq!(refused("\u{feff}# X\n\n## S\n\nFine.\n".as_bytes()), "");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_lesson_whose_file_name_is_not_utf8_is_reported_not_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    fs::create_dir_all(&lessons).unwrap();
+    fs::write(lessons.join("01-x.md"), "# X\n\n## S\n\nFine.\n").unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"02-caf\xe9.md");
+    fs::write(lessons.join(name), "# Y\n\n## S\n\nFine.\n").unwrap();
+    let out = avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "02-caf\u{fffd}.md: this file name is not UTF-8 text; rename the lesson NN-slug.md"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
 /// Includes are read by their real path: a link that leads out of the
 /// project is refused, as is a FIFO where a lesson or an include should be
 /// (at once, never a hang); `--lessons .` from inside the lessons folder

@@ -200,3 +200,38 @@ fn timeit_compiles_optimised_and_typed_code_goes_back_to_quick() {
     assert!(!out.contains("panicked"), "{out}");
     assert!(out.contains("\n\"opt-level = 0\"\n"), "{out}");
 }
+
+/// Over a pipe no Ctrl-C can stop `loop {}`: the time limit does, says so
+/// in one line, and the next input runs in a new process.
+#[test]
+fn over_a_pipe_live_code_stops_at_its_time_limit_and_the_repl_goes_on() {
+    if !toolchain() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let mut command = avance(home.path());
+    command
+        .env("AVANCE_LIVE", "on")
+        .env("AVANCE_LIVE_TIMEOUT", "3")
+        .env_remove("LD_LIBRARY_PATH");
+    let started = std::time::Instant::now();
+    let out = common::repl_output(command, "let kept = 1;\nloop {}\n6 * 7\n");
+    assert!(
+        out.contains("stopped: the live code used more than its limit of 3 s of processor time (input is not a terminal, so Ctrl-C cannot stop it; AVANCE_LIVE_TIMEOUT=SECONDS changes the limit); a new process took its place and every variable was lost: `kept`"),
+        "{out}"
+    );
+    assert!(out.contains("\n42\n"), "{out}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(120));
+}
+
+#[test]
+fn a_time_limit_that_is_not_a_number_is_refused_in_one_line() {
+    let home = tempfile::tempdir().unwrap();
+    let mut command = avance(home.path());
+    command.env("AVANCE_LIVE_TIMEOUT", "soon");
+    let out = common::repl_output(command, "");
+    assert!(
+        out.contains("warning: AVANCE_LIVE_TIMEOUT=soon is not a number of seconds (0 for no limit); live code keeps the default limit of 60 s"),
+        "{out}"
+    );
+}

@@ -386,3 +386,54 @@ fn progress_in_a_removed_lesson_starts_at_the_beginning_without_welcome_back() {
     assert!(out.starts_with("Welcome to avance"), "{out}");
     assert!(out.contains("─── Underscore idioms · 1/14"), "{out}");
 }
+
+#[test]
+fn two_repls_at_once_on_one_home_keep_what_each_saw() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let home = tempfile::tempdir().unwrap();
+    let start = || {
+        Command::new(env!("CARGO_BIN_EXE_avance"))
+            .env("AVANCE_HOME", home.path())
+            .env("AVANCE_LIVE", "off")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // both running before either reads its input
+    let (mut a, mut b) = (start(), start());
+    a.stdin
+        .take()
+        .unwrap()
+        .write_all(b":lesson 3\n\n\n")
+        .unwrap();
+    b.stdin.take().unwrap().write_all(b":lesson 5\n\n").unwrap();
+    assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
+    let text = fs::read_to_string(home.path().join("progress.json")).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let seen = |prefix: &str| -> Vec<u64> {
+        let (_, lesson) = saved["lessons"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(id, _)| id.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no lesson {prefix}* in {text}"));
+        lesson["seen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(seen("01-"), [1]);
+    assert_eq!(seen("03-"), [1, 2, 3]);
+    assert_eq!(seen("05-"), [1, 2]);
+    // no lock or temporary file is left for the next start to trip on
+    let left: Vec<_> = fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.contains(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -689,6 +689,31 @@ fn ctrl_c_stops_a_long_run_and_the_repl_goes_on() {
     tmux.expect_clean_exit();
 }
 
+/// Ctrl-C during `:timeit` of the same slide stops the timing (its bar
+/// says how), and the REPL answers the next input.
+#[test]
+fn ctrl_c_stops_a_long_timing_and_the_repl_goes_on() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let tmux = Tmux::start(home.path());
+    tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    tmux.command(":lesson 31/2", "threads 2/5 ❯");
+    tmux.type_text(":timeit");
+    tmux.press(&["Enter"]);
+    tmux.wait_until("the timing's bar", |s| s.contains("Ctrl-C stops it"));
+    tmux.press_and_expect(
+        &["C-c"],
+        "interrupted: the timing of 31-threads/2 was stopped (Ctrl-C)",
+    );
+    tmux.wait_for_prompt("threads 2/5 ❯");
+    tmux.command(":goto 3", "threads 3/5 ❯");
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+}
+
 /// In the presenter, `q` during a long run (the threads lesson's 2000
 /// calls) stops the run, not the presenter: the box says it was cut short,
 /// and a second `q` leaves.

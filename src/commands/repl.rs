@@ -36,6 +36,11 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
             .context("cannot start the line editor")?;
         repl.run(&mut terminal)?;
     } else {
+        let limit = crate::live::time_limit_from_env().unwrap_or_else(|problem| {
+            let _ = writeln!(io::stdout(), "{} {problem}", "warning:".yellow().bold());
+            Some(crate::live::DEFAULT_TIME_LIMIT)
+        });
+        repl = repl.with_live_time_limit(limit);
         repl.run(&mut Piped::new(io::stdin().lock()))?;
     }
     Ok(ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
-//! `avance snippet ID [--check]` (hidden): the child side of export and,
-//! with `--check`, of `check`. One compiled snippet, ending as a program
+//! `avance snippet ID [--check]` (hidden): the child side of export, of
+//! `:run` and `:timeit` (`--outcome`, `--timeit`) and, with `--check`, of
+//! `check`. One compiled snippet, ending as a program
 //! would (a panic exits with Rust's status 101), its panic shown at the
 //! lesson line.
 
@@ -27,6 +28,10 @@ pub(super) struct SnippetArgs {
     /// to the terminal) instead of saying it on stderr.
     #[arg(long, value_name = "FILE")]
     outcome: Option<std::path::PathBuf>,
+    /// Time it as `:timeit` does, and write the timing (or how its trial
+    /// run ended) to the --outcome FILE.
+    #[arg(long, requires = "outcome")]
+    timeit: bool,
 }
 
 impl SnippetArgs {
@@ -40,6 +45,10 @@ impl SnippetArgs {
         } else {
             Scale::Course
         };
+        if let (true, Some(file)) = (self.timeit, &self.outcome) {
+            std::fs::write(file, crate::play::time_in_this_process(snippet))?;
+            return Ok(ExitCode::SUCCESS);
+        }
         let outcome = snippet.run_caught_at(scale);
         if let Some(file) = &self.outcome {
             std::fs::write(file, outcome.to_record())?;

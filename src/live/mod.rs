@@ -15,6 +15,7 @@
 //! build folder is kept in the student's state folder, locked by one session
 //! at a time, so later sessions find them compiled.
 
+mod cpu;
 mod diagnostic;
 mod error;
 mod folder;
@@ -25,8 +26,9 @@ pub use error::LiveError;
 pub use folder::{BuildFolder, prepare};
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::deps;
 
@@ -43,8 +45,35 @@ pub enum Outcome {
     /// The process running live code died (an abort, a stack overflow...);
     /// a new one was started.
     Died(String),
+    /// It ran past the time limit ([`Live::set_time_limit`]) and its
+    /// process was stopped; a new one was started.
+    TimedOut(Duration),
     /// Anything else evcxr reports (a bad `:dep`, an I/O error...).
     Failed(String),
+}
+
+/// How much processor time live code may use when the REPL's input is not
+/// a terminal, where no Ctrl-C can stop it: [`TIME_LIMIT_ENV`] changes it.
+/// Compiling does not count, nor time the code spends waiting.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// Seconds of processor time live code may use over a pipe (`0`: no limit).
+pub const TIME_LIMIT_ENV: &str = "AVANCE_LIVE_TIMEOUT";
+
+/// The time limit [`TIME_LIMIT_ENV`] sets, or the default; a value that is
+/// not a number of seconds is an error naming it.
+pub fn time_limit_from_env() -> Result<Option<Duration>, String> {
+    match std::env::var(TIME_LIMIT_ENV) {
+        Err(_) => Ok(Some(DEFAULT_TIME_LIMIT)),
+        Ok(text) => match text.trim().parse::<u64>() {
+            Ok(0) => Ok(None),
+            Ok(seconds) => Ok(Some(Duration::from_secs(seconds))),
+            Err(_) => Err(format!(
+                "{TIME_LIMIT_ENV}={text} is not a number of seconds (0 for no limit); live code keeps the default limit of {} s",
+                DEFAULT_TIME_LIMIT.as_secs()
+            )),
+        },
+    }
 }
 
 /// One input's result.
@@ -58,6 +87,43 @@ pub struct Evaluation {
     /// Whether the code panicked (seen on its stderr).
     pub panicked: bool,
 }
+
+/// evcxr's handle on the process that runs live code.
+pub(crate) struct ProcessHandle(pub(crate) Arc<Mutex<std::process::Child>>);
+
+/// How long the code of one evaluation has run: the processor time its
+/// process used since the evaluation began, or, where that cannot be read,
+/// the wall-clock time.
+struct RunClock {
+    started: Instant,
+    process: Option<(u32, Duration)>,
+}
+
+impl RunClock {
+    fn start(pid: Option<u32>) -> RunClock {
+        RunClock {
+            started: Instant::now(),
+            process: pid.and_then(|pid| Some((pid, cpu::used(pid)?))),
+        }
+    }
+
+    fn elapsed(&mut self, pid: Option<u32>) -> Duration {
+        match (self.process, pid) {
+            (Some((counted, base)), Some(pid)) if counted == pid => {
+                cpu::used(pid).map_or(Duration::ZERO, |used| used.saturating_sub(base))
+            }
+            // A new process (the old one died): counted from its start.
+            (Some(_), Some(pid)) => {
+                self.process = Some((pid, Duration::ZERO));
+                cpu::used(pid).unwrap_or_default()
+            }
+            _ => self.started.elapsed(),
+        }
+    }
+}
+
+/// How often a running evaluation looks at Ctrl-C and the time limit.
+const POLL: Duration = Duration::from_millis(50);
 
 /// What the live code and the worker send to the REPL.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +167,10 @@ pub struct Live {
     requests: Option<Sender<Request>>,
     events: Receiver<Event>,
     state: State,
+    /// The process that runs live code, once the worker has started it:
+    /// killed to stop code that Ctrl-C or the time limit stops.
+    process: Arc<OnceLock<ProcessHandle>>,
+    time_limit: Option<Duration>,
     /// Where evcxr builds, held (locked or alive) while this session runs.
     _folder: Option<BuildFolder>,
 }
@@ -120,14 +190,18 @@ impl Live {
         };
         let (request_sender, requests) = mpsc::channel();
         let (event_sender, events) = mpsc::channel();
+        let process = Arc::new(OnceLock::new());
+        let for_worker = Arc::clone(&process);
         let spawned = thread::Builder::new()
             .name("live-rust".into())
-            .spawn(move || worker::run(requests, event_sender));
+            .spawn(move || worker::run(requests, event_sender, &for_worker));
         match spawned {
             Ok(_) => Live {
                 requests: Some(request_sender),
                 events,
                 state: State::Starting,
+                process,
+                time_limit: None,
                 _folder: Some(folder),
             },
             Err(e) => Live::unavailable(LiveError::Thread(e.to_string())),
@@ -141,8 +215,16 @@ impl Live {
             requests: None,
             events,
             state: State::Unavailable(reason),
+            process: Arc::new(OnceLock::new()),
+            time_limit: None,
             _folder: None,
         }
+    }
+
+    /// Stops live code that uses more than `limit` of processor time (no
+    /// limit by default: at a terminal, Ctrl-C stops it).
+    pub fn set_time_limit(&mut self, limit: Option<Duration>) {
+        self.time_limit = limit;
     }
 
     /// Waits until the context is ready; `waiting` is called once if it is
@@ -186,8 +268,30 @@ impl Live {
         self.ask(Request::Eval(code.to_string(), compile))?;
         let mut panicked = false;
         let mut backtrace = Backtrace::default();
+        let mut clock = RunClock::start(self.process_id());
+        let mut timed_out = None;
         let mut evaluation = loop {
-            match self.next_event()? {
+            let event = match self.events.recv_timeout(POLL) {
+                Ok(event) => event,
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Some(limit) = self.time_limit
+                        && timed_out.is_none()
+                        && clock.elapsed(self.process_id()) >= limit
+                    {
+                        timed_out = Some(limit);
+                        self.stop_process();
+                    } else if crate::interrupt::pressed() {
+                        // Over a pipe the code gets no SIGINT of its own.
+                        self.stop_process();
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.state = State::Unavailable(LiveError::Stopped);
+                    return Err(LiveError::Stopped);
+                }
+            };
+            match event {
                 Event::Evaluated(evaluation) => break evaluation,
                 event => {
                     panicked |= is_panic_line(&event);
@@ -197,6 +301,9 @@ impl Live {
                 }
             }
         };
+        if let (Some(limit), Outcome::Died(_)) = (timed_out, &evaluation.outcome) {
+            evaluation.outcome = Outcome::TimedOut(limit);
+        }
         // The last lines of stderr may still be on their way.
         while let Ok(event) = self.events.recv_timeout(SETTLE) {
             panicked |= is_panic_line(&event);
@@ -246,6 +353,21 @@ impl Live {
         } else {
             self.state = State::Unavailable(LiveError::Stopped);
             Err(LiveError::Stopped)
+        }
+    }
+
+    /// The process running live code now (evcxr replaces it when it dies).
+    fn process_id(&self) -> Option<u32> {
+        let ProcessHandle(child) = self.process.get()?;
+        child.lock().ok().map(|child| child.id())
+    }
+
+    /// Kills the process running live code; evcxr starts another.
+    fn stop_process(&self) {
+        if let Some(ProcessHandle(child)) = self.process.get()
+            && let Ok(mut child) = child.lock()
+        {
+            let _ = child.kill();
         }
     }
 

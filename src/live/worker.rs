@@ -4,17 +4,24 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::OnceLock;
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 
 use evcxr::{CommandContext, Error, EvalContext, EvalContextOutputs};
 
 use super::{
-    Compile, Diagnostic, Evaluation, Event, LiveError, Outcome, Request, crate_specs,
-    names_lesson_crates,
+    Compile, Diagnostic, Evaluation, Event, LiveError, Outcome, ProcessHandle, Request,
+    crate_specs, names_lesson_crates,
 };
 
-pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
+/// Starts evcxr's context, hands its process to `process`, then answers
+/// requests until the REPL goes.
+pub(super) fn run(
+    requests: Receiver<Request>,
+    events: Sender<Event>,
+    process: &OnceLock<ProcessHandle>,
+) {
     let (context, outputs) = match start_context() {
         Ok(created) => created,
         Err(reason) => {
@@ -41,6 +48,7 @@ pub(super) fn run(requests: Receiver<Request>, events: Sender<Event>) {
                 }
             });
     }
+    let _ = process.set(ProcessHandle(context.process_handle()));
     if events.send(Event::Started(Ok(()))).is_err() {
         return;
     }

@@ -66,10 +66,24 @@ impl<W: Write> Repl<W> {
                     )?;
                 }
             }
+            Outcome::TimedOut(limit) => {
+                let lost = if evaluation.lost.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", names(&evaluation.lost))
+                };
+                writeln!(
+                    self.out,
+                    "{} the live code used more than its limit of {} s of processor time (input is not a terminal, so Ctrl-C cannot stop it; {}=SECONDS changes the limit); a new process took its place and every variable was lost{lost}",
+                    "stopped:".yellow(),
+                    limit.as_secs(),
+                    crate::live::TIME_LIMIT_ENV
+                )?;
+            }
             Outcome::Failed(why) => self.problem(why)?,
         }
         if !evaluation.panicked
-            && !matches!(evaluation.outcome, Outcome::Died(_))
+            && !matches!(evaluation.outcome, Outcome::Died(_) | Outcome::TimedOut(_))
             && !evaluation.lost.is_empty()
         {
             self.problem(&format!("variables lost: {}", names(&evaluation.lost)))?;

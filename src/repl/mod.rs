@@ -36,6 +36,8 @@ pub struct Repl<W> {
     /// The build folder live Rust keeps between sessions.
     /// Taken when the REPL starts live Rust.
     live_folder: Option<Result<BuildFolder, LiveError>>,
+    /// How long live code may run ([`Live::set_time_limit`]).
+    live_time_limit: Option<std::time::Duration>,
     /// Code `:edit` puts in the next input line.
     edit: Option<String>,
     /// The last Rust evaluated live: the answer `:check` checks.
@@ -59,6 +61,7 @@ impl<W: Write> Repl<W> {
             out,
             live: Live::unavailable(LiveError::NotStarted),
             live_folder: None,
+            live_time_limit: None,
             edit: None,
             last_live: None,
             hints: std::collections::HashMap::new(),
@@ -72,11 +75,19 @@ impl<W: Write> Repl<W> {
         self
     }
 
+    /// Stops live code that runs longer than `limit` (for piped input,
+    /// where Ctrl-C cannot reach it).
+    pub fn with_live_time_limit(mut self, limit: Option<std::time::Duration>) -> Self {
+        self.live_time_limit = limit;
+        self
+    }
+
     /// Runs until `:quit`, Ctrl-D or the end of the input.
     pub fn run(&mut self, reader: &mut dyn LineReader) -> io::Result<()> {
         // In the background: the first live input waits for it, if at all.
         if let Some(folder) = self.live_folder.take() {
             self.live = Live::start(folder);
+            self.live.set_time_limit(self.live_time_limit);
         }
         self.greet()?;
         self.show()?;

@@ -176,7 +176,7 @@ impl Session {
 
     pub fn save(&mut self) -> Option<ProgressWarning> {
         let store = self.store.as_mut()?;
-        store.save(&self.progress)
+        store.save(&mut self.progress)
     }
 
     /// Whether the progress is kept: `None` without a place to keep it,

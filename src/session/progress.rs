@@ -3,12 +3,15 @@
 //! directory. Written atomically (a temporary file renamed over the old one)
 //! after every move, so a crash or Ctrl-C never leaves half a file.
 //!
-//! A corrupt file is kept aside rather than overwritten, and a directory that
-//! cannot be written is reported once: progress is never worth a crash.
+//! Two sessions on one home both keep what they did: each save takes a lock
+//! (`progress.json.lock`), reads what the other saved, adds it to its own
+//! and writes the union. A corrupt file is kept aside rather than
+//! overwritten, and a directory that cannot be written is reported once:
+//! progress is never worth a crash.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
-use std::io::ErrorKind;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -41,6 +44,25 @@ pub struct LessonProgress {
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub solved: BTreeSet<String>,
 }
+
+impl Progress {
+    /// Adds what `other` saw, ran and solved to this progress; where the
+    /// student is stays this session's, unless it has none.
+    pub fn absorb(&mut self, other: Progress) {
+        for (id, theirs) in other.lessons {
+            let mine = self.lessons.entry(id).or_default();
+            mine.seen.extend(theirs.seen);
+            mine.run.extend(theirs.run);
+            mine.solved.extend(theirs.solved);
+        }
+        if self.current.is_none() {
+            self.current = other.current;
+        }
+    }
+}
+
+/// The largest progress file read: a whole course's is a few kilobytes.
+const MAX_PROGRESS_BYTES: u64 = 1 << 20;
 
 /// Something the student should know about their progress file; never fatal.
 #[derive(Debug, thiserror::Error)]
@@ -91,24 +113,37 @@ impl ProgressStore {
         if let Some(dir) = self.path.parent() {
             crate::atomic::sweep(dir);
         }
-        let text = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            // No file, or no folder yet (a file in its way): nothing saved;
-            // saving will say what is wrong, if anything.
-            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
-                return (Progress::default(), None);
-            }
-            Err(e) => {
+        match self.read() {
+            Read::Nothing => (Progress::default(), None),
+            Read::Progress(progress) => (progress, None),
+            Read::Unreadable(reason) => {
                 let warning = ProgressWarning::Unreadable {
                     path: self.path.clone(),
-                    reason: e.to_string(),
+                    reason,
                 };
-                return (Progress::default(), Some(warning));
+                (Progress::default(), Some(warning))
             }
-        };
+            Read::Corrupt(reason) => (Progress::default(), Some(self.corrupt(reason))),
+        }
+    }
+
+    /// The file as it is now.
+    fn read(&self) -> Read {
+        let text =
+            match crate::bounded::read_regular(&self.path, MAX_PROGRESS_BYTES, "a progress file") {
+                Ok(bytes) => bytes,
+                // No file, or no folder yet (a file in its way): nothing saved;
+                // saving will say what is wrong, if anything.
+                Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+                    return Read::Nothing;
+                }
+                // Too large, or not a file: what it holds is not progress.
+                Err(e) if e.kind() == ErrorKind::Other => return Read::Corrupt(e.to_string()),
+                Err(e) => return Read::Unreadable(e.to_string()),
+            };
         match serde_json::from_slice(&text) {
-            Ok(progress) => (progress, None),
-            Err(e) => (Progress::default(), Some(self.corrupt(e.to_string()))),
+            Ok(progress) => Read::Progress(progress),
+            Err(e) => Read::Corrupt(e.to_string()),
         }
     }
 
@@ -133,9 +168,10 @@ impl ProgressStore {
         }
     }
 
-    /// Saves atomically. The first failure is returned as a warning; later
-    /// ones are silent, since the student already knows.
-    pub fn save(&mut self, progress: &Progress) -> Option<ProgressWarning> {
+    /// Saves atomically, with what another session saved since added to
+    /// `progress`. The first failure is returned as a warning; later ones
+    /// are silent, since the student already knows.
+    pub fn save(&mut self, progress: &mut Progress) -> Option<ProgressWarning> {
         match self.write(progress) {
             Ok(()) => {
                 self.write_failed = false;
@@ -157,9 +193,44 @@ impl ProgressStore {
         self.write_failed
     }
 
-    fn write(&self, progress: &Progress) -> std::io::Result<()> {
+    /// Under the lock: read, merge, write.
+    fn write(&self, progress: &mut Progress) -> io::Result<()> {
+        let _lock = self.lock()?;
+        match self.read() {
+            Read::Progress(theirs) => progress.absorb(theirs),
+            // Saved over, but kept aside first, as at start.
+            Read::Corrupt(reason) => drop(self.corrupt(reason)),
+            Read::Nothing | Read::Unreadable(_) => {}
+        }
         let mut text = serde_json::to_vec_pretty(progress)?;
         text.push(b'\n');
         crate::atomic::write(&self.path, &text)
     }
+
+    /// The lock that makes read, merge and write one step between two
+    /// sessions; released when the file is dropped. A link planted in its
+    /// place is not followed.
+    fn lock(&self) -> io::Result<File> {
+        let mut options = OpenOptions::new();
+        options.create(true).write(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW);
+        }
+        let file = options.open(self.path.with_extension("json.lock"))?;
+        file.lock()?;
+        Ok(file)
+    }
 }
+
+/// What the progress file holds now.
+enum Read {
+    Nothing,
+    Progress(Progress),
+    Unreadable(String),
+    Corrupt(String),
+}
+
+#[cfg(test)]
+mod tests;
