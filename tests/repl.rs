@@ -437,3 +437,41 @@ fn two_repls_at_once_on_one_home_keep_what_each_saw() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// kill -9 at any moment of a save never leaves a progress file that does
+/// not parse, and the next start removes what the killed saves left.
+#[test]
+fn kill_9_during_saves_leaves_progress_that_parses_and_nothing_behind() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let home = tempfile::tempdir().unwrap();
+    let moves = ":next\n:prev\n".repeat(400);
+    for round in 0..12u64 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_avance"))
+            .env("AVANCE_HOME", home.path())
+            .env("AVANCE_LIVE", "off")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let _ = stdin.write_all(moves.as_bytes());
+        // a different moment of the saves each round
+        std::thread::sleep(std::time::Duration::from_millis(40 + 13 * round));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        drop(stdin);
+        if let Ok(text) = fs::read_to_string(home.path().join("progress.json")) {
+            serde_json::from_str::<serde_json::Value>(&text)
+                .unwrap_or_else(|e| panic!("round {round}: {e}: {text}"));
+        }
+    }
+    let out = repl(home.path(), "");
+    assert!(!out.contains("warning"), "{out}");
+    let left: Vec<_> = fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".tmp") || name.starts_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

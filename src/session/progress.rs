@@ -108,10 +108,12 @@ impl ProgressStore {
     }
 
     /// The saved progress, or a fresh one with a warning saying why. The
-    /// temporary files of saves that a killed session left go first.
+    /// temporary files of saves that a killed session left go first, under
+    /// the lock, so that no other session's save is under way.
     pub fn load(&self) -> (Progress, Option<ProgressWarning>) {
-        if let Some(dir) = self.path.parent() {
-            crate::atomic::sweep(dir);
+        let lock = self.lock();
+        if lock.is_ok() {
+            crate::atomic::sweep(&self.path);
         }
         match self.read() {
             Read::Nothing => (Progress::default(), None),
