@@ -60,7 +60,7 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
     }
     match registry.runnable(snippet) {
         Ok(_) => {}
-        Err(why @ NotRunnable::Stale(_)) => {
+        Err(why @ (NotRunnable::Stale(_) | NotRunnable::NotBuiltIn(_))) => {
             writeln!(out, "{} {why}", "error:".red().bold())?;
             return Ok(Played::Stale);
         }

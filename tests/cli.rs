@@ -164,6 +164,27 @@ fn check_fails_with_a_diff_when_an_output_block_lies() {
 }
 
 #[test]
+fn a_snippet_of_a_lesson_never_built_in_says_it_is_new_not_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    fs::create_dir_all(&lessons).unwrap();
+    fs::write(
+        lessons.join("01-fresh.md"),
+        "# Fresh\n\n## S\n\n```rust\nprintln!(\"hi\");\n```\n",
+    )
+    .unwrap();
+    avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .args(["run", "1"])
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(
+            "snippet 01-fresh/2 is new: this program was built without it; put its lesson in lessons/ and rebuild (cargo build) to run it",
+        ));
+}
+
+#[test]
 fn check_and_run_refuse_a_snippet_edited_since_the_build() {
     let dir = tempfile::tempdir().unwrap();
     let lessons = lessons_copy(dir.path(), |text| {

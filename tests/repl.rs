@@ -467,7 +467,7 @@ fn kill_9_during_saves_leaves_progress_that_parses_and_nothing_behind() {
         }
     }
     let out = repl(home.path(), "");
-    assert!(!out.contains("warning"), "{out}");
+    assert!(!out.contains("warning: progress"), "{out}");
     let left: Vec<_> = fs::read_dir(home.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -157,7 +157,7 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
                             format!("{} cannot run it: {e}\n", "error:".red().bold()).into_bytes();
                     }
                 },
-                Err(why @ NotRunnable::Stale(_)) => {
+                Err(why @ (NotRunnable::Stale(_) | NotRunnable::NotBuiltIn(_))) => {
                     ok = false;
                     said = format!("{} {why}\n", "error:".red().bold()).into_bytes();
                 }

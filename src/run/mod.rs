@@ -86,6 +86,10 @@ pub enum NotRunnable {
         "snippet {0} was edited since this program was built; rebuild it (cargo build) to run the new code"
     )]
     Stale(String),
+    #[error(
+        "snippet {0} is new: this program was built without it; put its lesson in lessons/ and rebuild (cargo build) to run it"
+    )]
+    NotBuiltIn(String),
 }
 
 impl Registry {
@@ -116,7 +120,8 @@ impl Registry {
         }
         match self.get(&snippet.id) {
             Some(compiled) if compiled.code == snippet.compiled_code() => Ok(compiled),
-            _ => Err(NotRunnable::Stale(snippet.id.clone())),
+            Some(_) => Err(NotRunnable::Stale(snippet.id.clone())),
+            None => Err(NotRunnable::NotBuiltIn(snippet.id.clone())),
         }
     }
 }
