@@ -8,6 +8,14 @@ use std::path::Path;
 use common::avance;
 use predicates::prelude::*;
 
+/// A lessons folder in `dir` holding the one lesson `name`, with `text`.
+fn one_lesson(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> std::path::PathBuf {
+    let lessons = dir.join("lessons");
+    fs::create_dir_all(&lessons).unwrap();
+    fs::write(lessons.join(name), text).unwrap();
+    lessons
+}
+
 fn lessons_copy(dir: &Path, edit: impl Fn(String) -> String) -> std::path::PathBuf {
     let lessons = dir.join("lessons");
     fs::create_dir_all(&lessons).unwrap();
@@ -116,13 +124,11 @@ fn a_lesson_folder_with_an_error_names_file_and_line() {
 #[test]
 fn an_output_block_without_rust_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let lessons = dir.path().join("lessons");
-    fs::create_dir_all(&lessons).unwrap();
-    fs::write(
-        lessons.join("01-x.md"),
+    let lessons = one_lesson(
+        dir.path(),
+        "01-x.md",
         "# X\n\n## S\n\nProse.\n\n```output\n1\n```\n",
-    )
-    .unwrap();
+    );
     avance(dir.path()).arg("--lessons").arg(&lessons).arg("list").assert().failure().stderr(predicate::str::contains(
         "01-x.md:7: an `output` block must follow a `rust` block; this one follows something that is not a rust block",
     ));
@@ -166,13 +172,11 @@ fn check_fails_with_a_diff_when_an_output_block_lies() {
 #[test]
 fn a_snippet_of_a_lesson_never_built_in_says_it_is_new_not_edited() {
     let dir = tempfile::tempdir().unwrap();
-    let lessons = dir.path().join("lessons");
-    fs::create_dir_all(&lessons).unwrap();
-    fs::write(
-        lessons.join("01-fresh.md"),
+    let lessons = one_lesson(
+        dir.path(),
+        "01-fresh.md",
         "# Fresh\n\n## S\n\n```rust\nprintln!(\"hi\");\n```\n",
-    )
-    .unwrap();
+    );
     avance(dir.path())
         .arg("--lessons")
         .arg(&lessons)
@@ -364,16 +368,14 @@ fn present_and_notes_need_a_terminal_and_a_real_slide() {
 #[test]
 fn escape_sequences_in_a_lesson_reach_no_view() {
     let dir = tempfile::tempdir().unwrap();
-    let lessons = dir.path().join("lessons");
-    fs::create_dir_all(&lessons).unwrap();
-    fs::write(
-        lessons.join("01-x.md"),
+    let lessons = one_lesson(
+        dir.path(),
+        "01-x.md",
         "# X \x1b]0;owned\x07\n\n## S\x1b[2J\n\nProse \x1b[2J here.\n\n```python\nprint(1)\x1b[H\n```\n\n\
          <!-- notes: say \x1b[31m it -->\n\n## E\n\n```rust,exercise\nprintln!(\"{}\", todo!());\n```\n\n\
          ```output\n2\n```\n\n```rust,solution\nprintln!(\"2\");\n```\n\n\
          <!-- hint: </details><script>alert(1)</script> -->\n",
-    )
-    .unwrap();
+    );
     let shown = avance(dir.path())
         .arg("--lessons")
         .arg(&lessons)
@@ -411,10 +413,8 @@ fn escape_sequences_in_a_lesson_reach_no_view() {
 #[test]
 fn broken_fences_and_bytes_are_refused_at_their_line() {
     let dir = tempfile::tempdir().unwrap();
-    let lessons = dir.path().join("lessons");
     let refused = |text: &[u8]| {
-        fs::create_dir_all(&lessons).unwrap();
-        fs::write(lessons.join("01-x.md"), text).unwrap();
+        let lessons = one_lesson(dir.path(), "01-x.md", text);
         let out = avance(dir.path())
             .arg("--lessons")
             .arg(&lessons)
@@ -443,9 +443,7 @@ fn broken_fences_and_bytes_are_refused_at_their_line() {
 fn a_lesson_whose_file_name_is_not_utf8_is_reported_not_skipped() {
     use std::os::unix::ffi::OsStrExt;
     let dir = tempfile::tempdir().unwrap();
-    let lessons = dir.path().join("lessons");
-    fs::create_dir_all(&lessons).unwrap();
-    fs::write(lessons.join("01-x.md"), "# X\n\n## S\n\nFine.\n").unwrap();
+    let lessons = one_lesson(dir.path(), "01-x.md", "# X\n\n## S\n\nFine.\n");
     let name = std::ffi::OsStr::from_bytes(b"02-caf\xe9.md");
     fs::write(lessons.join(name), "# Y\n\n## S\n\nFine.\n").unwrap();
     let out = avance(dir.path())

@@ -120,10 +120,13 @@ pub fn measure(report: &Report, runs: usize) -> Result<GpuSection, GpuError> {
         versions: device.versions().to_string(),
         floors: Taps::ALL
             .into_iter()
-            .map(|taps| FloorEntry {
-                taps: taps.to_string(),
-                seconds: floor(taps).seconds(),
-                text: floor(taps).to_string(),
+            .map(|taps| {
+                let floor = floor(taps);
+                FloorEntry {
+                    taps: taps.to_string(),
+                    seconds: floor.seconds(),
+                    text: floor.to_string(),
+                }
             })
             .collect(),
         rows,
