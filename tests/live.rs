@@ -86,6 +86,41 @@ x
 }
 
 #[test]
+fn a_joined_threads_panic_is_the_threads_and_the_code_goes_on() {
+    if !toolchain() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let spawn = "let h = std::thread::spawn(|| panic!(\"in the thread\")); println!(\"joined: {}\", h.join().is_err());";
+    let named = "std::thread::Builder::new().name(\"worker\".into()).spawn(|| assert_eq!(1, 2)).unwrap().join().is_err()";
+    // The same after the process running live code died and was replaced.
+    let input = format!(
+        "{spawn}\n{named}\nstd::process::abort();\n{spawn}\nlet n: Option<u8> = None; n.unwrap()\n"
+    );
+    let out = live_repl(home.path(), &input);
+    // Its stdout and stderr come by two pipes: the order of the thread's
+    // panic and the code's next line is not fixed.
+    let spawned = "a thread the code spawned panicked:\nin the thread\n";
+    assert_eq!(out.matches(spawned).count(), 2, "{out}");
+    assert_eq!(out.matches("joined: true\n").count(), 2, "{out}");
+    assert!(
+        out.contains("thread 'worker' panicked:\nassertion `left == right` failed\n  left: 1\n right: 2\ntrue\n"),
+        "{out}"
+    );
+    assert!(out.contains("the process running live code died"), "{out}");
+    // Only the code's own panic is the code's, and no internal name shows.
+    assert_eq!(out.matches("the code panicked").count(), 1, "{out}");
+    assert!(
+        out.contains("called `Option::unwrap()` on a `None` value\npanic: the code panicked"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("<unnamed>") && !out.contains("src/lib.rs"),
+        "{out}"
+    );
+}
+
+#[test]
 fn edit_puts_the_slides_rust_in_the_line_and_runs_what_comes_back() {
     if !toolchain() {
         return;

@@ -19,11 +19,13 @@ mod cpu;
 mod diagnostic;
 mod error;
 mod folder;
+mod panics;
 mod worker;
 
 pub use diagnostic::{Diagnostic, Label, render_diagnostics};
 pub use error::LiveError;
 pub use folder::{BuildFolder, prepare};
+pub use panics::PanickedThread;
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -84,7 +86,7 @@ pub struct Evaluation {
     pub outcome: Outcome,
     /// Variables that existed before and not after (a panic took them).
     pub lost: Vec<String>,
-    /// Whether the code panicked (seen on its stderr).
+    /// Whether the code itself panicked, not a thread it spawned.
     pub panicked: bool,
 }
 
@@ -134,6 +136,11 @@ pub enum Event {
     Loading(String),
     Stdout(String),
     Stderr(String),
+    /// A panic, on this thread, with this message.
+    Panic {
+        thread: PanickedThread,
+        message: String,
+    },
     Evaluated(Evaluation),
     Vars(Vec<(String, String)>),
     Reset(Result<(), LiveError>),
@@ -294,7 +301,7 @@ impl Live {
             match event {
                 Event::Evaluated(evaluation) => break evaluation,
                 event => {
-                    panicked |= is_panic_line(&event);
+                    panicked |= panics::is_evaluation_panic(&event);
                     if backtrace.keeps(&event) {
                         sink(event);
                     }
@@ -306,7 +313,7 @@ impl Live {
         }
         // The last lines of stderr may still be on their way.
         while let Ok(event) = self.events.recv_timeout(SETTLE) {
-            panicked |= is_panic_line(&event);
+            panicked |= panics::is_evaluation_panic(&event);
             if backtrace.keeps(&event) {
                 sink(event);
             }
@@ -408,10 +415,6 @@ impl Backtrace {
         self.inside = false;
         true
     }
-}
-
-fn is_panic_line(event: &Event) -> bool {
-    matches!(event, Event::Stderr(line) if line.contains("panicked at"))
 }
 
 /// The lessons' crates an input names, which the worker loads first.

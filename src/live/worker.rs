@@ -12,7 +12,7 @@ use evcxr::{CommandContext, Error, EvalContext, EvalContextOutputs};
 
 use super::{
     Compile, Diagnostic, Evaluation, Event, LiveError, Outcome, ProcessHandle, Request,
-    crate_specs, names_lesson_crates,
+    crate_specs, names_lesson_crates, panics,
 };
 
 /// Starts evcxr's context, hands its process to `process`, then answers
@@ -35,7 +35,9 @@ pub(super) fn run(
     // on their own threads, straight to the REPL.
     for (receiver, wrap) in [
         (outputs.stdout, Event::Stdout as fn(String) -> Event),
-        (outputs.stderr, Event::Stderr as fn(String) -> Event),
+        (outputs.stderr, |line| {
+            panics::recognise(Event::Stderr(line))
+        }),
     ] {
         let events = events.clone();
         let _ = thread::Builder::new()
@@ -56,7 +58,10 @@ pub(super) fn run(
         context,
         events,
         crates_loaded: false,
+        hooked_process: None,
     };
+    // While the student reads the slide: this is also evcxr's first build.
+    worker.hook_panics();
     for request in requests {
         let event = match request {
             Request::Eval(code, compile) => Event::Evaluated(worker.eval(&code, compile)),
@@ -128,6 +133,9 @@ struct Worker {
     context: CommandContext,
     events: Sender<Event>,
     crates_loaded: bool,
+    /// The process [`panics::HOOK`] was last installed in (evcxr starts
+    /// a new one when the code kills its own).
+    hooked_process: Option<u32>,
 }
 
 impl Worker {
@@ -143,6 +151,7 @@ impl Worker {
                 panicked: false,
             };
         }
+        self.hook_panics();
         let before = self.names();
         let result = match compile {
             Compile::Quick => self.context.execute(code),
@@ -168,6 +177,21 @@ impl Worker {
                 lost,
                 panicked: false,
             },
+        }
+    }
+
+    /// Installs [`panics::HOOK`] in the process running live code, once
+    /// per process. Where it cannot be, std's own messages are read instead.
+    fn hook_panics(&mut self) {
+        let process = self
+            .context
+            .process_handle()
+            .lock()
+            .ok()
+            .map(|child| child.id());
+        if process.is_some() && process != self.hooked_process {
+            self.hooked_process = process;
+            let _ = self.context.execute(panics::HOOK);
         }
     }
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
-use crate::live::{Compile, Event, Live};
+use crate::live::{Compile, Event, Live, PanickedThread};
 
 use super::Repl;
 
@@ -138,6 +138,21 @@ fn show_event(out: &mut impl Write, event: Event) -> io::Result<()> {
                 None => line,
             };
             writeln!(out, "{}", line.red())
+        }
+        // The student's own panic is summed up once the evaluation ends.
+        Event::Panic {
+            thread: PanickedThread::Evaluating,
+            message,
+        } => writeln!(out, "{}", message.red()),
+        Event::Panic {
+            thread: PanickedThread::Spawned(name),
+            message,
+        } => {
+            let thread = match name {
+                Some(name) => format!("thread '{name}'"),
+                None => "a thread the code spawned".to_string(),
+            };
+            writeln!(out, "{}", format!("{thread} panicked:\n{message}").red())
         }
         Event::Loading(message) => writeln!(out, "{}", message.yellow()),
         Event::Started(_) | Event::Evaluated(_) | Event::Vars(_) | Event::Reset(_) => Ok(()),
