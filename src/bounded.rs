@@ -7,22 +7,57 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum Unreadable {
+    #[error("not a regular file (a FIFO, a device or a folder)")]
+    NotRegular,
+    #[error("{len} bytes, more than the {max} {what} may have")]
+    TooLarge {
+        len: u64,
+        max: u64,
+        what: &'static str,
+    },
+    /// The system refused (no such file, no permission...).
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+impl From<Unreadable> for io::Error {
+    fn from(unreadable: Unreadable) -> io::Error {
+        match unreadable {
+            Unreadable::Io(error) => error,
+            refused => io::Error::other(refused),
+        }
+    }
+}
+
 /// The bytes of the regular file at `path`, of at most `max_bytes`; `what`
 /// names the file in the error ("a lesson file").
-pub fn read_regular(path: &Path, max_bytes: u64, what: &str) -> io::Result<Vec<u8>> {
+pub fn read_regular(
+    path: &Path,
+    max_bytes: u64,
+    what: &'static str,
+) -> Result<Vec<u8>, Unreadable> {
+    check_regular(path, max_bytes, what)?;
+    Ok(fs::read(path)?)
+}
+
+/// Whether `path` is a regular file of at most `max_bytes`, for a reader
+/// that opens it itself (the line editor's history).
+pub fn check_regular(path: &Path, max_bytes: u64, what: &'static str) -> Result<(), Unreadable> {
     let metadata = fs::metadata(path)?;
     if !metadata.is_file() {
-        return Err(io::Error::other(
-            "not a regular file (a FIFO, a device or a folder)",
-        ));
+        return Err(Unreadable::NotRegular);
     }
     if metadata.len() > max_bytes {
-        return Err(io::Error::other(format!(
-            "{} bytes, more than the {max_bytes} {what} may have",
-            metadata.len()
-        )));
+        return Err(Unreadable::TooLarge {
+            len: metadata.len(),
+            max: max_bytes,
+            what,
+        });
     }
-    fs::read(path)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -33,10 +68,13 @@ mod tests {
     fn a_folder_is_refused_at_once_and_a_file_over_the_cap_too() {
         let dir = tempfile::tempdir().unwrap();
         let error = read_regular(dir.path(), 10, "a test file").unwrap_err();
+        assert!(matches!(error, Unreadable::NotRegular), "{error:?}");
         assert_eq!(
             error.to_string(),
             "not a regular file (a FIFO, a device or a folder)"
         );
+        let missing = read_regular(&dir.path().join("none"), 10, "a test file").unwrap_err();
+        assert_eq!(io::Error::from(missing).kind(), io::ErrorKind::NotFound);
         let file = dir.path().join("f");
         fs::write(&file, "12345678901").unwrap();
         let error = read_regular(&file, 10, "a test file").unwrap_err();

@@ -93,7 +93,11 @@ const MAX_FILE_BYTES: u64 = 4 << 20;
 
 /// A lesson or included file, checked as [`crate::bounded`] checks.
 fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
-    crate::bounded::read_regular(path, MAX_FILE_BYTES, "a lesson file")
+    Ok(crate::bounded::read_regular(
+        path,
+        MAX_FILE_BYTES,
+        "a lesson file",
+    )?)
 }
 
 impl Catalog {

@@ -2,7 +2,8 @@
 //! the line editor reads Ctrl-C as a key; while something runs, the
 //! terminal sends SIGINT to the whole foreground group: the child running
 //! a snippet, the student's live code or the Python stops, and this
-//! process, which [`install`] keeps alive, only notes that it came.
+//! process, which [`install`] keeps alive, only notes that it came. A
+//! command with no prompt to go back to ([`end_with`]) stops at once.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -27,4 +28,20 @@ pub fn pressed() -> bool {
     PRESSED
         .get()
         .is_some_and(|flag| flag.load(Ordering::SeqCst))
+}
+
+/// From now on SIGINT ends the program at once, with `line` on stderr
+/// and the shell's status for it (130): for commands that have no prompt to
+/// go back to, whose work (and children) it stops within milliseconds.
+pub fn end_with(line: &'static str) -> std::io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT])?;
+    std::thread::Builder::new()
+        .name("ctrl-c".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                eprintln!("{line}");
+                std::process::exit(130);
+            }
+        })
+        .map(drop)
 }

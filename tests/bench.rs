@@ -303,3 +303,33 @@ fn gpu_is_refused_for_other_benchmarks() {
         .failure()
         .stderr("error: --gpu is for `bench conv`: the GPU runs the convolution only\n");
 }
+
+#[test]
+fn ctrl_c_stops_a_long_bench_at_once_with_one_line() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::time::{Duration, Instant};
+    let home = tempfile::tempdir().unwrap();
+    // The naive engine at N = 4000 takes minutes on any machine.
+    let bench = std::process::Command::new(env!("CARGO_BIN_EXE_avance"))
+        .env("AVANCE_HOME", home.path())
+        .args(["bench", "conv", "--size", "4000", "--engine", "naive"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    let sent = Instant::now();
+    assert_eq!(unsafe { libc::kill(bench.id() as i32, libc::SIGINT) }, 0);
+    let out = bench.wait_with_output().unwrap();
+    assert!(
+        sent.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        sent.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(130), "{:?}", out.status.signal());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "interrupted: the bench stopped (Ctrl-C); the measurement under way was dropped\n"
+    );
+    assert!(out.stdout.is_empty());
+}

@@ -742,3 +742,36 @@ fn q_stops_a_long_run_in_the_presenter() {
     tmux.press(&["q"]);
     tmux.expect_clean_exit();
 }
+
+/// A FIFO planted as the history file would hang the line editor as it
+/// reads it at start, and as it saves: it is left alone, with one line.
+#[test]
+fn a_fifo_as_the_history_file_is_left_alone_and_the_repl_answers() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let history = home.path().join("history.txt");
+    let path = std::ffi::CString::new(history.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+    let tmux = Tmux::start(home.path());
+    let screen = tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    assert!(
+        screen.contains(&format!(
+            "warning: the history file {} is left alone (not a regular file (a FIFO, a device or a folder)); this session keeps no history",
+            history.display()
+        )),
+        "{screen}"
+    );
+    tmux.command(":goto 2", "underscore 2/14 ❯");
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&history)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}

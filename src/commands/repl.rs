@@ -31,7 +31,13 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
     }
     let mut repl = Repl::new(session, context.registry, io::stdout()).with_live(live_folder);
     if io::stdin().is_terminal() {
-        let history = Dirs::locate().map(|dirs| dirs.history());
+        let history = Dirs::locate().and_then(|dirs| {
+            crate::repl::usable_history(dirs.history())
+                .map_err(|problem| {
+                    let _ = writeln!(io::stdout(), "{} {problem}", "warning:".yellow().bold());
+                })
+                .ok()
+        });
         let mut terminal = Terminal::new(ReplHelper::new(names), history)
             .context("cannot start the line editor")?;
         repl.run(&mut terminal)?;

@@ -60,6 +60,23 @@ impl Terminal {
     }
 }
 
+/// The largest history file loaded: 1000 lines of input are far less.
+const MAX_HISTORY_BYTES: u64 = 4 << 20;
+
+/// `path` where it can hold the history: absent (a first session) or a
+/// regular file of a reasonable size. Otherwise why not, in one line: a
+/// FIFO there would hang the line editor, and the file is left as it is.
+pub fn usable_history(path: PathBuf) -> Result<PathBuf, String> {
+    match crate::bounded::check_regular(&path, MAX_HISTORY_BYTES, "a history file") {
+        Ok(()) => Ok(path),
+        Err(crate::bounded::Unreadable::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(path),
+        Err(refused) => Err(format!(
+            "the history file {} is left alone ({refused}); this session keeps no history",
+            path.display()
+        )),
+    }
+}
+
 /// Rewrites a history file that is not UTF-8 with its valid lines only
 /// (rustyline refuses the whole file otherwise, and would never save to it
 /// again); `Ok(false)` when there was nothing to repair.

@@ -13,7 +13,7 @@ mod slide_run;
 
 pub use command::{COMMANDS, Command, CommandError, Input, parse};
 pub use helper::ReplHelper;
-pub use input::{Line, LineReader, Piped, Terminal};
+pub use input::{Line, LineReader, Piped, Terminal, usable_history};
 
 use std::io::{self, Write};
 

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::bounded::Unreadable;
+
 /// What is saved between sessions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
@@ -136,12 +138,14 @@ impl ProgressStore {
                 Ok(bytes) => bytes,
                 // No file, or no folder yet (a file in its way): nothing saved;
                 // saving will say what is wrong, if anything.
-                Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+                Err(Unreadable::Io(e))
+                    if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) =>
+                {
                     return Read::Nothing;
                 }
+                Err(Unreadable::Io(e)) => return Read::Unreadable(e.to_string()),
                 // Too large, or not a file: what it holds is not progress.
-                Err(e) if e.kind() == ErrorKind::Other => return Read::Corrupt(e.to_string()),
-                Err(e) => return Read::Unreadable(e.to_string()),
+                Err(refused) => return Read::Corrupt(refused.to_string()),
             };
         match serde_json::from_slice(&text) {
             Ok(progress) => Read::Progress(progress),
