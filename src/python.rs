@@ -12,7 +12,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::child;
-use crate::lesson::Slide;
+use crate::lesson::{PythonRole, Slide};
 
 /// A slide's Python that runs longer than this is stopped.
 const TIMEOUT: Duration = Duration::from_secs(120);
@@ -58,10 +58,10 @@ impl PythonRun {
 
 /// Runs the slide's first `count` Python blocks in one python3.
 pub fn run_slide(slide: &Slide, count: usize) -> Result<PythonRun, PythonError> {
-    let blocks: Vec<&str> = slide
+    let blocks: Vec<(PythonRole, &str)> = slide
         .python()
         .take(count)
-        .map(|b| b.text.as_str())
+        .map(|b| (b.role, b.text.as_str()))
         .collect();
     if blocks.is_empty() {
         return Err(PythonError::NoPython);
@@ -69,8 +69,17 @@ pub fn run_slide(slide: &Slide, count: usize) -> Result<PythonRun, PythonError> 
     run_blocks(&blocks)
 }
 
-/// Runs `blocks` one after the other in one python3, as notebook cells.
-pub fn run_blocks(blocks: &[&str]) -> Result<PythonRun, PythonError> {
+/// Runs whole cells one after the other in one python3.
+pub fn run_cells(cells: &[&str]) -> Result<PythonRun, PythonError> {
+    let blocks: Vec<(PythonRole, &str)> =
+        cells.iter().map(|&cell| (PythonRole::Cell, cell)).collect();
+    run_blocks(&blocks)
+}
+
+/// Runs `blocks` one after the other in one python3, as notebook cells:
+/// excerpts are skipped (their output is empty), transcripts run statement
+/// by statement.
+pub fn run_blocks(blocks: &[(PythonRole, &str)]) -> Result<PythonRun, PythonError> {
     let program = interpreter();
     let folder = tempfile::tempdir().map_err(|error| PythonError::Start {
         program: program.clone(),
@@ -107,18 +116,30 @@ pub fn run_blocks(blocks: &[&str]) -> Result<PythonRun, PythonError> {
     })
 }
 
-/// Each block compiled and run on its own, as a notebook cell (a syntax
-/// error in one does not stop the blocks before it), with a marker first.
-fn script(blocks: &[&str]) -> String {
-    // A JSON array of strings is a Python list literal.
-    let cells = serde_json::to_string(blocks).expect("strings serialise");
+/// The driver, given the blocks: each compiled and run on its own, as a
+/// notebook cell (a syntax error in one does not stop the blocks before
+/// it), its final expression echoed, with a marker first.
+fn script(blocks: &[(PythonRole, &str)]) -> String {
+    let cells: Vec<(&str, &str)> = blocks
+        .iter()
+        .map(|&(role, text)| (role_name(role), text))
+        .collect();
+    // JSON arrays of strings are Python list literals.
+    let cells = serde_json::to_string(&cells).expect("strings serialise");
     let marker = serde_json::to_string(MARKER).expect("a string serialises");
-    format!(
-        "__avance_cells = {cells}\n\
-         for __avance_number, __avance_cell in enumerate(__avance_cells, 1):\n    \
-             print({marker}, flush=True)\n    \
-             exec(compile(__avance_cell, f\"<cell {{__avance_number}}>\", \"exec\"), globals())\n"
-    )
+    format!("CELLS = {cells}\nMARKER = {marker}\n{DRIVER}")
+}
+
+/// Runs the cells: see its own comments.
+const DRIVER: &str = include_str!("python/driver.py");
+
+fn role_name(role: PythonRole) -> &'static str {
+    match role {
+        PythonRole::Cell => "cell",
+        PythonRole::Excerpt => "excerpt",
+        PythonRole::Console => "console",
+        PythonRole::Raises => "raises",
+    }
 }
 
 #[cfg(test)]
@@ -146,7 +167,7 @@ mod tests {
             return;
         }
         let run =
-            run_blocks(&["x = 2\nprint('one')", "print(x * 21)\nprint('two')", "pass"]).unwrap();
+            run_cells(&["x = 2\nprint('one')", "print(x * 21)\nprint('two')", "pass"]).unwrap();
         assert!(run.success, "{}", run.stderr);
         assert_eq!(run.blocks, ["one\n", "42\ntwo\n", ""]);
         assert_eq!(run.stdout(), "one\n42\ntwo\n");
@@ -159,9 +180,9 @@ mod tests {
             return;
         }
         let set = r#"print({"einstein", "albert", "curie"})"#;
-        let first = run_blocks(&[set]).unwrap();
-        assert_eq!(run_blocks(&[set]).unwrap(), first);
-        let failed = run_blocks(&["print('before')", "1/0", "print('never')"]).unwrap();
+        let first = run_cells(&[set]).unwrap();
+        assert_eq!(run_cells(&[set]).unwrap(), first);
+        let failed = run_cells(&["print('before')", "1/0", "print('never')"]).unwrap();
         assert!(!failed.success);
         assert_eq!(failed.blocks, ["before\n", ""]);
         assert!(
@@ -177,8 +198,56 @@ mod tests {
             eprintln!("SKIPPED: python3 not found");
             return;
         }
-        let run = run_blocks(&["print('fine')", "def (:", "print('never')"]).unwrap();
+        let run = run_cells(&["print('fine')", "def (:", "print('never')"]).unwrap();
         assert_eq!(run.blocks, ["fine\n", ""]);
         assert!(run.stderr.contains("<cell 2>"), "{}", run.stderr);
+    }
+
+    #[test]
+    fn a_final_expression_is_echoed_as_a_notebook_does() {
+        if !python_present() {
+            eprintln!("SKIPPED: python3 not found");
+            return;
+        }
+        let run = run_cells(&["x = 6\nx * 7", "print('printed')", "None", "'text'"]).unwrap();
+        assert!(run.success, "{}", run.stderr);
+        assert_eq!(run.blocks, ["42\n", "printed\n", "", "'text'\n"]);
+    }
+
+    #[test]
+    fn each_role_runs_as_its_fence_says() {
+        if !python_present() {
+            eprintln!("SKIPPED: python3 not found");
+            return;
+        }
+        let console =
+            ">>> 6 * 7\n42\n>>> for i in range(2):\n...     print(i)\n...\n0\n1\n>>> y = 1";
+        let run = run_blocks(&[
+            (PythonRole::Excerpt, "    def fragment(self):"),
+            (PythonRole::Console, console),
+            (PythonRole::Raises, "print('before')\n1 / 0"),
+            (PythonRole::Cell, "print(y)"),
+        ])
+        .unwrap();
+        assert!(run.success, "{}", run.stderr);
+        assert_eq!(
+            run.blocks,
+            [
+                "",
+                "42\n0\n1\n",
+                "before\nZeroDivisionError: division by zero\n",
+                "1\n"
+            ]
+        );
+        let quiet = run_blocks(&[(PythonRole::Raises, "x = 1")]).unwrap();
+        assert!(!quiet.success);
+        assert!(
+            quiet
+                .stderr
+                .contains("<cell 1> is marked python,raises but raised nothing"),
+            "{}",
+            quiet.stderr
+        );
+        assert!(!quiet.stderr.contains("<string>"), "{}", quiet.stderr);
     }
 }

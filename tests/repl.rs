@@ -188,6 +188,38 @@ fn python_runs_the_slides_python_then_its_rust() {
     );
 }
 
+/// A fragment is not run but points to its whole cell; a transcript runs
+/// as the interpreter ran it; a cell that raises on purpose shows its
+/// exception and goes on to the Rust.
+#[test]
+fn python_excerpts_transcripts_and_raising_cells_run_as_their_fences_say() {
+    if !common::require_tool("python3") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(
+        home.path(),
+        ":lesson 08/3\n:python\n:lesson 01/4\n:python\n:goto 10\n:python\n",
+    );
+    assert!(
+        out.contains("classes 3/14 ❯ :python\nthis Python is an excerpt, shown and not run: the whole cell is on slide 12 (:goto 12, then :python)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Python output of 01-underscore/4 (python3)\n42\n43\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Python output of 01-underscore/10 (python3)\nAttributeError: 'Safe' object has no attribute '__stuff'"),
+        "{out}"
+    );
+    assert!(
+        out.contains("rustc refuses it, as this slide intends:"),
+        "{out}"
+    );
+    assert!(!out.contains("Traceback"), "{out}");
+}
+
 #[test]
 fn python_missing_is_one_clear_line() {
     let home = tempfile::tempdir().unwrap();

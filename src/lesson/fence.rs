@@ -3,7 +3,7 @@
 //! Attributes follow rustdoc. Anything this module does not know is an error,
 //! so a typo such as `rust,no-run` is caught instead of silently running.
 
-use super::model::Mode;
+use super::model::{Mode, PythonRole};
 
 /// What a fence is, from its info string.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,9 @@ pub enum FenceKind {
     Output,
     /// The stdout of the `python` block before it, run by `avance check`.
     PythonOutput,
+    /// The course's Python: a cell, an excerpt, a transcript or a cell
+    /// that raises.
+    Python(PythonRole),
     /// Display-only code in any other language (`python`, `toml`, `text`...).
     Display(String),
 }
@@ -30,15 +33,19 @@ pub const RUST_ATTRIBUTES: [&str; 6] = [
     "solution",
 ];
 
+/// The attributes a `python` fence accepts.
+pub const PYTHON_ATTRIBUTES: [&str; 3] = ["excerpt", "console", "raises"];
+
 /// Why an info string was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FenceError {
     #[error(
-        "unknown attribute `{attribute}` on a `{lang}` fence (rust fences take {}; other fences take none)",
-        RUST_ATTRIBUTES.join(", ")
+        "unknown attribute `{attribute}` on a `{lang}` fence (rust fences take {}; python fences take {}; other fences take none)",
+        RUST_ATTRIBUTES.join(", "),
+        PYTHON_ATTRIBUTES.join(", ")
     )]
     UnknownAttribute { lang: String, attribute: String },
-    #[error("attributes `{first}` and `{second}` cannot be combined on one rust fence")]
+    #[error("attributes `{first}` and `{second}` cannot be combined on one fence")]
     Conflict { first: String, second: String },
 }
 
@@ -55,6 +62,7 @@ pub fn parse_info(info: &str) -> Result<FenceKind, FenceError> {
             ["solution"] => Ok(FenceKind::Solution),
             _ => rust_mode(&attributes).map(FenceKind::Rust),
         },
+        "python" => python_role(&attributes).map(FenceKind::Python),
         _ => match attributes.first() {
             Some(attribute) => Err(FenceError::UnknownAttribute {
                 lang,
@@ -64,6 +72,33 @@ pub fn parse_info(info: &str) -> Result<FenceKind, FenceError> {
             None if lang == "python-output" => Ok(FenceKind::PythonOutput),
             None => Ok(FenceKind::Display(lang)),
         },
+    }
+}
+
+fn python_role(attributes: &[&str]) -> Result<PythonRole, FenceError> {
+    match attributes {
+        [] => Ok(PythonRole::Cell),
+        ["excerpt"] => Ok(PythonRole::Excerpt),
+        ["console"] => Ok(PythonRole::Console),
+        ["raises"] => Ok(PythonRole::Raises),
+        [first, second, ..]
+            if PYTHON_ATTRIBUTES.contains(first) && PYTHON_ATTRIBUTES.contains(second) =>
+        {
+            Err(FenceError::Conflict {
+                first: first.to_string(),
+                second: second.to_string(),
+            })
+        }
+        [first, second, ..] if PYTHON_ATTRIBUTES.contains(first) => {
+            Err(FenceError::UnknownAttribute {
+                lang: "python".into(),
+                attribute: second.to_string(),
+            })
+        }
+        [attribute, ..] => Err(FenceError::UnknownAttribute {
+            lang: "python".into(),
+            attribute: attribute.to_string(),
+        }),
     }
 }
 

@@ -16,8 +16,8 @@ pub mod visible;
 
 pub use include::{IncludeError, IncludeSource, ReadError};
 pub use model::{
-    Block, CodeBlock, Exercise, Expected, Lesson, ListItem, Mode, Scale, Slide, Snippet, Span,
-    SpanStyle,
+    Block, CodeBlock, Exercise, Expected, Lesson, ListItem, Mode, PythonRole, Scale, Slide,
+    Snippet, Span, SpanStyle,
 };
 pub use parse::{ParseError, ParseErrorKind, lesson_file_id, parse_lesson};
 

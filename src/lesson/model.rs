@@ -158,11 +158,32 @@ pub struct ListItem {
 pub struct CodeBlock {
     /// The fence's language, `python`, `toml`... or empty.
     pub lang: String,
+    /// For a `python` block, what it is; [`PythonRole::Cell`] for others.
+    pub role: PythonRole,
     pub text: String,
     pub line: usize,
     /// For a `python` block, the `python-output` fence that follows it:
     /// what the slide's Python blocks up to this one print from this one.
     pub expected: Option<Expected>,
+}
+
+/// What a `python` block is, from its fence's attribute, and so what
+/// `:python` and `avance check` do with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PythonRole {
+    /// ```` ```python ````: a whole cell of the course, run.
+    #[default]
+    Cell,
+    /// ```` ```python,excerpt ````: lines of a cell shown on another
+    /// slide, or a fragment that cannot run alone: shown, never run.
+    Excerpt,
+    /// ```` ```python,console ````: an interpreter session, `>>>` and
+    /// `...` prompts with what it answered: its statements run one by one,
+    /// values echoed, as the interpreter does.
+    Console,
+    /// ```` ```python,raises ````: a cell whose exception is the point; its
+    /// last traceback line is its output, and it fails if nothing is raised.
+    Raises,
 }
 
 /// What the build and `avance check` do with a `rust` fence (rustdoc's attributes).

@@ -6,7 +6,9 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 
 use super::super::fence::{self, FenceKind};
 use super::super::include::{self, IncludeSource};
-use super::super::model::{Block, CodeBlock, Exercise, Expected, Mode, Slide, Snippet, SpanStyle};
+use super::super::model::{
+    Block, CodeBlock, Exercise, Expected, Mode, PythonRole, Slide, Snippet, SpanStyle,
+};
 use super::walker::{Inline, Walker, normalize_notes};
 use super::{Failure, ParseErrorKind};
 
@@ -221,18 +223,26 @@ impl<'a> Builder<'a> {
         let text = include::expand(text.trim_end_matches('\n'), self.includes)
             .map_err(|e| (line, e.into()))?;
         match kind {
-            FenceKind::Display(lang) => {
-                let expected = None;
-                self.push(
-                    Block::Code(CodeBlock {
-                        lang,
-                        text,
-                        line,
-                        expected,
-                    }),
+            FenceKind::Display(lang) => self.push(
+                Block::Code(CodeBlock {
+                    lang,
+                    role: PythonRole::Cell,
+                    text,
                     line,
-                )
-            }
+                    expected: None,
+                }),
+                line,
+            ),
+            FenceKind::Python(role) => self.push(
+                Block::Code(CodeBlock {
+                    lang: "python".into(),
+                    role,
+                    text,
+                    line,
+                    expected: None,
+                }),
+                line,
+            ),
             FenceKind::Rust(mode) => {
                 let snippet = Snippet {
                     id: String::new(),

@@ -238,7 +238,11 @@ fn a_python_output_block_belongs_to_the_python_block_before_it() {
 #[case::compile_fail("rust,compile_fail", FenceKind::Rust(Mode::CompileFail))]
 #[case::output("output", FenceKind::Output)]
 #[case::python_output("python-output", FenceKind::PythonOutput)]
-#[case::python("python", FenceKind::Display("python".into()))]
+#[case::python("python", FenceKind::Python(PythonRole::Cell))]
+#[case::excerpt("python,excerpt", FenceKind::Python(PythonRole::Excerpt))]
+#[case::console("python console", FenceKind::Python(PythonRole::Console))]
+#[case::raises("python,raises", FenceKind::Python(PythonRole::Raises))]
+#[case::toml("toml", FenceKind::Display("toml".into()))]
 #[case::bare("", FenceKind::Display(String::new()))]
 fn fence_info_strings(#[case] info: &str, #[case] kind: FenceKind) {
     assert_eq!(parse_info(info), Ok(kind));
@@ -247,6 +251,7 @@ fn fence_info_strings(#[case] info: &str, #[case] kind: FenceKind) {
 #[rstest]
 #[case::typo("rust,no-run", "no-run")]
 #[case::python_attribute("python,ignore", "ignore")]
+#[case::python_second_attribute("python,excerpt,ignore", "ignore")]
 #[case::output_attribute("output,ignore", "ignore")]
 fn unknown_attributes_are_refused(#[case] info: &str, #[case] attribute: &str) {
     match parse_info(info) {
@@ -261,6 +266,10 @@ fn unknown_attributes_are_refused(#[case] info: &str, #[case] attribute: &str) {
 fn conflicting_attributes_are_refused() {
     assert!(matches!(
         parse_info("rust,ignore,no_run"),
+        Err(FenceError::Conflict { .. })
+    ));
+    assert!(matches!(
+        parse_info("python,excerpt,raises"),
         Err(FenceError::Conflict { .. })
     ));
 }
