@@ -556,3 +556,46 @@ fn show_prints_each_snippet_s_output_under_it() {
         .success()
         .stdout(predicate::str::contains("rustc refuses it with\n│ E0616"));
 }
+
+#[test]
+fn man_prints_the_main_page_a_commands_page_or_writes_them_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |args: &[&str]| {
+        let out = avance(dir.path()).arg("man").args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let main = page(&[]);
+    let footer = concat!("\"avance ", env!("CARGO_PKG_VERSION"), "\"");
+    assert!(main.contains(&format!(".TH avance 1  {footer}")), "{main}");
+    assert!(main.contains("avance\\-present(1)"), "{main}");
+    // Hidden commands have no page, and the main page names none.
+    assert!(
+        !main.contains("avance\\-snippet") && !main.contains("avance\\-worker"),
+        "{main}"
+    );
+    let bench = page(&["bench"]);
+    assert!(
+        bench.contains(&format!(".TH avance-bench 1  {footer}")),
+        "{bench}"
+    );
+    assert!(bench.contains("avance\\-bench\\-conv(1)"), "{bench}");
+    avance(dir.path())
+        .args(["man", "snippet"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "error: no command `snippet` has a manual page; the commands are list, show, run, present,",
+        ));
+    let pages = dir.path().join("man1");
+    avance(dir.path())
+        .args(["man", "--dir"])
+        .arg(&pages)
+        .assert()
+        .success();
+    for name in ["avance.1", "avance-list.1", "avance-bench-conv.1"] {
+        let text = fs::read_to_string(pages.join(name)).unwrap();
+        assert!(text.starts_with(".ie"), "{name}: {text}");
+    }
+    assert!(!pages.join("avance-snippet.1").exists());
+}

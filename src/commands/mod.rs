@@ -21,6 +21,7 @@ mod check;
 mod completions;
 mod export;
 mod list;
+mod man;
 mod mpi_demo;
 mod notebook;
 mod notes;
@@ -81,6 +82,8 @@ enum Command {
     MpiDemo(mpi_demo::MpiDemoArgs),
     /// Print the shell's completion script: `source <(avance completions bash)`.
     Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff): `avance man | man -l -`.
+    Man(man::ManArgs),
     /// Run one compiled snippet by id (used by `check`).
     #[command(hide = true)]
     Snippet(snippet::SnippetArgs),
@@ -145,6 +148,7 @@ fn dispatch(command: Option<Command>, context: &Context) -> Result<ExitCode> {
         Some(Command::Bench(args)) => args.run(),
         Some(Command::MpiDemo(args)) => args.run(),
         Some(Command::Completions(args)) => args.run(),
+        Some(Command::Man(args)) => args.run(),
         Some(Command::Snippet(args)) => args.run(context),
         Some(Command::Worker(args)) => args.run(),
     }
