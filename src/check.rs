@@ -50,15 +50,17 @@ impl Checker {
         }
     }
 
-    /// Every snippet of the lesson, then every `python-output` block.
-    pub fn check_lesson(&self, lesson: &Lesson) -> Vec<(String, Verdict)> {
+    /// Every snippet of the course's lesson `index`, then every
+    /// `python-output` block (the course's other cells may run first).
+    pub fn check_lesson(&self, course: &[Lesson], index: usize) -> Vec<(String, Verdict)> {
+        let lesson = &course[index];
         let snippets = lesson
             .snippets()
             .map(|snippet| (snippet.id.clone(), self.check(snippet)));
         let python = lesson
             .slides
             .iter()
-            .flat_map(|slide| check_python(&lesson.id, slide));
+            .flat_map(|slide| check_python(course, index, slide));
         snippets.chain(python).collect()
     }
 
@@ -114,13 +116,15 @@ fn report(verdict: verdict::Verdict) -> Verdict {
 }
 
 /// The slide's `python-output` blocks, each against what its Python block
-/// printed when the slide's blocks ran in order in one python3.
-fn check_python(lesson_id: &str, slide: &Slide) -> Vec<(String, Verdict)> {
+/// printed when the slide's blocks ran in order in one python3, as
+/// `:python` runs them.
+fn check_python(course: &[Lesson], index: usize, slide: &Slide) -> Vec<(String, Verdict)> {
+    let lesson_id = &course[index].id;
     let blocks: Vec<&CodeBlock> = slide.python().collect();
-    let Some(last_checked) = blocks.iter().rposition(|block| block.expected.is_some()) else {
+    if blocks.iter().all(|block| block.expected.is_none()) {
         return Vec::new();
-    };
-    let run = python::run_slide(slide, last_checked + 1);
+    }
+    let run = python::run_in_course(course, index, slide.number).map(|(run, _)| run);
     let several = blocks.iter().filter(|b| b.expected.is_some()).count() > 1;
     blocks
         .iter()

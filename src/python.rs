@@ -2,7 +2,9 @@
 //! and the `python-output` blocks that `avance check` verifies.
 //!
 //! A slide's Python blocks are a notebook's cells: block N runs after
-//! blocks 1 to N−1 of the same slide, in one process. A marker printed
+//! blocks 1 to N−1 of the same slide, in one process, each as its fence
+//! says (`src/python/driver.py`), after the course's cells of other slides
+//! that define a name it lacks (`needs`). A marker printed
 //! between the blocks tells which block printed what. `PYTHONHASHSEED=0`
 //! makes the order of sets and dicts of strings the same on every run, and
 //! the child runs in a fresh temporary folder, so a cell that writes files
@@ -11,8 +13,12 @@
 use std::process::Command;
 use std::time::Duration;
 
+mod needs;
+
+pub use needs::Needed;
+
 use crate::child;
-use crate::lesson::{PythonRole, Slide};
+use crate::lesson::{Lesson, PythonRole};
 
 /// A slide's Python that runs longer than this is stopped.
 const TIMEOUT: Duration = Duration::from_secs(120);
@@ -56,17 +62,40 @@ impl PythonRun {
     }
 }
 
-/// Runs the slide's first `count` Python blocks in one python3.
-pub fn run_slide(slide: &Slide, count: usize) -> Result<PythonRun, PythonError> {
-    let blocks: Vec<(PythonRole, &str)> = slide
+/// How many cells of other slides a run may need first.
+const MAX_NEEDED: usize = 4;
+
+/// Runs all of slide `slide` (1-based) of lesson `lesson`'s Python, after
+/// the course's cells it needs ([`needs`]): each time the run stops on a
+/// `NameError`, the nearest cell defining the name is added and the run
+/// starts again. Returns the run and the cells that ran first.
+pub fn run_in_course(
+    course: &[Lesson],
+    lesson: usize,
+    slide: usize,
+) -> Result<(PythonRun, Vec<Needed<'_>>), PythonError> {
+    let blocks: Vec<(PythonRole, &str)> = course[lesson].slides[slide - 1]
         .python()
-        .take(count)
         .map(|b| (b.role, b.text.as_str()))
         .collect();
     if blocks.is_empty() {
         return Err(PythonError::NoPython);
     }
-    run_blocks(&blocks)
+    let mut needed: Vec<Needed> = Vec::new();
+    loop {
+        // The latest found first: what it defines, the others used.
+        let first: Vec<&str> = needed.iter().rev().map(|n| n.cell.text.as_str()).collect();
+        let run = run_with(&first, &blocks)?;
+        let missing = needs::missing_name(&run.stderr).filter(|_| !run.success);
+        let found = missing
+            .filter(|_| needed.len() < MAX_NEEDED)
+            .and_then(|name| needs::defining_cell(course, lesson, slide, name))
+            .filter(|found| needed.iter().all(|n| !std::ptr::eq(n.cell, found.cell)));
+        match found {
+            Some(cell) => needed.push(cell),
+            None => return Ok((run, needed)),
+        }
+    }
 }
 
 /// Runs whole cells one after the other in one python3.
@@ -80,6 +109,11 @@ pub fn run_cells(cells: &[&str]) -> Result<PythonRun, PythonError> {
 /// excerpts are skipped (their output is empty), transcripts run statement
 /// by statement.
 pub fn run_blocks(blocks: &[(PythonRole, &str)]) -> Result<PythonRun, PythonError> {
+    run_with(&[], blocks)
+}
+
+/// [`run_blocks`] after the cells `needed`, run quietly first.
+fn run_with(needed: &[&str], blocks: &[(PythonRole, &str)]) -> Result<PythonRun, PythonError> {
     let program = interpreter();
     let folder = tempfile::tempdir().map_err(|error| PythonError::Start {
         program: program.clone(),
@@ -88,7 +122,7 @@ pub fn run_blocks(blocks: &[(PythonRole, &str)]) -> Result<PythonRun, PythonErro
     let mut command = Command::new(&program);
     command
         .arg("-c")
-        .arg(script(blocks))
+        .arg(script(needed, blocks))
         .env("PYTHONHASHSEED", "0")
         .env("PYTHONIOENCODING", "utf-8")
         .env("PYTHONDONTWRITEBYTECODE", "1")
@@ -119,15 +153,16 @@ pub fn run_blocks(blocks: &[(PythonRole, &str)]) -> Result<PythonRun, PythonErro
 /// The driver, given the blocks: each compiled and run on its own, as a
 /// notebook cell (a syntax error in one does not stop the blocks before
 /// it), its final expression echoed, with a marker first.
-fn script(blocks: &[(PythonRole, &str)]) -> String {
+fn script(needed: &[&str], blocks: &[(PythonRole, &str)]) -> String {
     let cells: Vec<(&str, &str)> = blocks
         .iter()
         .map(|&(role, text)| (role_name(role), text))
         .collect();
     // JSON arrays of strings are Python list literals.
     let cells = serde_json::to_string(&cells).expect("strings serialise");
+    let needed = serde_json::to_string(needed).expect("strings serialise");
     let marker = serde_json::to_string(MARKER).expect("a string serialises");
-    format!("CELLS = {cells}\nMARKER = {marker}\n{DRIVER}")
+    format!("CELLS = {cells}\nNEEDED = {needed}\nMARKER = {marker}\n{DRIVER}")
 }
 
 /// Runs the cells: see its own comments.
@@ -201,6 +236,54 @@ mod tests {
         let run = run_cells(&["print('fine')", "def (:", "print('never')"]).unwrap();
         assert_eq!(run.blocks, ["fine\n", ""]);
         assert!(run.stderr.contains("<cell 2>"), "{}", run.stderr);
+    }
+
+    #[test]
+    fn a_cell_of_another_lesson_that_defines_a_missing_name_runs_first() {
+        if !python_present() {
+            eprintln!("SKIPPED: python3 not found");
+            return;
+        }
+        let defs = "# A\n\n## Defs\n\n```python\nimport math\nprint('quiet')\ndef double(x):\n    return 2 * x\n```\n";
+        let uses = "# B\n\n## Uses\n\n```python\nprint(double(21), math.pi > 3)\n```\n\n\
+                    ## Alone\n\n```python\nprint(nowhere)\n```\n";
+        let course = [
+            crate::lesson::demo_lesson(defs),
+            crate::lesson::demo_lesson(uses),
+        ];
+        let number = |title: &str| {
+            course[1]
+                .slides
+                .iter()
+                .find(|s| s.title == title)
+                .unwrap()
+                .number
+        };
+        let (run, needed) = run_in_course(&course, 1, number("Uses")).unwrap();
+        assert!(run.success, "{}", run.stderr);
+        // What the needed cell prints is not the slide's.
+        assert_eq!(run.blocks, ["42 True\n"]);
+        assert_eq!(needed.len(), 1);
+        assert_eq!(needed[0].name, "double");
+        assert_eq!(
+            needed[0].place,
+            format!(
+                "07-demo/{}",
+                course[0]
+                    .slides
+                    .iter()
+                    .find(|s| s.title == "Defs")
+                    .unwrap()
+                    .number
+            )
+        );
+        let (alone, none) = run_in_course(&course, 1, number("Alone")).unwrap();
+        assert!(!alone.success && none.is_empty());
+        assert!(
+            alone.stderr.contains("NameError: name 'nowhere'"),
+            "{}",
+            alone.stderr
+        );
     }
 
     #[test]

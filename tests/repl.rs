@@ -220,6 +220,22 @@ fn python_excerpts_transcripts_and_raising_cells_run_as_their_fences_say() {
     assert!(!out.contains("Traceback"), "{out}");
 }
 
+/// A course cell that uses a name an earlier cell defined (here
+/// `warnings`, imported by the lesson's first cell) runs after that cell.
+#[test]
+fn python_runs_first_the_course_cell_that_defines_a_missing_name() {
+    if !common::require_tool("python3") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":lesson 15/7\n:python\n");
+    assert!(
+        out.contains(":python\nfirst ran the cell of 15-logging/2, which defines warnings\n\nPython output of 15-logging/7 (python3)\n"),
+        "{out}"
+    );
+    assert!(!out.contains("NameError"), "{out}");
+}
+
 #[test]
 fn python_missing_is_one_clear_line() {
     let home = tempfile::tempdir().unwrap();

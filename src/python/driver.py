@@ -1,5 +1,5 @@
 # Runs a slide's Python blocks as notebook cells, in order, in one process
-# (avance's src/python.rs writes CELLS and MARKER above this text). Each
+# (avance's src/python.rs writes CELLS, NEEDED and MARKER above this text). Each
 # block: (role, source). Before each block the marker is printed, so that
 # what each block printed can be told apart.
 import ast
@@ -58,6 +58,14 @@ def _run_raising(name, source, scope):
 
 
 _RUN = {"cell": _run_cell, "console": _run_console, "raises": _run_raising}
+
+# Course cells the slide needs first (a name they define), quietly: what
+# they print comes before the first marker and belongs to no block.
+for _number, _source in enumerate(NEEDED, 1):
+    try:
+        exec(compile(_source, f"<needed cell {_number}>", "exec"), globals())
+    except Exception:
+        pass
 
 for _number, (_role, _source) in enumerate(CELLS, 1):
     print(MARKER, flush=True)

@@ -32,16 +32,32 @@ impl<W: Write> Repl<W> {
     /// The slide's Python run for real, then its Rust, to compare.
     pub(super) fn run_python(&mut self) -> io::Result<()> {
         let slide = self.session.slide();
-        let count = slide.python().count();
-        if count == 0 {
+        if slide.python().next().is_none() {
             return self.problem("this slide has no Python to run; Enter moves on");
         }
         if let Some(line) = excerpt_only(self.session.lesson(), slide) {
             return self.note(&line);
         }
-        match python::run_slide(slide, count) {
-            Ok(run) => {
-                play::show_python(&mut self.out, &self.session.lesson().id, slide.number, &run)?
+        let course = self.session.catalog().lessons();
+        match python::run_in_course(course, self.session.lesson_index(), slide.number) {
+            Ok((run, needed)) => {
+                let needed: Vec<String> = needed
+                    .iter()
+                    .map(|n| {
+                        format!(
+                            "first ran the cell of {}, which defines {}",
+                            n.place, n.name
+                        )
+                    })
+                    .collect();
+                for line in needed {
+                    self.note(&line)?;
+                }
+                let (lesson, number) = (
+                    self.session.lesson().id.clone(),
+                    self.session.slide().number,
+                );
+                play::show_python(&mut self.out, &lesson, number, &run)?
             }
             Err(error) => self.problem(&error.to_string())?,
         }

@@ -87,6 +87,11 @@ impl Session {
         &self.catalog.lessons()[self.lesson]
     }
 
+    /// The lesson's place in [`Catalog::lessons`].
+    pub fn lesson_index(&self) -> usize {
+        self.lesson
+    }
+
     pub fn slide(&self) -> &Slide {
         &self.lesson().slides[self.slide]
     }
