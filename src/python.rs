@@ -86,8 +86,8 @@ pub fn run_in_course(
         // The latest found first: what it defines, the others used.
         let first: Vec<&str> = needed.iter().rev().map(|n| n.cell.text.as_str()).collect();
         let run = run_with(&first, &blocks)?;
-        let missing = needs::missing_name(&run.stderr).filter(|_| !run.success);
-        let found = missing
+        // A thread's NameError does not end the run: read it all the same.
+        let found = needs::missing_name(&run.stderr)
             .filter(|_| needed.len() < MAX_NEEDED)
             .and_then(|name| needs::defining_cell(course, lesson, slide, name))
             .filter(|found| needed.iter().all(|n| !std::ptr::eq(n.cell, found.cell)));

@@ -7,11 +7,13 @@
 
 use crate::lesson::{CodeBlock, Lesson, PythonRole};
 
-/// The name of a `NameError` that ended a run, from its traceback.
+/// The name of the first `NameError` in a run's stderr: the one that
+/// ended it, or one that ended a thread while the run went on.
 pub(super) fn missing_name(stderr: &str) -> Option<&str> {
-    let last = stderr.trim_end().lines().last()?;
-    let quoted = last.strip_prefix("NameError: name '")?;
-    quoted.split_once('\'').map(|(name, _)| name)
+    stderr.lines().find_map(|line| {
+        let quoted = line.strip_prefix("NameError: name '")?;
+        quoted.split_once('\'').map(|(name, _)| name)
+    })
 }
 
 /// A course cell that runs before a slide's own, and where it is.
@@ -152,5 +154,8 @@ mod tests {
             Some("x")
         );
         assert_eq!(missing_name("ValueError: name 'np'"), None);
+        let thread = "Exception in thread Thread-1:\nTraceback (most recent call last):\n\
+                      NameError: name 'heavy_fonction' is not defined\nException in thread Thread-2:\n";
+        assert_eq!(missing_name(thread), Some("heavy_fonction"));
     }
 }
