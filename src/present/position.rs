@@ -67,8 +67,12 @@ impl PositionFile {
     }
 
     /// The presenter's position, if one presents (or presented last).
+    /// Read as a regular file of a few bytes: something planted in its
+    /// place (a FIFO, a device, a huge file) reads as no position, never
+    /// a hang of `avance notes`.
     pub fn read(&self) -> Option<Position> {
-        Position::from_line(&fs::read_to_string(&self.path).ok()?)
+        let bytes = crate::bounded::read_regular(&self.path, 4096, "the position file").ok()?;
+        Position::from_line(std::str::from_utf8(&bytes).ok()?)
     }
 
     /// Removes the file when the presenter quits.
@@ -130,6 +134,24 @@ mod tests {
         file.clear();
         assert_eq!(file.read(), None);
         assert_eq!(Position::from_line("garbage"), None);
+    }
+
+    #[test]
+    fn a_fifo_planted_as_the_position_reads_as_none_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = PositionFile::in_dir(dir.path());
+        let made = std::process::Command::new("mkfifo")
+            .arg(file.path())
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        // Opening a FIFO to read blocks until a writer comes: were it
+        // opened, this test would hang instead of failing.
+        assert_eq!(file.read(), None);
+        std::fs::remove_file(file.path()).unwrap();
+        let huge = format!("01-underscore 2{}\n", " ".repeat(5000));
+        std::fs::write(file.path(), huge).unwrap();
+        assert_eq!(file.read(), None, "a file over the cap is not read");
     }
 
     #[test]
