@@ -599,3 +599,86 @@ fn man_prints_the_main_page_a_commands_page_or_writes_them_all() {
     }
     assert!(!pages.join("avance-snippet.1").exists());
 }
+
+/// `avance show 1/2` in colour with `env` set (and COLORTERM, TERM and
+/// COLORFGBG removed unless `env` sets them): stdout and stderr.
+fn shown_in_colour(home: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String) {
+    let mut command = avance(home);
+    command
+        .args(["show", "1/2", "--color", "always"])
+        .args(args)
+        .env_remove("COLORTERM")
+        .env_remove("COLORFGBG")
+        .env("TERM", "xterm");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn colour_depth_follows_colorterm_and_term() {
+    let home = tempfile::tempdir().unwrap();
+    let (true_colour, _) = shown_in_colour(home.path(), &[], &[("COLORTERM", "truecolor")]);
+    assert!(true_colour.contains("\x1b[38;2;"), "{true_colour:?}");
+    let (xterm, _) = shown_in_colour(home.path(), &[], &[("TERM", "xterm-256color")]);
+    assert!(xterm.contains("\x1b[38;5;"), "{xterm:?}");
+    assert!(
+        !xterm.contains("38;2;"),
+        "no 24-bit colour on a 256-colour terminal"
+    );
+    let (sixteen, _) = shown_in_colour(home.path(), &[], &[]);
+    assert!(
+        !sixteen.contains("38;2;") && !sixteen.contains("38;5;"),
+        "{sixteen:?}"
+    );
+    assert!(
+        sixteen.contains("\x1b[35mlet"),
+        "keywords keep a colour: {sixteen:?}"
+    );
+}
+
+#[test]
+fn the_theme_comes_from_the_flag_the_config_then_colorfgbg() {
+    let home = tempfile::tempdir().unwrap();
+    let truecolor = [("COLORTERM", "truecolor")];
+    let (light, _) = shown_in_colour(home.path(), &["--theme", "light"], &truecolor);
+    let (dark, _) = shown_in_colour(home.path(), &["--theme", "dark"], &truecolor);
+    assert_ne!(light, dark, "two themes");
+    let from_colorfgbg = [("COLORTERM", "truecolor"), ("COLORFGBG", "0;15")];
+    assert_eq!(shown_in_colour(home.path(), &[], &from_colorfgbg).0, light);
+    let dark_colorfgbg = [("COLORTERM", "truecolor"), ("COLORFGBG", "15;0")];
+    assert_eq!(shown_in_colour(home.path(), &[], &dark_colorfgbg).0, dark);
+
+    fs::write(home.path().join("config.toml"), "theme = \"light\"\n").unwrap();
+    assert_eq!(shown_in_colour(home.path(), &[], &dark_colorfgbg).0, light);
+    assert_eq!(
+        shown_in_colour(home.path(), &["--theme", "dark"], &truecolor).0,
+        dark,
+        "the flag over the config"
+    );
+
+    fs::write(home.path().join("config.toml"), "theme = \"sepia\"\n").unwrap();
+    let (shown, warning) = shown_in_colour(home.path(), &[], &dark_colorfgbg);
+    assert_eq!(shown, dark);
+    assert_eq!(
+        common::strip_ansi(&warning),
+        format!(
+            "warning: {}, line 1: unknown variant `sepia`, expected `dark` or `light`; the theme is chosen as if it were absent\n",
+            home.path().join("config.toml").display()
+        )
+    );
+    avance(home.path())
+        .args(["show", "1/2", "--theme", "sepia"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "invalid value 'sepia' for '--theme <THEME>'",
+        ))
+        .stderr(predicate::str::contains("[possible values: dark, light]"));
+}

@@ -13,8 +13,9 @@ use colored::Colorize;
 
 use crate::catalog::Catalog;
 use crate::lesson::Lesson;
+use crate::render::theme::{self, Background};
 use crate::run::Registry;
-use crate::session::{Dirs, ProgressStore};
+use crate::session::{Config, Dirs, ProgressStore};
 
 mod bench;
 mod check;
@@ -47,6 +48,10 @@ struct Cli {
     /// When to use colour; NO_COLOR in the environment means never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// The code's colours for a dark or a light terminal [default: `theme`
+    /// in config.toml, else COLORFGBG, else the terminal's answer, else dark].
+    #[arg(long, global = true, value_enum)]
+    theme: Option<Background>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -120,6 +125,18 @@ pub fn main(registry: Registry) -> ExitCode {
     // The REPL reading a pipe is scripted: escape codes would only be noise.
     let scripted = cli.command.is_none() && !io::stdin().is_terminal();
     set_color(cli.color, scripted);
+    if colored::control::SHOULD_COLORIZE.should_colorize() {
+        // Only the views that draw code ask the terminal its background.
+        let draws_code = matches!(
+            cli.command,
+            None | Some(Command::Show(_) | Command::Run(_) | Command::Present(_))
+        );
+        theme::set(theme::detect(
+            cli.theme,
+            configured_theme(cli.theme),
+            draws_code,
+        ));
+    }
     let context = Context {
         lessons: cli.lessons,
         registry,
@@ -179,6 +196,24 @@ fn set_color(choice: ColorChoice, scripted: bool) {
         ColorChoice::Auto => !no_color && !scripted && io::stdout().is_terminal(),
     };
     colored::control::set_override(on);
+}
+
+/// The theme `config.toml` sets, read only when the command line does
+/// not; a broken file is one warning line and no setting.
+fn configured_theme(flag: Option<Background>) -> Option<Background> {
+    if flag.is_some() {
+        return None;
+    }
+    match Config::load(&Dirs::locate()?.config_file()) {
+        Ok(config) => config.theme,
+        Err(error) => {
+            eprintln!(
+                "{} {error}; the theme is chosen as if it were absent",
+                "warning:".yellow().bold()
+            );
+            None
+        }
+    }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

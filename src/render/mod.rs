@@ -3,8 +3,11 @@
 //!
 //! Colour follows `colored`'s global switch (set once from `--color` and
 //! `NO_COLOR`); with colour off the output holds no escape codes at all.
+//! Code and labels take their colours from [`theme`], which fits them to
+//! the terminal's depth and background.
 
 pub(crate) mod highlight;
+pub mod theme;
 
 use std::io::{self, Write};
 
@@ -177,12 +180,23 @@ pub fn code_block(out: &mut impl Write, label: &str, lang: &str, code: &str) -> 
     Ok(())
 }
 
-pub(crate) fn label_style(label: &str) -> ColoredString {
-    match label.split(' ').next() {
-        Some("Python") => label.blue().bold(),
-        Some("Rust") => label.truecolor(222, 165, 132).bold(),
-        _ => label.cyan().bold(),
+/// A code block's label in bold, in its language's colour for the
+/// terminal's background and depth; plain without colour.
+pub(crate) fn label_style(label: &str) -> String {
+    if !color_on() {
+        return label.to_string();
     }
+    let terminal = theme::current();
+    let light = terminal.background == theme::Background::Light;
+    let colour = match (label.split(' ').next(), light) {
+        (Some("Python"), false) => theme::Rgb(97, 175, 239),
+        (Some("Python"), true) => theme::Rgb(0, 84, 160),
+        (Some("Rust"), false) => theme::Rgb(222, 165, 132),
+        (Some("Rust"), true) => theme::Rgb(160, 64, 16),
+        (_, false) => theme::Rgb(86, 182, 194),
+        (_, true) => theme::Rgb(0, 110, 120),
+    };
+    theme::paint_bold(label, colour, terminal)
 }
 
 /// The heading printed before a snippet's output.

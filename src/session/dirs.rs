@@ -1,6 +1,7 @@
 //! Where avance keeps the student's files: progress in the state directory,
-//! REPL history in the data directory (XDG on Linux, the platform's own
-//! elsewhere). `AVANCE_HOME` puts both in one folder, for tests and for
+//! REPL history in the data directory, settings in the config directory
+//! (XDG on Linux, the platform's own elsewhere). `AVANCE_HOME` puts them
+//! all in one folder, for tests and for
 //! students who want their progress beside their work.
 
 use std::path::PathBuf;
@@ -12,6 +13,8 @@ use directories::ProjectDirs;
 pub struct Dirs {
     pub state: PathBuf,
     pub data: PathBuf,
+    /// Where the student's settings are (`config.toml`).
+    pub config: PathBuf,
 }
 
 impl Dirs {
@@ -22,7 +25,8 @@ impl Dirs {
             let home = PathBuf::from(home);
             return Some(Dirs {
                 state: home.clone(),
-                data: home,
+                data: home.clone(),
+                config: home,
             });
         }
         let project = ProjectDirs::from("", "", "avance")?;
@@ -33,10 +37,15 @@ impl Dirs {
         Some(Dirs {
             state,
             data: project.data_dir().to_path_buf(),
+            config: project.config_dir().to_path_buf(),
         })
     }
 
     pub fn history(&self) -> PathBuf {
         self.data.join("history.txt")
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.config.join("config.toml")
     }
 }

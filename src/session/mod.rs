@@ -2,9 +2,11 @@
 //! progress, saved after every move. Navigation lives here, apart from any
 //! terminal, so the REPL, the presenter and the tests share it.
 
+mod config;
 mod dirs;
 mod progress;
 
+pub use config::{Config, ConfigError};
 pub use dirs::Dirs;
 pub use progress::{LessonProgress, Position, Progress, ProgressStore, ProgressWarning};
 
