@@ -698,7 +698,7 @@ fn ctrl_c_stops_a_long_run_and_the_repl_goes_on() {
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
     let tmux = Tmux::start(home.path());
     tmux.wait_until("the first prompt", |s| s.contains("❯"));
-    tmux.command(":lesson 31/2", "threads 2/5 ❯");
+    tmux.command(":lesson 31/2", "threads 2/6 ❯");
     tmux.type_text(":run");
     tmux.press_and_expect(&["Enter"], "Output of 31-threads/2");
     thread::sleep(Duration::from_secs(2));
@@ -710,8 +710,8 @@ fn ctrl_c_stops_a_long_run_and_the_repl_goes_on() {
         !output.contains("speed-up"),
         "the run went on to its end:\n{output}"
     );
-    tmux.wait_for_prompt("threads 2/5 ❯");
-    tmux.command(":goto 3", "threads 3/5 ❯");
+    tmux.wait_for_prompt("threads 2/6 ❯");
+    tmux.command(":goto 3", "threads 3/6 ❯");
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
@@ -727,7 +727,7 @@ fn ctrl_c_stops_a_long_timing_and_the_repl_goes_on() {
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
     let tmux = Tmux::start(home.path());
     tmux.wait_until("the first prompt", |s| s.contains("❯"));
-    tmux.command(":lesson 31/2", "threads 2/5 ❯");
+    tmux.command(":lesson 31/2", "threads 2/6 ❯");
     tmux.type_text(":timeit");
     tmux.press(&["Enter"]);
     tmux.wait_until("the timing's bar", |s| s.contains("Ctrl-C stops it"));
@@ -735,8 +735,8 @@ fn ctrl_c_stops_a_long_timing_and_the_repl_goes_on() {
         &["C-c"],
         "interrupted: the timing of 31-threads/2 was stopped (Ctrl-C)",
     );
-    tmux.wait_for_prompt("threads 2/5 ❯");
-    tmux.command(":goto 3", "threads 3/5 ❯");
+    tmux.wait_for_prompt("threads 2/6 ❯");
+    tmux.command(":goto 3", "threads 3/6 ❯");
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
@@ -757,7 +757,7 @@ fn q_stops_a_long_run_in_the_presenter() {
         &["present", "31/2"],
         &[("XDG_RUNTIME_DIR", runtime.path())],
     );
-    tmux.wait_visible("the slide", |s| s.contains(&footer(2, 5)));
+    tmux.wait_visible("the slide", |s| s.contains(&footer(2, 6)));
     tmux.press(&["r"]);
     tmux.wait_visible("the run to start", |s| s.contains("(q stops it)"));
     thread::sleep(Duration::from_secs(1));

@@ -7,14 +7,16 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 // ANCHOR: example
-/// `array += 3` then `array = array*2`, 500 times. numpy's int64 wraps
-/// around on overflow without a word; Rust stops with a panic on overflow
-/// in a debug build, so the port says that it wants numpy's wrapping.
+/// `array += 3` then `array = array*2`, 500 times. Both steps run in place
+/// here, where numpy's `array*2` makes a new array at each pass: the port's
+/// second step is numpy's `array *= 2`. numpy's int64 wraps around on
+/// overflow without a word; Rust stops with a panic on overflow in a debug
+/// build, so the port says that it wants numpy's wrapping.
 #[inline(never)]
 pub fn function2(mut array: Array1<i64>) -> Array1<i64> {
     for _ in 0..500 {
         array.mapv_inplace(|x| x.wrapping_add(3)); // array += 3
-        array.mapv_inplace(|x| x.wrapping_mul(2)); // array = array*2
+        array.mapv_inplace(|x| x.wrapping_mul(2)); // array *= 2, in place
     }
     array
 }
