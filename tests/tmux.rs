@@ -105,7 +105,8 @@ impl Tmux {
         .expect("write tmux.conf");
         let tmux = Tmux { dir };
 
-        // NO_COLOR is removed so that colour is on, as for most students; the
+        // PAGER is removed so that long slides go through avance's own
+        // less. NO_COLOR is removed so that colour is on, as for most students; the
         // assertions read plain text, since `capture-pane` without `-e` drops
         // the escape sequences.
         let env: String = env
@@ -121,7 +122,7 @@ impl Tmux {
         // report the exit status (a shell at a terminal would have put
         // avance in a group of its own).
         let script = format!(
-            "trap true INT; env -u NO_COLOR AVANCE_LIVE=off AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
+            "trap true INT; env -u NO_COLOR -u PAGER AVANCE_LIVE=off AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
              echo {EXITED}$?; stty -a; echo {STTY_DONE}",
             home = sh_quote(&home.display().to_string()),
             bin = sh_quote(env!("CARGO_BIN_EXE_avance")),
@@ -841,6 +842,61 @@ fn ctrl_c_stops_endless_live_code_and_the_repl_goes_on() {
     tmux.wait_long("live Rust to answer again", Duration::from_secs(120), |s| {
         s.ends_with("❯ 40 + 2\n42\nunderscore 1/14 ❯")
     });
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+}
+
+/// At 80×24 a slide taller than the terminal opens in the pager, its title
+/// on top and its keys on the last line: Space goes down, b back up, / finds
+/// a word, q gives the prompt back. At 120×40 a short slide is printed as
+/// it is.
+#[test]
+fn a_long_slide_is_paged_from_its_title_and_a_short_one_is_not() {
+    if !common::require_tool("tmux") || !common::require_tool("less") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let tmux = Tmux::start(home.path());
+    tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    tmux.resize(80, 24);
+    tmux.type_text(":lesson 15/2");
+    tmux.press(&["Enter"]);
+    let keys = "SPACE next page, b back, arrows, / search, q back to the course";
+    let screen = tmux.wait_visible("the pager", |s| s.contains(keys));
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Logging: from logging to tracing · 2/9"),
+        "the slide's top first:\n{screen}"
+    );
+    assert!(screen.ends_with("(lines 1-23)"), "{screen}");
+    tmux.press(&["Space"]);
+    tmux.wait_visible("the next page", |s| s.contains("(lines 24-"));
+    tmux.press(&["b"]);
+    tmux.wait_visible("the first page again", |s| s.ends_with("(lines 1-23)"));
+    tmux.type_text("/registry");
+    tmux.press(&["Enter"]);
+    let found = tmux.wait_visible("the search", |s| {
+        !s.ends_with("(lines 1-23)") && s.contains(keys)
+    });
+    assert!(
+        found.lines().next().unwrap().contains("registry"),
+        "{found}"
+    );
+    tmux.press(&["q"]);
+    tmux.wait_visible("the prompt", |s| s.ends_with("logging 2/9 ❯"));
+
+    tmux.resize(120, 40);
+    tmux.type_text(":lesson 1/2");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("the short slide", |s| s.ends_with("underscore 2/14 ❯"));
+    assert!(
+        !screen.contains(keys),
+        "no pager for a slide that fits:\n{screen}"
+    );
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();

@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use colored::Colorize;
 
 use super::Context;
-use crate::repl::{Piped, Repl, ReplHelper, Terminal};
+use crate::repl::{Pager, Piped, Repl, ReplHelper, Terminal};
 use crate::session::{Dirs, Session};
 
 pub(super) fn run(context: &Context) -> Result<ExitCode> {
@@ -40,6 +40,10 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
         });
         let mut terminal = Terminal::new(ReplHelper::new(names), history)
             .context("cannot start the line editor")?;
+        if io::stdout().is_terminal() {
+            let pager = std::env::var("PAGER").ok();
+            repl = repl.with_pager(Pager::from_env(pager.as_deref()));
+        }
         repl.run(&mut terminal)?;
     } else {
         let limit = crate::live::time_limit_from_env().unwrap_or_else(|problem| {

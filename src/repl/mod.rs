@@ -9,11 +9,13 @@ mod exercise;
 mod helper;
 mod input;
 mod live_rust;
+mod pager;
 mod slide_run;
 
 pub use command::{COMMANDS, Command, CommandError, Input, parse};
 pub use helper::ReplHelper;
 pub use input::{Line, LineReader, Piped, Terminal, usable_history};
+pub use pager::Pager;
 
 use std::io::{self, Write};
 
@@ -44,6 +46,8 @@ pub struct Repl<W> {
     last_live: Option<String>,
     /// Hints shown so far, by exercise id.
     hints: std::collections::HashMap<String, usize>,
+    /// Shows the slides taller than the terminal; none over a pipe.
+    pager: Option<Pager>,
 }
 
 /// Whether the loop goes on.
@@ -65,7 +69,14 @@ impl<W: Write> Repl<W> {
             edit: None,
             last_live: None,
             hints: std::collections::HashMap::new(),
+            pager: None,
         }
+    }
+
+    /// Slides taller than the terminal go through `pager`.
+    pub fn with_pager(mut self, pager: Option<Pager>) -> Self {
+        self.pager = pager;
+        self
     }
 
     /// Live Rust's build folder, from [`crate::live::prepare`] (without
@@ -257,16 +268,41 @@ impl<W: Write> Repl<W> {
 
     /// Renders the current slide and records it as seen.
     fn show(&mut self) -> io::Result<()> {
+        let mut shown = Vec::new();
         render::slide(
-            &mut self.out,
+            &mut shown,
             self.session.lesson(),
             self.session.slide(),
             self.view,
         )?;
+        self.print_paged(&shown)?;
         if let Some(warning) = self.session.record_visit() {
             self.warn(&warning)?;
         }
         Ok(())
+    }
+
+    /// `text` through the pager when it would not fit the terminal with
+    /// the prompt under it, so its top never scrolls away; else as it is.
+    /// A pager that cannot start is said once, and not tried again.
+    fn print_paged(&mut self, text: &[u8]) -> io::Result<()> {
+        if let Some(pager) = &self.pager {
+            let (columns, height) = crossterm::terminal::size()
+                .map_or((80, 24), |(w, h)| (usize::from(w), usize::from(h)));
+            if pager::rows(&String::from_utf8_lossy(text), columns) >= height {
+                self.out.flush()?;
+                match pager.page(text) {
+                    Ok(()) => return Ok(()),
+                    Err(why) => {
+                        self.pager = None;
+                        self.problem(&format!(
+                            "{why}; long slides are printed whole from now on (set PAGER to a pager that works)"
+                        ))?;
+                    }
+                }
+            }
+        }
+        self.out.write_all(text)
     }
 
     fn help(&mut self) -> io::Result<()> {
