@@ -315,6 +315,17 @@ fn misnamed_and_duplicate_lesson_files_are_refused() {
             "lesson file names look like `NN-slug.md` (e.g. `01-underscore.md`), not `6_intro.md`",
         ));
     fs::remove_file(lessons.join("6_intro.md")).unwrap();
+    fs::write(lessons.join("99999999999-a.md"), "# Big\n").unwrap();
+    avance(dir.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "99999999999-a.md:1: the lesson number 99999999999 is too large: number lessons from 01 (at most 4294967295)",
+        ));
+    fs::remove_file(lessons.join("99999999999-a.md")).unwrap();
     fs::write(lessons.join("1-again.md"), "# Again\n").unwrap();
     avance(dir.path())
         .arg("--lessons")

@@ -28,6 +28,8 @@ pub struct ParseError {
 pub enum ParseErrorKind {
     #[error("lesson file names look like `NN-slug.md` (e.g. `01-underscore.md`), not `{0}`")]
     FileName(String),
+    #[error("the lesson number {0} is too large: number lessons from 01 (at most {max})", max = u32::MAX)]
+    NumberTooLarge(String),
     #[error("the lesson has no `# Title` line; its first heading must be a level-1 title")]
     MissingTitle,
     #[error("content before the `# Title` line; a lesson starts with its title")]
@@ -82,6 +84,21 @@ pub fn lesson_file_id(file_name: &str) -> Option<(u32, &str)> {
     Some((number.parse().ok()?, slug))
 }
 
+/// Why `file_name` is not a lesson's: a number too large to be one, or
+/// not the shape of one.
+fn file_name_problem(file_name: &str) -> ParseErrorKind {
+    match file_name.split_once('-') {
+        Some((digits, _))
+            if !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && digits.parse::<u32>().is_err() =>
+        {
+            ParseErrorKind::NumberTooLarge(digits.into())
+        }
+        _ => ParseErrorKind::FileName(file_name.into()),
+    }
+}
+
 /// Parses the text of `lessons/<file_name>`; `shown_path` is how messages name it.
 pub fn parse_lesson(
     file_name: &str,
@@ -94,8 +111,8 @@ pub fn parse_lesson(
         line,
         kind,
     };
-    let (number, slug) = lesson_file_id(file_name)
-        .ok_or_else(|| error(1, ParseErrorKind::FileName(file_name.into())))?;
+    let (number, slug) =
+        lesson_file_id(file_name).ok_or_else(|| error(1, file_name_problem(file_name)))?;
     // No control character reaches a view, whatever the file holds.
     let text = &super::visible::visible(text);
     let mut builder = Builder::new(text, includes);
