@@ -30,6 +30,24 @@ pub fn pressed() -> bool {
         .is_some_and(|flag| flag.load(Ordering::SeqCst))
 }
 
+/// How long a child that Ctrl-C reached may take to end by itself (Python
+/// ending its threads, say) before it is killed.
+pub const GRACE: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// A `stop` for [`crate::child::run_until`]: true once Ctrl-C was pressed
+/// [`GRACE`] ago, for a child that outlives the SIGINT it got too (Python
+/// waits for its threads before it exits, seconds later).
+pub fn stop_after_grace() -> impl FnMut() -> bool {
+    let mut pressed_at = None;
+    move || {
+        pressed()
+            && pressed_at
+                .get_or_insert_with(std::time::Instant::now)
+                .elapsed()
+                > GRACE
+    }
+}
+
 /// From now on SIGINT ends the program at once, with `line` on stderr
 /// and the shell's status for it (130): for commands that have no prompt to
 /// go back to, whose work (and children) it stops within milliseconds.

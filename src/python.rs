@@ -127,15 +127,17 @@ fn run_with(needed: &[&str], blocks: &[(PythonRole, &str)]) -> Result<PythonRun,
         .env("PYTHONIOENCODING", "utf-8")
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .current_dir(folder.path());
-    let output = child::run(command, TIMEOUT).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => PythonError::NotFound {
-            program: program.clone(),
+    let output = child::run_until(command, TIMEOUT, crate::interrupt::stop_after_grace()).map_err(
+        |error| match error.kind() {
+            std::io::ErrorKind::NotFound => PythonError::NotFound {
+                program: program.clone(),
+            },
+            _ => PythonError::Start {
+                program: program.clone(),
+                message: error.to_string(),
+            },
         },
-        _ => PythonError::Start {
-            program: program.clone(),
-            message: error.to_string(),
-        },
-    })?;
+    )?;
     let mut blocks: Vec<String> = output
         .stdout
         .split(&format!("{MARKER}\n"))

@@ -29,6 +29,8 @@ const EXITED: &str = "AVANCE-EXITED-";
 const STTY_DONE: &str = "STTY-DONE";
 
 const SESSION: &str = "avance";
+/// The last line of the pager that shows a slide taller than the pane.
+const PAGER_KEYS: &str = "SPACE next page, b back, arrows, / search, q back to the course";
 
 /// Where the REPL stands in lesson 1, as the screen shows it. The number of
 /// slides is read from the first prompt rather than written here, so that
@@ -257,10 +259,22 @@ impl Tmux {
         })
     }
 
-    /// Types a command and Enter, then waits for `expected` to appear anew.
+    /// Types a command and Enter, then waits for `expected` to appear anew;
+    /// a slide too tall for the pane opens in the pager first, and `q`
+    /// leaves it.
     fn command(&self, command: &str, expected: &str) -> String {
+        let before = self.read_screen().matches(expected).count();
         self.type_text(command);
-        self.press_and_expect(&["Enter"], expected)
+        self.press(&["Enter"]);
+        let arrived = |screen: &str| screen.matches(expected).count() > before;
+        let screen = self.wait_until(&format!("a new {expected:?} or the pager"), |s| {
+            arrived(s) || s.lines().last().is_some_and(|l| l.contains(PAGER_KEYS))
+        });
+        if arrived(&screen) {
+            return screen;
+        }
+        self.press(&["q"]);
+        self.wait_until(&format!("a new {expected:?}"), arrived)
     }
 
     /// Waits for the wrapper script to finish, checks that `avance` exited
@@ -862,7 +876,7 @@ fn a_long_slide_is_paged_from_its_title_and_a_short_one_is_not() {
     tmux.resize(80, 24);
     tmux.type_text(":lesson 15/2");
     tmux.press(&["Enter"]);
-    let keys = "SPACE next page, b back, arrows, / search, q back to the course";
+    let keys = PAGER_KEYS;
     let screen = tmux.wait_visible("the pager", |s| s.contains(keys));
     assert!(
         screen
@@ -897,6 +911,29 @@ fn a_long_slide_is_paged_from_its_title_and_a_short_one_is_not() {
         !screen.contains(keys),
         "no pager for a slide that fits:\n{screen}"
     );
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+}
+
+/// Ctrl-C during `:python` (the threads lesson's course cell, its 2000
+/// calls in threads) stops the Python, says so in one line, and the REPL
+/// answers the next command.
+#[test]
+fn ctrl_c_stops_the_python_and_the_repl_goes_on() {
+    if !common::require_tool("tmux") || !common::require_tool("python3") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let tmux = Tmux::start(home.path());
+    tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    tmux.command(":lesson 31/2", "threads 2/6 ❯");
+    tmux.type_text(":python");
+    tmux.press(&["Enter"]);
+    thread::sleep(Duration::from_secs(3));
+    tmux.press_and_expect(&["C-c"], "interrupted: the Python was stopped (Ctrl-C)");
+    tmux.wait_for_prompt("threads 2/6 ❯");
+    tmux.command(":goto 3", "threads 3/6 ❯");
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
