@@ -199,6 +199,27 @@ fn edit_calls_a_snippets_own_main_as_the_program_does() {
     );
 }
 
+/// On an exercise slide, `:run` says what to do instead, and `:edit` takes
+/// the starter, with a call to its own `main` when it has one.
+#[test]
+fn run_on_an_exercise_says_what_to_do_and_edit_takes_the_starter() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":lesson 01/14\n:run\n:edit\n:quit\n");
+    assert!(
+        out.contains("❯ :run\nthis slide is an exercise: :edit puts its starter in the line, :check checks your answer, :solution shows one\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("❯ :edit\nComplete the todo!(), then Enter runs it live and :check checks it:\n... let pairs"),
+        "{out}"
+    );
+    let out = repl(home.path(), ":lesson 24/21\n:edit\n:quit\n");
+    assert!(
+        !out.contains("... # Ok(())") && out.contains("... }\n... if let Err(error) = main()"),
+        "{out}"
+    );
+}
+
 #[test]
 fn python_originals_and_notes_toggle() {
     let home = tempfile::tempdir().unwrap();
