@@ -28,7 +28,7 @@ mod markdown;
 use markdown::{code_block, details, escape, fence, inline, list, table, without_html};
 
 use crate::deps::{self, Crate, SourceMissing};
-use crate::lesson::codegen::has_main;
+use crate::lesson::codegen::{has_main, main_returns_result};
 use crate::lesson::{Exercise, Lesson, Mode, Scale, Slide, Snippet};
 use crate::view::{self, Code, Prose, Section};
 
@@ -144,11 +144,7 @@ pub fn cell_code(snippet: &Snippet) -> String {
 pub fn cell_code_at(snippet: &Snippet, scale: Scale) -> String {
     let code = snippet.code_at(scale);
     let code = code.trim_end();
-    let returns_result = code.lines().any(|line| {
-        let line = line.trim_start();
-        (line.starts_with("fn main(") || line.starts_with("pub fn main(")) && line.contains("->")
-    });
-    let call = match (has_main(code), returns_result) {
+    let call = match (has_main(code), main_returns_result(code)) {
         (false, _) => "",
         (true, false) => "\nmain();",
         (true, true) => "\nmain().unwrap();",

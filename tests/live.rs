@@ -270,3 +270,32 @@ fn a_time_limit_that_is_not_a_number_is_refused_in_one_line() {
         "{out}"
     );
 }
+
+/// Errors speak of the student's code only: a missing `;` is found at the
+/// end of the input, not at a name of the code live Rust wraps around it,
+/// and the label does not repeat the message. An edited `main` returning a
+/// `Result` runs as the program runs it: no `Ok(())` is echoed after it.
+#[test]
+fn errors_name_only_the_students_code_and_an_edited_main_echoes_nothing() {
+    if !toolchain() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let input = "let kept = 41\nlet add_one = |x: i32| x + 1;\n:lesson 10/3\n:edit\n\nkept\n";
+    let out = live_repl(home.path(), input);
+    let typed = &out[out.find("❯ let kept = 41").expect("the input is echoed")..];
+    assert!(
+        typed.contains(
+            "error: expected `;`, found the end of your input\n --> your code, line 1, column 14\n  |\n1 | let kept = 41\n  |              ^\n"
+        ),
+        "{out}"
+    );
+    assert!(typed.contains("prevent live Rust from attempting"), "{out}");
+    assert!(!typed.to_lowercase().contains("evcxr"), "{out}");
+    assert!(
+        typed.contains("fn greeting(name: &str) -> String {")
+            || typed.contains("rustfmt not found"),
+        "{out}"
+    );
+    assert!(!typed.contains("\nOk(())\n"), "{out}");
+}

@@ -156,6 +156,70 @@ fn help_lists_every_command() {
     }
 }
 
+/// `:edit` skips a library excerpt for the snippet that runs, `:edit N`
+/// takes the N-th, and shown-only Rust is refused in one line saying why.
+#[test]
+fn edit_takes_rust_that_runs_and_says_why_not_for_rust_only_shown() {
+    let home = tempfile::tempdir().unwrap();
+    let input = ":lesson 24/5\n:edit\n:quit\n";
+    let out = repl(home.path(), input);
+    let runnable = "Edit the slide's Rust, then Enter runs it live:\n\
+                    ... use avance::conv::{convolve_naive, course_inputs};\n";
+    assert!(out.contains(&format!("❯ :edit\n{runnable}")), "{out}");
+    assert!(!out.contains("... pub fn convolve_naive"), "{out}");
+
+    let input = ":lesson 24/5\n:edit 2\n:quit\n";
+    let out = repl(home.path(), input);
+    assert!(out.contains(&format!("❯ :edit 2\n{runnable}")), "{out}");
+
+    let input = ":lesson 24/5\n:edit 1\n:edit 3\n:e x\n:lesson 24/8\n:edit\n";
+    let out = repl(home.path(), input);
+    for expected in [
+        "error: snippet 1 of this slide is shown, not run: it is an excerpt of src/conv/naive.rs; :edit 2 takes one that runs\n",
+        "error: no snippet `3` on this slide: it has 2 Rust snippets: :edit 1 or :edit 2\n",
+        "error: no snippet `x` on this slide: it has 2 Rust snippets: :edit 1 or :edit 2\n",
+        "convolution 8/22 ❯ :edit\nerror: this slide's Rust is shown, not run: it is an excerpt of src/conv/optimized.rs; type your own\n",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    assert!(!out.contains("... "), "nothing was put in the line: {out}");
+}
+
+/// A snippet with its own `main` gets the call the program makes: for a
+/// `main` returning `Result`, its `Err` printed and nothing else echoed.
+#[test]
+fn edit_calls_a_snippets_own_main_as_the_program_does() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":lesson 24/2\n:edit\n:quit\n");
+    assert!(
+        out.contains(
+            "... Ok(())\n... }\n... if let Err(error) = main() { eprintln!(\"Error: {error:?}\"); }\nconvolution 2/22 ❯ :quit"
+        ),
+        "{out}"
+    );
+}
+
+/// On an exercise slide, `:run` says what to do instead, and `:edit` takes
+/// the starter, with a call to its own `main` when it has one.
+#[test]
+fn run_on_an_exercise_says_what_to_do_and_edit_takes_the_starter() {
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":lesson 01/14\n:run\n:edit\n:quit\n");
+    assert!(
+        out.contains("❯ :run\nthis slide is an exercise: :edit puts its starter in the line, :check checks your answer, :solution shows one\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("❯ :edit\nComplete the todo!(), then Enter runs it live and :check checks it:\n... let pairs"),
+        "{out}"
+    );
+    let out = repl(home.path(), ":lesson 24/21\n:edit\n:quit\n");
+    assert!(
+        !out.contains("... # Ok(())") && out.contains("... }\n... if let Err(error) = main()"),
+        "{out}"
+    );
+}
+
 #[test]
 fn python_originals_and_notes_toggle() {
     let home = tempfile::tempdir().unwrap();

@@ -33,10 +33,19 @@ pub fn module_name(snippet: &Snippet, scale: Scale) -> String {
 /// Whether the snippet brings its own `fn main` (rustdoc's rule), rather
 /// than being the body of one.
 pub fn has_main(code: &str) -> bool {
-    code.lines().any(|line| {
-        let line = line.trim_start();
-        line.starts_with("fn main(") || line.starts_with("pub fn main(")
-    })
+    code.lines().any(is_main_line)
+}
+
+/// Whether the snippet's own `fn main` returns something: a `Result`, the
+/// only other thing the course's `main`s return.
+pub fn main_returns_result(code: &str) -> bool {
+    code.lines()
+        .any(|line| is_main_line(line) && line.contains("->"))
+}
+
+fn is_main_line(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("fn main(") || line.starts_with("pub fn main(")
 }
 
 /// The module compiled into the binary: `pub fn run() -> Result<(), String>`.

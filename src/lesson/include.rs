@@ -99,6 +99,15 @@ fn project_path(written: &str) -> Result<String, IncludeError> {
     }
 }
 
+/// The project path of the first include line of a fence's text, if any
+/// (a line that fails to parse is [`expand`]'s to report).
+pub fn first_path(text: &str) -> Option<String> {
+    text.lines()
+        .find_map(parse_directive)
+        .and_then(Result::ok)
+        .map(|include| include.path)
+}
+
 /// Expands every include line of a fence's text.
 pub fn expand(text: &str, source: &dyn IncludeSource) -> Result<String, IncludeError> {
     let mut out = Vec::new();

@@ -213,6 +213,9 @@ pub struct Snippet {
     pub line: usize,
     /// The `output` fence that follows it, if any.
     pub expected: Option<Expected>,
+    /// The project file its (first) `{{#include}}` line brings in, as
+    /// `src/conv/naive.rs`: a fence that only shows it is an excerpt.
+    pub included: Option<String>,
 }
 
 /// An `output` (or `python-output`) fence: the exact stdout of the block before it, with

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
+use super::wording;
+
 /// One of rustc's messages, its spans in the student's code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -52,6 +54,39 @@ impl Diagnostic {
             message: error.message(),
             labels,
             help: error.help(),
+        }
+        .in_student_terms()
+    }
+
+    /// The diagnostic as the student should read it: evcxr's generated
+    /// names reworded ([`wording`]), and no label that only repeats the
+    /// message (evcxr gives a span rustc left unlabelled `level: message`,
+    /// which the heading already says).
+    fn in_student_terms(self) -> Diagnostic {
+        let message = wording::in_student_terms(&self.message);
+        let repeated = format!("{}: {message}", self.level);
+        let labels = self
+            .labels
+            .into_iter()
+            .map(|label| {
+                let text = wording::in_student_terms(&label.text);
+                let text = if text == repeated {
+                    String::new()
+                } else {
+                    text
+                };
+                Label { text, ..label }
+            })
+            .collect();
+        Diagnostic {
+            labels,
+            help: self
+                .help
+                .iter()
+                .map(|help| wording::in_student_terms(help))
+                .collect(),
+            message,
+            ..self
         }
     }
 }
@@ -150,6 +185,35 @@ fn label_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evcxrs_names_and_a_label_repeating_the_message_are_not_shown() {
+        colored::control::set_override(false);
+        let code = "let kept = 41";
+        let diagnostic = Diagnostic {
+            level: "error".into(),
+            code: None,
+            message: "expected `;`, found <end of input>".into(),
+            labels: vec![Label {
+                line: 1,
+                start_column: 14,
+                end_line: 1,
+                end_column: 14,
+                text: "error: expected `;`, found `evcxr_variable_store`".into(),
+                primary: true,
+            }],
+            help: vec!["remove `evcxr_variable_store` here".into()],
+        }
+        .in_student_terms();
+        assert_eq!(
+            render_diagnostics(code, &[diagnostic]),
+            "error: expected `;`, found the end of your input\n \
+             --> your code, line 1, column 14\n  |\n\
+             1 | let kept = 41\n  \
+             |              ^\n  \
+             = help: remove the end of your input here\n"
+        );
+    }
 
     #[test]
     fn a_span_is_drawn_under_the_students_line() {

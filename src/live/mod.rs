@@ -20,6 +20,7 @@ mod diagnostic;
 mod error;
 mod folder;
 mod panics;
+mod wording;
 mod worker;
 
 pub use diagnostic::{Diagnostic, Label, render_diagnostics};

@@ -12,7 +12,7 @@ use evcxr::{CommandContext, Error, EvalContext, EvalContextOutputs};
 
 use super::{
     Compile, Diagnostic, Evaluation, Event, LiveError, Outcome, ProcessHandle, Request,
-    crate_specs, names_lesson_crates, panics,
+    crate_specs, names_lesson_crates, panics, wording,
 };
 
 /// Starts evcxr's context, hands its process to `process`, then answers
@@ -276,6 +276,6 @@ fn outcome_of(error: Error) -> Outcome {
             "a type was redefined, so these variables were lost: {}",
             variables.join(", ")
         )),
-        Error::Message(message) => Outcome::Failed(message.trim().to_string()),
+        Error::Message(message) => Outcome::Failed(wording::in_student_terms(message.trim())),
     }
 }

@@ -13,7 +13,8 @@ pub enum Command {
     Run,
     /// The slide's snippet, or live code when given.
     Timeit(Option<String>),
-    Edit,
+    /// The slide's Rust, or its snippet number N when given, as typed.
+    Edit(Option<String>),
     Vars,
     Reset,
     Check,
@@ -92,8 +93,8 @@ pub const COMMANDS: &[Spec] = &[
     Spec {
         name: "edit",
         alias: "e",
-        argument: "",
-        help: "put this slide's Rust in the input line, to change and run live",
+        argument: "[N]",
+        help: "put this slide's Rust (or its Nth snippet) in the input line, to change and run live",
     },
     Spec {
         name: "vars",
@@ -226,7 +227,7 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
         "lessons" => Command::Lessons,
         "run" => Command::Run,
         "timeit" => Command::Timeit(Some(argument.to_string()).filter(|a| !a.is_empty())),
-        "edit" => Command::Edit,
+        "edit" => Command::Edit(Some(argument.to_string()).filter(|a| !a.is_empty())),
         "vars" => Command::Vars,
         "reset" => Command::Reset,
         "check" => Command::Check,
@@ -283,7 +284,8 @@ mod tests {
     #[case(":q", Input::Command(Command::Quit))]
     #[case(":timeit", Input::Command(Command::Timeit(None)))]
     #[case(":t (1..10).sum::<i32>()", Input::Command(Command::Timeit(Some("(1..10).sum::<i32>()".into()))))]
-    #[case(":edit", Input::Command(Command::Edit))]
+    #[case(":edit", Input::Command(Command::Edit(None)))]
+    #[case(":e 2", Input::Command(Command::Edit(Some("2".into()))))]
     #[case(":vars", Input::Command(Command::Vars))]
     #[case(":reset", Input::Command(Command::Reset))]
     #[case("let x = 1;", Input::Rust("let x = 1;".into()))]

@@ -1,5 +1,5 @@
-//! The exercise commands: `:edit` puts the slide's code in the next input
-//! line, `:check` runs the last live input again against the expected
+//! The exercise commands (`:edit` puts the starter in the line, see
+//! `edit.rs`): `:check` runs the last live input again against the expected
 //! output, `:hint` gives one more hint each time, `:solution` shows an answer.
 
 use std::io::{self, Write};
@@ -11,32 +11,6 @@ use crate::render;
 use super::Repl;
 
 impl<W: Write> Repl<W> {
-    /// `:edit`: the slide's Rust, hidden lines included, in the next input
-    /// line. A snippet with its own `main` gets a call to it.
-    pub(super) fn edit_slide(&mut self) -> io::Result<()> {
-        let starter = self
-            .session
-            .slide()
-            .exercises()
-            .next()
-            .map(|exercise| exercise.starter.compiled_code());
-        if let Some(code) = starter {
-            self.note("Complete the todo!(), then Enter runs it live and :check checks it:")?;
-            self.edit = Some(code);
-            return Ok(());
-        }
-        let Some(snippet) = self.session.slide().snippets().next() else {
-            return self.problem("this slide has no Rust to edit; type your own");
-        };
-        let mut code = snippet.compiled_code();
-        if crate::lesson::codegen::has_main(&code) {
-            code.push_str("\nmain()");
-        }
-        self.note("Edit the slide's Rust, then Enter runs it live:")?;
-        self.edit = Some(code);
-        Ok(())
-    }
-
     /// `:check`: the student's last live input, run again, must print the
     /// exercise's output block.
     pub(super) fn check_exercise(&mut self) -> io::Result<()> {

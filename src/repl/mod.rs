@@ -4,6 +4,7 @@
 
 mod balance;
 mod command;
+mod edit;
 mod evaluation;
 mod exercise;
 mod helper;
@@ -228,7 +229,7 @@ impl<W: Write> Repl<W> {
             Command::Run => self.run_slide()?,
             Command::Timeit(None) => self.time_slide()?,
             Command::Timeit(Some(code)) => self.time_live(&code)?,
-            Command::Edit => self.edit_slide()?,
+            Command::Edit(number) => self.edit_slide(number.as_deref())?,
             Command::Vars => self.live_vars()?,
             Command::Reset => self.live_reset()?,
             Command::Check => self.check_exercise()?,

@@ -15,6 +15,11 @@ use super::Repl;
 impl<W: Write> Repl<W> {
     pub(super) fn run_slide(&mut self) -> io::Result<()> {
         let snippets: Vec<_> = self.session.slide().snippets().cloned().collect();
+        if snippets.is_empty() && self.session.slide().exercises().next().is_some() {
+            return self.note(
+                "this slide is an exercise: :edit puts its starter in the line, :check checks your answer, :solution shows one",
+            );
+        }
         if snippets.is_empty() {
             return self.problem("this slide has no Rust to run; Enter moves on");
         }

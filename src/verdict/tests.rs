@@ -13,6 +13,7 @@ fn snippet(mode: Mode, expected: Option<&str>) -> Snippet {
             text: text.into(),
             line: 14,
         }),
+        included: None,
     }
 }
 

@@ -220,6 +220,7 @@ impl<'a> Builder<'a> {
 
     fn code_block(&mut self, info: &str, line: usize, text: String) -> Result<(), Failure> {
         let kind = fence::parse_info(info).map_err(|e| (line, e.into()))?;
+        let included = include::first_path(&text);
         let text = include::expand(text.trim_end_matches('\n'), self.includes)
             .map_err(|e| (line, e.into()))?;
         match kind {
@@ -250,6 +251,7 @@ impl<'a> Builder<'a> {
                     source: text,
                     line,
                     expected: None,
+                    included,
                 };
                 self.push(Block::Snippet(snippet), line)
             }
@@ -260,6 +262,7 @@ impl<'a> Builder<'a> {
                     source,
                     line,
                     expected: None,
+                    included: None,
                 };
                 let exercise = Exercise {
                     id: String::new(),

@@ -29,6 +29,20 @@ fn includes_take_an_anchor_region_dedented_without_markers() {
     );
 }
 
+#[test]
+fn a_snippet_names_the_file_it_includes() {
+    let files = Files(&[("src/conv/naive.rs", NAIVE)]);
+    let lesson = parse_lesson(
+        "01-t.md",
+        "lessons/01-t.md",
+        "# T\n\n```rust,ignore\n{{#include ../src/conv/naive.rs:naive}}\n```\n\n```rust\nlet x = 1;\n```\n",
+        &files,
+    )
+    .unwrap();
+    let included: Vec<_> = lesson.snippets().map(|s| s.included.as_deref()).collect();
+    assert_eq!(included, [Some("src/conv/naive.rs"), None]);
+}
+
 #[rstest]
 #[case::outside("{{#include ../Cargo.toml}}")]
 #[case::escaping("{{#include ../../etc/passwd}}")]
@@ -121,6 +135,7 @@ fn a_snippet_with_main_keeps_it_and_reports_its_result() {
         source: "fn main() -> Result<(), String> {\n    Ok(())\n}".into(),
         line: 5,
         expected: None,
+        included: None,
     };
     let lesson = parse(LESSON).unwrap();
     let module = codegen::snippet_module(&lesson, &snippet, Scale::Course);

@@ -169,6 +169,7 @@ fn check_only_lines_compile_only_at_the_check_scale() {
             .into(),
         line: 1,
         expected: None,
+        included: None,
     };
     assert!(snippet.has_check_lines());
     assert_eq!(
@@ -201,6 +202,7 @@ fn rustdoc_hiding_rules(#[case] line: &str, #[case] compiled: &str, #[case] show
         source: line.into(),
         line: 1,
         expected: None,
+        included: None,
     };
     assert_eq!(snippet.compiled_code(), compiled);
     assert_eq!(!snippet.visible_code().is_empty(), shown);
