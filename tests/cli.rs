@@ -678,7 +678,7 @@ fn the_theme_comes_from_the_flag_the_config_then_colorfgbg() {
     let (shown, warning) = shown_in_colour(home.path(), &[], &dark_colorfgbg);
     assert_eq!(shown, dark);
     assert_eq!(
-        common::strip_ansi(&warning),
+        avance::render::strip_styles(&warning),
         format!(
             "warning: {}, line 1: unknown variant `sepia`, expected `dark` or `light`; the theme is chosen as if it were absent\n",
             home.path().join("config.toml").display()

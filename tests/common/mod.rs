@@ -129,17 +129,3 @@ pub fn require_gpu<T, E: std::fmt::Display>(device: Result<T, E>) -> Option<T> {
         }
     }
 }
-
-/// `text` without its SGR escape sequences (colours and styles).
-pub fn strip_ansi(text: &str) -> String {
-    let mut plain = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(ch) = chars.next() {
-        if ch == '\x1b' {
-            chars.by_ref().find(|next| next.is_ascii_alphabetic());
-        } else {
-            plain.push(ch);
-        }
-    }
-    plain
-}
