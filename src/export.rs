@@ -172,7 +172,7 @@ fn code_block(html: &mut String, code: Code, outputs: &HashMap<String, Captured>
     }
 }
 
-/// An exercise: the code to complete, what it must print, and the
+/// An exercise: the code to start from, how it is graded, and the
 /// solution and hints folded away.
 fn exercise_html(html: &mut String, exercise: &Exercise) {
     let _ = write!(
@@ -181,14 +181,11 @@ fn exercise_html(html: &mut String, exercise: &Exercise) {
         escape(view::EXERCISE_LABEL),
         highlight(&exercise.starter.visible_code(), "rust")
     );
-    if let Some(expected) = exercise.expected() {
-        let _ = write!(
-            html,
-            "<div class=\"output\"><div class=\"label\">{}</div><pre>{}</pre></div>",
-            escape(view::EXPECTED_LABEL),
-            escape(expected.text.trim_end())
-        );
-    }
+    let _ = write!(
+        html,
+        "<p class=\"graded\">{}</p>",
+        escape(&view::graded_by(exercise))
+    );
     for hint in &exercise.hints {
         let _ = write!(
             html,

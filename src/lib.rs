@@ -39,6 +39,8 @@ pub mod deps;
 #[cfg(feature = "cli")]
 pub mod export;
 #[cfg(feature = "cli")]
+pub mod grade;
+#[cfg(feature = "cli")]
 pub mod interrupt;
 #[cfg(feature = "cli")]
 pub mod live;

@@ -18,7 +18,6 @@
 //! snippet names it in its metadata (`avance.snippet`), so an executed
 //! notebook can be compared with the lesson's output blocks.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use serde_json::{Value, json};
@@ -332,20 +331,16 @@ fn snippet_cells(cells: &mut Cells, snippet: &Snippet) {
 }
 
 fn exercise_cells(cells: &mut Cells, exercise: &Exercise) {
-    let mut intro = String::from(
-        "**Exercise.** Replace the `todo!()` in the next cell and run it (the notebook's executor skips it).",
+    cells.markdown(
+        "**Exercise.** Write your answer in the next cell and run it; the cell after it runs the hidden tests on it (the notebook's executor skips both).",
     );
-    if let Some(expected) = exercise.expected() {
-        let _ = write!(
-            intro,
-            " It should print:\n\n{}",
-            fence("text", &expected.text)
-        );
-    }
-    cells.markdown(&intro);
     cells.code(
         cell_code(&exercise.starter),
         json!({ "avance": { "exercise": exercise.id }, "tags": [SKIP_TAG] }),
+    );
+    cells.code(
+        test_cell(exercise),
+        json!({ "avance": { "tests": exercise.id }, "tags": [SKIP_TAG] }),
     );
     for (number, hint) in exercise.hints.iter().enumerate() {
         cells.markdown(&details(
@@ -357,6 +352,21 @@ fn exercise_cells(cells: &mut Cells, exercise: &Exercise) {
         "Solution",
         &fence("rust", &exercise.solution.compiled_code()),
     ));
+}
+
+/// The hidden tests as a cell: plain functions in a block, called one by one.
+fn test_cell(exercise: &Exercise) -> String {
+    let calls: String = exercise
+        .tests
+        .cases
+        .iter()
+        .map(|case| format!("    {case}();\n"))
+        .collect();
+    format!(
+        "{{\n{}\n{calls}    println!(\"Every case passes ({}).\");\n}}",
+        exercise.tests.as_plain_functions(),
+        exercise.tests.cases.len()
+    )
 }
 
 #[cfg(test)]

@@ -163,9 +163,15 @@ pub fn snippet_label(snippet: &Snippet) -> String {
 }
 
 /// The title above an exercise's starting code.
-pub const EXERCISE_LABEL: &str = "Exercise · complete the todo!()";
-/// The title above the output an exercise's answer must print.
-pub const EXPECTED_LABEL: &str = "It must print";
+pub const EXERCISE_LABEL: &str = "Exercise · your code starts here";
+
+/// The line under an exercise: how it is graded.
+pub fn graded_by(exercise: &crate::lesson::Exercise) -> String {
+    match exercise.tests.cases.len() {
+        1 => "Graded by a hidden test that calls your code.".to_string(),
+        n => format!("Graded by {n} hidden tests that call your code."),
+    }
+}
 
 #[cfg(test)]
 mod tests;

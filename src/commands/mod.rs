@@ -15,7 +15,7 @@ use crate::catalog::Catalog;
 use crate::lesson::Lesson;
 use crate::render::theme::{self, Background};
 use crate::run::Registry;
-use crate::session::{Config, Dirs, ProgressStore};
+use crate::session::{Answers, Config, Dirs, ProgressStore};
 
 mod bench;
 mod check;
@@ -227,6 +227,11 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 /// Where progress is kept, when this user has a home.
 fn progress_store() -> Option<ProgressStore> {
     Dirs::locate().map(|dirs| ProgressStore::in_dir(&dirs.state))
+}
+
+/// The student's answers to exercises, in the state folder if there is one.
+fn answers() -> Answers {
+    Dirs::locate().map_or_else(Answers::in_memory, |dirs| Answers::in_folder(dirs.answers()))
 }
 
 /// The lesson `query` names, or every lesson when there is none.

@@ -29,7 +29,9 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
     for warning in warnings {
         writeln!(io::stdout(), "{} {warning}", "warning:".yellow().bold())?;
     }
-    let mut repl = Repl::new(session, context.registry, io::stdout()).with_live(live_folder);
+    let mut repl = Repl::new(session, context.registry, io::stdout())
+        .with_live(live_folder)
+        .with_answers(super::answers());
     if io::stdin().is_terminal() {
         let history = Dirs::locate().and_then(|dirs| {
             crate::repl::usable_history(dirs.history())

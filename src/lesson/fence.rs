@@ -13,6 +13,8 @@ pub enum FenceKind {
     Exercise,
     /// `rust,solution`: the exercise's answer, compiled and checked.
     Solution,
+    /// `rust,test`: the exercise's hidden tests.
+    Test,
     Output,
     /// The stdout of the `python` block before it, run by `avance check`.
     PythonOutput,
@@ -24,13 +26,14 @@ pub enum FenceKind {
 }
 
 /// The attributes a `rust` fence accepts, as written after the comma.
-pub const RUST_ATTRIBUTES: [&str; 6] = [
+pub const RUST_ATTRIBUTES: [&str; 7] = [
     "no_run",
     "ignore",
     "should_panic",
     "compile_fail",
     "exercise",
     "solution",
+    "test",
 ];
 
 /// The attributes a `python` fence accepts.
@@ -60,6 +63,7 @@ pub fn parse_info(info: &str) -> Result<FenceKind, FenceError> {
         "rust" => match attributes.as_slice() {
             ["exercise"] => Ok(FenceKind::Exercise),
             ["solution"] => Ok(FenceKind::Solution),
+            ["test"] => Ok(FenceKind::Test),
             _ => rust_mode(&attributes).map(FenceKind::Rust),
         },
         "python" => python_role(&attributes).map(FenceKind::Python),
@@ -110,7 +114,7 @@ fn rust_mode(attributes: &[&str]) -> Result<Mode, FenceError> {
             "ignore" => Mode::Ignore,
             "should_panic" => Mode::ShouldPanic,
             "compile_fail" => Mode::CompileFail,
-            "exercise" | "solution" => {
+            "exercise" | "solution" | "test" => {
                 // Combined with another attribute (alone, they are kinds).
                 let other = attributes.iter().find(|a| **a != attribute).unwrap_or(&"");
                 return Err(FenceError::Conflict {

@@ -10,13 +10,15 @@ pub mod codegen;
 pub mod fence;
 pub mod files;
 pub mod include;
+mod inline;
 pub mod model;
 pub mod parse;
 pub mod visible;
 
 pub use include::{IncludeError, IncludeSource, ReadError};
+pub use inline::inline_spans;
 pub use model::{
-    Block, CodeBlock, Exercise, Expected, Lesson, ListItem, Mode, PythonRole, Scale, Slide,
+    Block, CodeBlock, Exercise, Expected, HiddenTests, Lesson, ListItem, Mode, PythonRole, Scale, Slide,
     Snippet, Span, SpanStyle,
 };
 pub use parse::{ParseError, ParseErrorKind, lesson_file_id, parse_lesson};

@@ -104,27 +104,75 @@ pub enum Block {
     Exercise(Exercise),
 }
 
-/// An exercise: code with `todo!()` for the student to complete live, the
-/// output the answer must print, the reference answer, and hints.
+/// An exercise: the starter the student changes (with `todo!()`, or code that
+/// rustc refuses on purpose), a reference answer, the hidden tests that grade
+/// an answer by calling its items, and hints.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exercise {
     /// `NN-slug/SLIDE-exercise` (`-exercise2`... when a slide has several).
     pub id: String,
     /// The code the student starts from, as a snippet (never compiled in:
-    /// its `id` is the exercise's, its `expected` what the answer prints).
+    /// its `id` is the exercise's).
     pub starter: Snippet,
-    /// The `rust,solution` fence: compiled in and run by `avance check`
-    /// against the exercise's output block (id `NN-slug/SLIDE-solution`).
+    /// The `rust,solution` fence, compiled in together with the hidden tests
+    /// (id `NN-slug/SLIDE-solution`): running it runs every case.
     pub solution: Snippet,
+    /// The `rust,test` fence, never shown to the student.
+    pub tests: HiddenTests,
     /// `<!-- hint: ... -->` comments after it, in order.
     pub hints: Vec<String>,
 }
 
-impl Exercise {
-    /// The output block the answer must print.
-    pub fn expected(&self) -> Option<&Expected> {
-        self.starter.expected.as_ref()
+/// An exercise's `rust,test` fence: `#[test]` functions that call the
+/// student's items with inputs the slide does not show.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HiddenTests {
+    pub source: String,
+    /// Line of the opening fence; 0 until the fence is read.
+    pub line: usize,
+    /// The `#[test]` functions' names, in order: the cases.
+    pub cases: Vec<String>,
+}
+
+impl HiddenTests {
+    /// Reads the cases of a `rust,test` fence: every `fn NAME` whose line
+    /// follows a `#[test]` line.
+    pub fn new(source: String, line: usize) -> Self {
+        let mut cases = Vec::new();
+        let mut marked = false;
+        for text in source.lines().map(str::trim).filter(|t| !t.is_empty()) {
+            if text == "#[test]" {
+                marked = true;
+                continue;
+            }
+            if marked && let Some(name) = test_fn_name(text) {
+                cases.push(name.to_string());
+            }
+            marked = false;
+        }
+        HiddenTests {
+            source,
+            line,
+            cases,
+        }
     }
+
+    /// The tests with their `#[test]` lines blanked (so line numbers stay),
+    /// as plain functions a generated caller runs one by one.
+    pub fn as_plain_functions(&self) -> String {
+        self.source
+            .lines()
+            .map(|line| if line.trim() == "#[test]" { "" } else { line })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// `adds_up` for `fn adds_up() {`.
+fn test_fn_name(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("fn ")?;
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+    (end > 0).then(|| &rest[..end])
 }
 
 /// A run of inline text with one style.

@@ -57,11 +57,17 @@ pub enum ParseErrorKind {
     #[error(transparent)]
     Include(#[from] IncludeError),
     #[error(
-        "a `rust,exercise` block needs an `output` block (what the answer prints), then a `rust,solution` block"
+        "a `rust,exercise` block needs a `rust,solution` block, then a `rust,test` block (the hidden tests)"
     )]
     IncompleteExercise,
     #[error("a `rust,solution` block must follow its `rust,exercise` block (and its output block)")]
     OrphanSolution,
+    #[error("a `rust,test` block must follow the `rust,solution` block of an exercise")]
+    OrphanTests,
+    #[error(
+        "a `rust,test` block needs at least one case: a `#[test]` line, then `fn name() {{ ... }}`"
+    )]
+    TestsWithoutCases,
     #[error("a `<!-- hint: ... -->` comment must follow a `rust,exercise` block on the same slide")]
     OrphanHint,
     #[error(
@@ -135,7 +141,7 @@ pub fn parse_lesson(
         .map_err(|line| error(line, ParseErrorKind::CompileFailWithoutCodes))?;
     if let Some(exercise) = lesson
         .exercises()
-        .find(|e| e.expected().is_none() || e.solution.line == 0)
+        .find(|e| e.solution.line == 0 || (e.tests.line == 0 && e.starter.expected.is_none()))
     {
         return Err(error(
             exercise.starter.line,

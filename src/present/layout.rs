@@ -189,23 +189,14 @@ fn code_group(out: &mut Vec<String>, group: &CodeGroup, python: bool, width: usi
     }
 }
 
-/// An exercise as the room sees it: the code to complete and what it must
-/// print (the solution stays for `:solution` in the REPL).
+/// An exercise as the room sees it: the code to start from and how it is
+/// graded (the solution stays for `:solution` in the REPL).
 fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, width: usize) {
     out.push(String::new());
     let label = render::label_style(view::EXERCISE_LABEL).to_string();
     out.extend(fit(&label, width));
     out.extend(code_body(&exercise.starter.visible_code(), "rust", width));
-    if let Some(expected) = exercise.expected() {
-        out.push(String::new());
-        out.extend(fit(
-            &render::label_style(view::EXPECTED_LABEL).to_string(),
-            width,
-        ));
-        for line in expected.text.lines() {
-            out.extend(fit(&format!("{} {line}", "│".dimmed()), width));
-        }
-    }
+    out.extend(fit(&view::graded_by(exercise).dimmed().to_string(), width));
 }
 
 /// Labelled, highlighted code blocks fitted to `width`, a blank line between two.

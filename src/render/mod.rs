@@ -7,7 +7,10 @@
 //! the terminal's depth and background.
 
 pub(crate) mod highlight;
+mod grade;
 pub mod theme;
+
+pub use grade::grade;
 
 use std::io::{self, Write};
 
@@ -101,7 +104,8 @@ fn section(out: &mut impl Write, section: &Section, view: View) -> io::Result<()
             Ok(())
         }
         Section::Notes(notes) if view.notes => {
-            let text = format!("{} {}", "Notes:".magenta().bold(), notes.magenta());
+            let notes = inline(&crate::lesson::inline_spans(notes));
+            let text = format!("{} {}", "Notes:".magenta().bold(), notes);
             writeln!(out, "\n{}", wrap(&text, "", "       "))
         }
         Section::Notes(_) => Ok(()),
@@ -147,9 +151,7 @@ fn exercise(out: &mut impl Write, exercise: &Exercise) -> io::Result<()> {
         "rust",
         &exercise.starter.visible_code(),
     )?;
-    if let Some(expected) = exercise.expected() {
-        code_block(out, view::EXPECTED_LABEL, "text", &expected.text)?;
-    }
+    writeln!(out, "{}", view::graded_by(exercise).dimmed())?;
     let hints = match exercise.hints.len() {
         0 => String::new(),
         1 => " · :hint gives a hint".to_string(),
@@ -159,7 +161,7 @@ fn exercise(out: &mut impl Write, exercise: &Exercise) -> io::Result<()> {
         out,
         "{}",
         format!(
-            ":edit to start, Enter runs it · :check checks your answer{hints} · :solution shows one"
+            ":edit puts it in the line (:exercise in $EDITOR) · :check grades your answer{hints} · :solution shows one"
         )
         .dimmed()
     )
@@ -396,7 +398,7 @@ pub fn lesson_list(
             let solved = done.map_or(0, |p| {
                 exercises
                     .iter()
-                    .filter(|id| p.solved.contains(**id))
+                    .filter(|id| p.solved.contains_key(**id))
                     .count()
             });
             status.push_str(&format!(", {solved}/{} exercises solved", exercises.len()));

@@ -18,6 +18,8 @@ pub enum Command {
     Vars,
     Reset,
     Check,
+    /// The exercise's answer opened in `$EDITOR`, then graded.
+    Exercise,
     Hint,
     Solution,
     Show,
@@ -94,7 +96,7 @@ pub const COMMANDS: &[Spec] = &[
         name: "edit",
         alias: "e",
         argument: "[N]",
-        help: "put this slide's Rust (or its Nth snippet) in the input line, to change and run live",
+        help: "put this slide's Rust (or its Nth snippet, or your answer to its exercise) in the input line",
     },
     Spec {
         name: "vars",
@@ -112,7 +114,13 @@ pub const COMMANDS: &[Spec] = &[
         name: "check",
         alias: "c",
         argument: "",
-        help: "check your answer to this slide's exercise (your last live input)",
+        help: "grade your answer to this slide's exercise with its hidden tests",
+    },
+    Spec {
+        name: "exercise",
+        alias: "ex",
+        argument: "",
+        help: "open your answer to this slide's exercise in $EDITOR, then grade it",
     },
     Spec {
         name: "hint",
@@ -231,6 +239,7 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
         "vars" => Command::Vars,
         "reset" => Command::Reset,
         "check" => Command::Check,
+        "exercise" => Command::Exercise,
         "hint" => Command::Hint,
         "solution" => Command::Solution,
         "show" => Command::Show,

@@ -1,6 +1,7 @@
 //! `:edit`: the slide's Rust put in the next input line, to change and run
-//! live. It takes the exercise's starter, else the first snippet the build
-//! compiles, or the N-th snippet with `:edit N`; code that is only shown (an
+//! live. It takes the first snippet the build compiles (on an exercise's
+//! slide, the student's answer: see `exercise.rs`), or the N-th snippet with
+//! `:edit N`; code that is only shown (an
 //! excerpt of the library, a fragment, an error on purpose) is refused in one
 //! line saying why, since it cannot run alone.
 
@@ -18,12 +19,17 @@ struct Edit {
     code: String,
 }
 
-const STARTER_NOTE: &str = "Complete the todo!(), then Enter runs it live and :check checks it:";
 const SNIPPET_NOTE: &str = "Edit the slide's Rust, then Enter runs it live:";
 
 impl<W: Write> Repl<W> {
     /// `:edit` or `:edit N` (`number` as typed).
     pub(super) fn edit_slide(&mut self, number: Option<&str>) -> io::Result<()> {
+        let exercise = self.session.slide().exercises().next().cloned();
+        if number.is_none()
+            && let Some(exercise) = exercise
+        {
+            return self.edit_answer(&exercise);
+        }
         match edit(self.session.slide(), number) {
             Ok(edit) => {
                 self.note(edit.note)?;
@@ -39,18 +45,13 @@ fn edit(slide: &Slide, number: Option<&str>) -> Result<Edit, String> {
     let snippets: Vec<&Snippet> = slide.snippets().collect();
     match number {
         Some(typed) => numbered(slide, &snippets, typed),
-        None => first(slide, &snippets),
+        None => first(&snippets),
     }
 }
 
-/// `:edit`: the exercise's starter, else the first snippet that can run.
-fn first(slide: &Slide, snippets: &[&Snippet]) -> Result<Edit, String> {
-    if let Some(exercise) = slide.exercises().next() {
-        return Ok(Edit {
-            note: STARTER_NOTE,
-            code: live_code(&exercise.starter),
-        });
-    }
+/// `:edit`: the first snippet that can run (an exercise's answer is the
+/// REPL's, see `exercise.rs`).
+fn first(snippets: &[&Snippet]) -> Result<Edit, String> {
     if let Some(snippet) = snippets.iter().find(|s| why_not_editable(s).is_none()) {
         return Ok(snippet_edit(snippet));
     }
@@ -82,7 +83,7 @@ fn numbered(slide: &Slide, snippets: &[&Snippet], typed: &str) -> Result<Edit, S
 fn no_such_snippet(slide: &Slide, count: usize, typed: &str) -> String {
     let has = match count {
         0 if slide.exercises().next().is_some() => {
-            "it has no Rust snippet, only an exercise: :edit puts its starter in the line"
+            "it has no Rust snippet, only an exercise: :edit puts your answer in the line"
                 .to_string()
         }
         0 => "it has no Rust snippet; type your own".to_string(),
@@ -197,22 +198,15 @@ mod tests {
     }
 
     #[test]
-    fn an_exercise_slide_edits_its_starter_and_has_no_numbered_snippet() {
+    fn an_exercise_slide_has_no_numbered_snippet() {
         let lesson = demo_lesson(
-            "# D\n\n## Ex\n\n```rust,exercise\nlet n: i32 = todo!();\nprintln!(\"{n}\");\n```\n\n\
-             ```output\n1\n```\n\n```rust,solution\nlet n = 1;\nprintln!(\"{n}\");\n```\n",
+            "# D\n\n## Ex\n\n```rust,exercise\nfn n() -> i32 { todo!() }\n```\n\n\
+             ```rust,solution\nfn n() -> i32 { 1 }\n```\n\n```rust,test\n#[test]\nfn one() { assert_eq!(n(), 1); }\n```\n",
         );
         let slide = &lesson.slides[1];
         assert_eq!(
-            edit(slide, None),
-            Ok(Edit {
-                note: STARTER_NOTE,
-                code: "let n: i32 = todo!();\nprintln!(\"{n}\");".into()
-            })
-        );
-        assert_eq!(
             edit(slide, Some("1")),
-            Err("no snippet `1` on this slide: it has no Rust snippet, only an exercise: :edit puts its starter in the line".into())
+            Err("no snippet `1` on this slide: it has no Rust snippet, only an exercise: :edit puts your answer in the line".into())
         );
     }
 
@@ -269,7 +263,6 @@ mod tests {
                 let runnable: Vec<String> = slide
                     .snippets()
                     .filter(|s| s.is_compiled())
-                    .chain(slide.exercises().map(|e| &e.starter))
                     .map(live_code)
                     .collect();
                 let first = slide.snippets().next();

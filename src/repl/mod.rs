@@ -25,7 +25,7 @@ use colored::Colorize;
 use crate::live::{BuildFolder, Live, LiveError};
 use crate::render::{self, View};
 use crate::run::Registry;
-use crate::session::{Move, ProgressWarning, Session};
+use crate::session::{Answers, Move, ProgressWarning, Session};
 
 /// After this many unreadable lines in a row the input is taken as broken.
 const MAX_INVALID_LINES: usize = 20;
@@ -43,8 +43,10 @@ pub struct Repl<W> {
     live_time_limit: Option<std::time::Duration>,
     /// Code `:edit` puts in the next input line.
     edit: Option<String>,
-    /// The last Rust evaluated live: the answer `:check` checks.
-    last_live: Option<String>,
+    /// The student's answers to exercises.
+    answers: Answers,
+    /// The exercise whose answer the next line is (put there by `:edit`).
+    answering: Option<String>,
     /// Hints shown so far, by exercise id.
     hints: std::collections::HashMap<String, usize>,
     /// Shows the slides taller than the terminal; none over a pipe.
@@ -68,10 +70,17 @@ impl<W: Write> Repl<W> {
             live_folder: None,
             live_time_limit: None,
             edit: None,
-            last_live: None,
+            answers: Answers::in_memory(),
+            answering: None,
             hints: std::collections::HashMap::new(),
             pager: None,
         }
+    }
+
+    /// Answers to exercises are kept in `answers`.
+    pub fn with_answers(mut self, answers: Answers) -> Self {
+        self.answers = answers;
+        self
     }
 
     /// Slides taller than the terminal go through `pager`.
@@ -180,6 +189,9 @@ impl<W: Write> Repl<W> {
     }
 
     fn handle(&mut self, line: &str) -> io::Result<Flow> {
+        if !matches!(command::parse(line), Ok(Input::Rust(_))) {
+            self.answering = None;
+        }
         let input = match command::parse(line) {
             Ok(input) => input,
             Err(error) => {
@@ -192,10 +204,14 @@ impl<W: Write> Repl<W> {
                 Session::forward,
                 "This is the end of the course. Well done!",
             )?,
-            Input::Rust(code) => {
-                self.last_live = Some(code.clone());
-                self.live_eval(&code)?;
-            }
+            // Only the line `:edit` filled is the answer; anything typed
+            // after it is the student's own live Rust.
+            Input::Rust(code) => match self.answering.take() {
+                Some(exercise) => self.answer(&exercise, &code)?,
+                None => {
+                    self.live_eval(&code)?;
+                }
+            },
             Input::Command(command) => return self.command(command),
         }
         Ok(Flow::Continue)
@@ -233,6 +249,7 @@ impl<W: Write> Repl<W> {
             Command::Vars => self.live_vars()?,
             Command::Reset => self.live_reset()?,
             Command::Check => self.check_exercise()?,
+            Command::Exercise => self.exercise_in_editor()?,
             Command::Hint => self.hint()?,
             Command::Solution => self.solution()?,
             Command::Show => self.show()?,

@@ -45,6 +45,11 @@ impl Dirs {
         self.data.join("history.txt")
     }
 
+    /// The student's answers to exercises, one file each.
+    pub fn answers(&self) -> PathBuf {
+        self.state.join("exercises")
+    }
+
     pub fn config_file(&self) -> PathBuf {
         self.config.join("config.toml")
     }

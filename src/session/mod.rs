@@ -2,11 +2,13 @@
 //! progress, saved after every move. Navigation lives here, apart from any
 //! terminal, so the REPL, the presenter and the tests share it.
 
+mod answers;
 mod config;
 mod dirs;
 mod progress;
 
 pub use config::{Config, ConfigError};
+pub use answers::Answers;
 pub use dirs::Dirs;
 pub use progress::{LessonProgress, Position, Progress, ProgressStore, ProgressWarning};
 
@@ -170,6 +172,8 @@ impl Session {
         self.save()
     }
 
+    /// Records `exercise_id` (of the current lesson) as solved today,
+    /// keeping the day it was first solved.
     pub fn record_solved(&mut self, exercise_id: &str) -> Option<ProgressWarning> {
         let lesson = self.lesson().id.clone();
         self.progress
@@ -177,7 +181,8 @@ impl Session {
             .entry(lesson)
             .or_default()
             .solved
-            .insert(exercise_id.to_string());
+            .entry(exercise_id.to_string())
+            .or_insert_with(today);
         self.save()
     }
 
@@ -191,4 +196,15 @@ impl Session {
     pub fn kept(&self) -> Option<bool> {
         self.store.as_ref().map(|store| !store.failing())
     }
+}
+
+/// Today's date, `2026-12-07`, in UTC (a day, for the student's record).
+fn today() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day()
+    )
 }

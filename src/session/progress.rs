@@ -41,10 +41,32 @@ pub struct LessonProgress {
     /// Ids of the snippets run.
     #[serde(default)]
     pub run: BTreeSet<String>,
-    /// Ids of the exercises solved (`:check` passed); absent in files
-    /// written before exercises existed.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub solved: BTreeSet<String>,
+    /// The exercises solved (their hidden tests passed), each with the
+    /// day it was first solved, `2026-12-07`; absent in files written
+    /// before exercises existed, a plain list of ids in files written
+    /// before the day was kept (read with no day).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "solved_with_days"
+    )]
+    pub solved: BTreeMap<String, String>,
+}
+
+/// Reads `solved` as `{id: day}`, or as the older `[id, ...]`.
+fn solved_with_days<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Solved {
+        WithDays(BTreeMap<String, String>),
+        Ids(BTreeSet<String>),
+    }
+    Ok(match Solved::deserialize(deserializer)? {
+        Solved::WithDays(days) => days,
+        Solved::Ids(ids) => ids.into_iter().map(|id| (id, String::new())).collect(),
+    })
 }
 
 impl Progress {
@@ -55,7 +77,9 @@ impl Progress {
             let mine = self.lessons.entry(id).or_default();
             mine.seen.extend(theirs.seen);
             mine.run.extend(theirs.run);
-            mine.solved.extend(theirs.solved);
+            for (id, day) in theirs.solved {
+                mine.solved.entry(id).or_insert(day);
+            }
         }
         if self.current.is_none() {
             self.current = other.current;

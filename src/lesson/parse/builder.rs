@@ -7,7 +7,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use super::super::fence::{self, FenceKind};
 use super::super::include::{self, IncludeSource};
 use super::super::model::{
-    Block, CodeBlock, Exercise, Expected, Mode, PythonRole, Slide, Snippet, SpanStyle,
+    Block, CodeBlock, Exercise, Expected, HiddenTests, Mode, PythonRole, Slide, Snippet, SpanStyle,
 };
 use super::walker::{Inline, Walker, normalize_notes};
 use super::{Failure, ParseErrorKind};
@@ -269,6 +269,7 @@ impl<'a> Builder<'a> {
                     starter: snippet(Mode::Ignore, text, line),
                     // Line 0 until its `rust,solution` fence comes.
                     solution: snippet(Mode::Run, String::new(), 0),
+                    tests: HiddenTests::default(),
                     hints: Vec::new(),
                 };
                 self.push(Block::Exercise(exercise), line)
@@ -283,6 +284,21 @@ impl<'a> Builder<'a> {
                         Ok(())
                     }
                     _ => Err((line, ParseErrorKind::OrphanSolution)),
+                }
+            }
+            FenceKind::Test => {
+                self.require_title(line)?;
+                match self.last_block() {
+                    Some(Block::Exercise(exercise))
+                        if exercise.solution.line != 0 && exercise.tests.line == 0 =>
+                    {
+                        exercise.tests = HiddenTests::new(text, line);
+                        match exercise.tests.cases.is_empty() {
+                            true => Err((line, ParseErrorKind::TestsWithoutCases)),
+                            false => Ok(()),
+                        }
+                    }
+                    _ => Err((line, ParseErrorKind::OrphanTests)),
                 }
             }
             FenceKind::Output => self.attach_output(Expected { text, line }),

@@ -1,0 +1,66 @@
+//! A graded answer in the terminal: solved, refused by rustc (its messages
+//! as they are), or the cases that failed, each in one plain line.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+
+use crate::grade::Grade;
+
+/// What the answer printed is shown up to this many lines.
+const PRINTED_LINES: usize = 12;
+
+pub fn grade(out: &mut impl Write, grade: &Grade) -> io::Result<()> {
+    match grade {
+        Grade::Passed { cases } => writeln!(
+            out,
+            "{} {} pass. Well done!",
+            "Solved:".green().bold(),
+            cases_text(*cases, "every case", "the one case")
+        ),
+        Grade::Refused(diagnostics) => {
+            writeln!(out, "{}", "Not yet: rustc refuses your answer.".yellow().bold())?;
+            write!(out, "{diagnostics}")
+        }
+        Grade::Failed {
+            failures,
+            passed,
+            printed,
+        } => {
+            let total = failures.len() + passed;
+            writeln!(
+                out,
+                "{} {passed} of {total} cases pass.",
+                "Not yet:".yellow().bold()
+            )?;
+            for failure in failures {
+                writeln!(out, "  {} {failure}", "✗".red().bold())?;
+            }
+            printed_lines(out, printed)
+        }
+    }
+}
+
+fn cases_text(cases: usize, many: &str, one: &str) -> String {
+    match cases {
+        1 => one.to_string(),
+        n => format!("{many} ({n})"),
+    }
+}
+
+/// What the answer printed, which may say why it failed.
+fn printed_lines(out: &mut impl Write, printed: &str) -> io::Result<()> {
+    if printed.trim().is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", "It printed:".dimmed())?;
+    let lines: Vec<&str> = printed.lines().collect();
+    for line in lines.iter().take(PRINTED_LINES) {
+        writeln!(out, "  {} {line}", "│".dimmed())?;
+    }
+    if lines.len() > PRINTED_LINES {
+        let more = lines.len() - PRINTED_LINES;
+        writeln!(out, "  {}", format!("… and {more} more lines").dimmed())?;
+    }
+    Ok(())
+}
