@@ -713,7 +713,7 @@ fn ctrl_c_stops_a_long_run_and_the_repl_goes_on() {
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
     let tmux = Tmux::start(home.path());
     tmux.wait_until("the first prompt", |s| s.contains("❯"));
-    tmux.command(":lesson 31/2", "threads 2/6 ❯");
+    tmux.command(":lesson 31/2", "threads 2/9 ❯");
     tmux.type_text(":run");
     tmux.press_and_expect(&["Enter"], "Output of 31-threads/2");
     thread::sleep(Duration::from_secs(2));
@@ -725,8 +725,8 @@ fn ctrl_c_stops_a_long_run_and_the_repl_goes_on() {
         !output.contains("speed-up"),
         "the run went on to its end:\n{output}"
     );
-    tmux.wait_for_prompt("threads 2/6 ❯");
-    tmux.command(":goto 3", "threads 3/6 ❯");
+    tmux.wait_for_prompt("threads 2/9 ❯");
+    tmux.command(":goto 3", "threads 3/9 ❯");
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
@@ -742,7 +742,7 @@ fn ctrl_c_stops_a_long_timing_and_the_repl_goes_on() {
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
     let tmux = Tmux::start(home.path());
     tmux.wait_until("the first prompt", |s| s.contains("❯"));
-    tmux.command(":lesson 31/2", "threads 2/6 ❯");
+    tmux.command(":lesson 31/2", "threads 2/9 ❯");
     tmux.type_text(":timeit");
     tmux.press(&["Enter"]);
     tmux.wait_until("the timing's bar", |s| s.contains("Ctrl-C stops it"));
@@ -750,8 +750,8 @@ fn ctrl_c_stops_a_long_timing_and_the_repl_goes_on() {
         &["C-c"],
         "interrupted: the timing of 31-threads/2 was stopped (Ctrl-C)",
     );
-    tmux.wait_for_prompt("threads 2/6 ❯");
-    tmux.command(":goto 3", "threads 3/6 ❯");
+    tmux.wait_for_prompt("threads 2/9 ❯");
+    tmux.command(":goto 3", "threads 3/9 ❯");
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
@@ -927,13 +927,13 @@ fn ctrl_c_stops_the_python_and_the_repl_goes_on() {
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
     let tmux = Tmux::start(home.path());
     tmux.wait_until("the first prompt", |s| s.contains("❯"));
-    tmux.command(":lesson 31/2", "threads 2/6 ❯");
+    tmux.command(":lesson 31/2", "threads 2/9 ❯");
     tmux.type_text(":python");
     tmux.press(&["Enter"]);
     thread::sleep(Duration::from_secs(3));
     tmux.press_and_expect(&["C-c"], "interrupted: the Python was stopped (Ctrl-C)");
-    tmux.wait_for_prompt("threads 2/6 ❯");
-    tmux.command(":goto 3", "threads 3/6 ❯");
+    tmux.wait_for_prompt("threads 2/9 ❯");
+    tmux.command(":goto 3", "threads 3/9 ❯");
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
