@@ -2,7 +2,10 @@
 //! snippet runs in a child process (`avance snippet ID`) and its stdout is
 //! matched with snapbox against the lesson's output block; a `compile_fail`
 //! snippet is handed to rustc and must be refused with the listed codes;
-//! a `python-output` block is matched against what python3 prints.
+//! a `python-output` block is matched against what python3 prints. An
+//! exercise is checked as `rustlings dev check` does: its solution (compiled
+//! in with its hidden tests) passes every case, its starter fails, and no
+//! hint gives away a line of the solution.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,7 +15,8 @@ use snapbox::IntoData;
 use snapbox::assert::{Action, Assert};
 
 use crate::child::{self, ChildOutput};
-use crate::lesson::{CodeBlock, Expected, Lesson, Mode, Scale, Slide, Snippet};
+use crate::grade::{self, AnswerName};
+use crate::lesson::{CodeBlock, Exercise, Expected, Lesson, Mode, Scale, Slide, Snippet};
 use crate::python;
 use crate::run::Registry;
 use crate::rustc;
@@ -57,11 +61,14 @@ impl Checker {
         let snippets = lesson
             .snippets()
             .map(|snippet| (snippet.id.clone(), self.check(snippet)));
+        let exercises = lesson
+            .exercises()
+            .map(|exercise| (exercise.id.clone(), self.check_exercise(exercise)));
         let python = lesson
             .slides
             .iter()
             .flat_map(|slide| check_python(course, index, slide));
-        snippets.chain(python).collect()
+        snippets.chain(exercises).chain(python).collect()
     }
 
     pub fn check(&self, snippet: &Snippet) -> Verdict {
@@ -82,6 +89,27 @@ impl Checker {
         }
     }
 
+    /// The starter must fail its hidden tests (or not compile), and no
+    /// hint may hold a line of the solution. (The solution is a snippet.)
+    fn check_exercise(&self, exercise: &Exercise) -> Verdict {
+        if let Some((hint, line)) = hint_giving_away(exercise) {
+            return Verdict::Failed(format!(
+                "hint {hint} gives away the solution's line `{line}`; a hint nudges, it does not answer"
+            ));
+        }
+        if self.rustc.is_none() {
+            return Verdict::Skipped("SKIPPED: rustc not found; exercises need it".into());
+        }
+        let starter = grade::starter(exercise);
+        match grade::grade(exercise, &starter, AnswerName("the starter"), false, || false) {
+            Ok(grade) if grade.passed() => Verdict::Failed(
+                "the starter already passes every hidden test: the exercise asks nothing".into(),
+            ),
+            Ok(_) => Verdict::Passed,
+            Err(why) => Verdict::Failed(why.to_string()),
+        }
+    }
+
     fn check_compile_fail(&self, snippet: &Snippet) -> Verdict {
         let Some(rustc) = &self.rustc else {
             return Verdict::Skipped(
@@ -93,6 +121,21 @@ impl Checker {
             Ok(compiled) => report(verdict::judge(snippet, Happened::Compiled(&compiled))),
         }
     }
+}
+
+/// A hint (numbered from 1) that holds a line of the solution: any line of
+/// eight characters or more, as written, so a brace or `Ok(())` is no giveaway.
+fn hint_giving_away(exercise: &Exercise) -> Option<(usize, String)> {
+    let solution = exercise.solution.visible_code();
+    let lines: Vec<&str> = solution
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.chars().count() >= 8)
+        .collect();
+    exercise.hints.iter().enumerate().find_map(|(k, hint)| {
+        let line = lines.iter().find(|line| hint.contains(**line))?;
+        Some((k + 1, line.to_string()))
+    })
 }
 
 /// The shared verdict on a snippet run in a child (`avance snippet ID`).

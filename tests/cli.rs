@@ -383,8 +383,8 @@ fn escape_sequences_in_a_lesson_reach_no_view() {
         dir.path(),
         "01-x.md",
         "# X \x1b]0;owned\x07\n\n## S\x1b[2J\n\nProse \x1b[2J here.\n\n```python\nprint(1)\x1b[H\n```\n\n\
-         <!-- notes: say \x1b[31m it -->\n\n## E\n\n```rust,exercise\nprintln!(\"{}\", todo!());\n```\n\n\
-         ```output\n2\n```\n\n```rust,solution\nprintln!(\"2\");\n```\n\n\
+         <!-- notes: say \x1b[31m it -->\n\n## E\n\n```rust,exercise\nfn two() -> i32 { todo!() }\n```\n\n\
+         ```rust,solution\nfn two() -> i32 { 2 }\n```\n\n```rust,test\n#[test]\nfn t() { assert_eq!(two(), 2); }\n```\n\n\
          <!-- hint: </details><script>alert(1)</script> -->\n",
     );
     let shown = avance(dir.path())

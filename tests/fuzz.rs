@@ -45,6 +45,8 @@ fn lesson_line() -> impl Strategy<Value = String> {
         "```rust,ignore",
         "```rust,exercise",
         "```rust,solution",
+        "```rust,test",
+        "#[test]",
         "```rust,compile_fail",
         "```python",
         "```output",

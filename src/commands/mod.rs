@@ -20,6 +20,7 @@ use crate::session::{Answers, Config, Dirs, ProgressStore};
 mod bench;
 mod check;
 mod completions;
+mod exercise;
 mod export;
 mod list;
 mod man;
@@ -79,6 +80,8 @@ enum Command {
     Export(export::ExportArgs),
     /// Write a lesson (or all) as Jupyter notebooks for the evcxr Rust kernel.
     Notebook(notebook::NotebookArgs),
+    /// Work on an exercise in your editor: LESSON or LESSON/N; every save is graded.
+    Exercise(exercise::ExerciseArgs),
     /// Check that every snippet prints what its lesson says (all lessons, or one).
     Check(check::CheckArgs),
     /// Time the convolution, the element-wise functions, the machine or the parallel variants.
@@ -161,6 +164,7 @@ fn dispatch(command: Option<Command>, context: &Context) -> Result<ExitCode> {
         Some(Command::Notes(args)) => args.run(context),
         Some(Command::Export(args)) => args.run(context),
         Some(Command::Notebook(args)) => args.run(context),
+        Some(Command::Exercise(args)) => args.run(context),
         Some(Command::Check(args)) => args.run(context),
         Some(Command::Bench(args)) => args.run(),
         Some(Command::MpiDemo(args)) => args.run(),

@@ -3,24 +3,25 @@
 use super::*;
 
 #[test]
-fn an_exercise_shows_its_code_and_output_with_the_solution_folded() {
-    let text = "# Demo\n\n## Try\n\n```rust,exercise\nlet x: i32 = todo!();\nprintln!(\"{x}\");\n```\n\n\
-```output\n7\n```\n\n```rust,solution\nlet x = 7;\nprintln!(\"{x}\");\n```\n\n<!-- hint: Seven. -->\n";
+fn an_exercise_shows_its_code_and_how_it_is_graded_with_the_solution_folded() {
+    let text = "# Demo\n\n## Try\n\n```rust,exercise\nfn seven() -> i32 { todo!() }\n```\n\n\
+```rust,solution\nfn seven() -> i32 { 7 }\n```\n\n```rust,test\n#[test]\nfn secret_case() { assert_eq!(seven(), 7); }\n```\n\n<!-- hint: Seven. -->\n";
     let lesson = crate::lesson::demo_lesson(text);
     let page = page(&lesson, &HashMap::new());
     let exercise = page
-        .split("Exercise · complete the todo!()")
+        .split(crate::view::EXERCISE_LABEL)
         .nth(1)
         .expect("exercise shown");
     assert!(exercise.contains("todo!"), "{exercise}");
-    assert!(exercise.contains("<div class=\"label\">It must print</div><pre>7</pre>"));
+    assert!(exercise.contains("Graded by a hidden test that calls your code."));
+    assert!(!page.contains("secret_case"), "the tests stay hidden");
     assert!(exercise.contains("<details><summary>Hint</summary>Seven.</details>"));
     let solution = exercise
         .split("<summary>Solution</summary>")
         .nth(1)
         .expect("solution folded");
     assert!(
-        solution.contains("7") && !solution.contains("todo"),
+        solution.contains("7") && !solution.contains("todo!"),
         "{solution}"
     );
 }

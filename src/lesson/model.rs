@@ -61,7 +61,7 @@ impl Slide {
 
     pub fn exercises(&self) -> impl Iterator<Item = &Exercise> {
         self.blocks.iter().filter_map(|block| match block {
-            Block::Exercise(exercise) => Some(exercise),
+            Block::Exercise(exercise) => Some(exercise.as_ref()),
             _ => None,
         })
     }
@@ -101,7 +101,7 @@ pub enum Block {
     /// `<!-- notes: ... -->`, for the instructor.
     Notes(String),
     /// A `rust,exercise` fence, with its output, solution and hints.
-    Exercise(Exercise),
+    Exercise(Box<Exercise>),
 }
 
 /// An exercise: the starter the student changes (with `todo!()`, or code that

@@ -60,7 +60,7 @@ pub enum ParseErrorKind {
         "a `rust,exercise` block needs a `rust,solution` block, then a `rust,test` block (the hidden tests)"
     )]
     IncompleteExercise,
-    #[error("a `rust,solution` block must follow its `rust,exercise` block (and its output block)")]
+    #[error("a `rust,solution` block must follow its `rust,exercise` block")]
     OrphanSolution,
     #[error("a `rust,test` block must follow the `rust,solution` block of an exercise")]
     OrphanTests,
@@ -141,7 +141,7 @@ pub fn parse_lesson(
         .map_err(|line| error(line, ParseErrorKind::CompileFailWithoutCodes))?;
     if let Some(exercise) = lesson
         .exercises()
-        .find(|e| e.solution.line == 0 || (e.tests.line == 0 && e.starter.expected.is_none()))
+        .find(|e| e.solution.line == 0 || e.tests.line == 0)
     {
         return Err(error(
             exercise.starter.line,

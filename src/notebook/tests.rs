@@ -71,17 +71,22 @@ let f = avance::profile::example::function1;
 ## Exercise
 
 ```rust,exercise
-let n: u32 = todo!();
-println!("{n}");
-```
-
-```output
-3
+fn three() -> u32 {
+    todo!()
+}
 ```
 
 ```rust,solution
-let n: u32 = 3;
-println!("{n}");
+fn three() -> u32 {
+    3
+}
+```
+
+```rust,test
+#[test]
+fn is_three() {
+    assert_eq!(three(), 3);
+}
 ```
 
 <!-- hint: Three is `3`. -->
@@ -211,7 +216,7 @@ fn no_run_cells_are_skipped_and_should_panic_ones_may_raise() {
 }
 
 #[test]
-fn an_exercise_is_a_skipped_cell_with_its_output_hints_and_solution_folded() {
+fn an_exercise_is_a_skipped_cell_then_its_test_cell_hints_and_solution_folded() {
     let notebook = demo();
     let cells = cells(&notebook);
     let at = cells
@@ -220,14 +225,20 @@ fn an_exercise_is_a_skipped_cell_with_its_output_hints_and_solution_folded() {
         .unwrap();
     assert_eq!(cells[at]["metadata"]["tags"][0], SKIP_TAG);
     assert!(source(&cells[at]).contains("todo!()"));
-    assert!(source(&cells[at - 1]).contains("It should print:\n\n```text\n3\n```"));
-    let after = source(&cells[at + 1]);
+    assert!(source(&cells[at - 1]).contains("the cell after it runs the hidden tests"));
+    let tests = &cells[at + 1];
+    assert_eq!(tests["metadata"]["tags"][0], SKIP_TAG);
+    assert_eq!(
+        source(tests),
+        "{\n\nfn is_three() {\n    assert_eq!(three(), 3);\n}\n    is_three();\n    println!(\"Every case passes (1).\");\n}"
+    );
+    let after = source(&cells[at + 2]);
     assert!(
         after.contains("<details><summary>Hint 1</summary>\n\nThree is `3`."),
         "{after}"
     );
     assert!(
-        after.contains("<details><summary>Solution</summary>\n\n```rust\nlet n: u32 = 3;"),
+        after.contains("<details><summary>Solution</summary>\n\n```rust\nfn three() -> u32 {"),
         "{after}"
     );
 }

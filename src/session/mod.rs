@@ -172,10 +172,10 @@ impl Session {
         self.save()
     }
 
-    /// Records `exercise_id` (of the current lesson) as solved today,
-    /// keeping the day it was first solved.
+    /// Records `exercise_id` (`LESSON/SLIDE-exercise`, of any lesson) as
+    /// solved today, keeping the day it was first solved.
     pub fn record_solved(&mut self, exercise_id: &str) -> Option<ProgressWarning> {
-        let lesson = self.lesson().id.clone();
+        let lesson = exercise_id.split('/').next().unwrap_or_default().to_string();
         self.progress
             .lessons
             .entry(lesson)

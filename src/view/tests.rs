@@ -58,15 +58,16 @@ panic!(\"on purpose\");
 ```
 
 ```rust,exercise
-fn main() { todo!() }
-```
-
-```output
-2
+fn two() -> i32 { todo!() }
 ```
 
 ```rust,solution
-fn main() { println!(\"2\") }
+fn two() -> i32 { 2 }
+```
+
+```rust,test
+#[test]
+fn is_two() { assert_eq!(two(), 2); }
 ```
 <!-- hint: print it -->
 

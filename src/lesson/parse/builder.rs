@@ -272,7 +272,7 @@ impl<'a> Builder<'a> {
                     tests: HiddenTests::default(),
                     hints: Vec::new(),
                 };
-                self.push(Block::Exercise(exercise), line)
+                self.push(Block::Exercise(Box::new(exercise)), line)
             }
             FenceKind::Solution => {
                 self.require_title(line)?;
@@ -280,7 +280,6 @@ impl<'a> Builder<'a> {
                     Some(Block::Exercise(exercise)) if exercise.solution.line == 0 => {
                         exercise.solution.source = text;
                         exercise.solution.line = line;
-                        exercise.solution.expected = exercise.starter.expected.clone();
                         Ok(())
                     }
                     _ => Err((line, ParseErrorKind::OrphanSolution)),
@@ -341,11 +340,13 @@ impl<'a> Builder<'a> {
             .last_mut()
             .and_then(|slide| slide.blocks.last_mut());
         let snippet = match last {
-            Some(Block::Exercise(exercise))
-                if exercise.starter.expected.is_none() && exercise.solution.line == 0 =>
-            {
-                exercise.starter.expected = Some(expected);
-                return Ok(());
+            Some(Block::Exercise(_)) => {
+                return Err((
+                    line,
+                    ParseErrorKind::OrphanOutput(
+                        "an exercise, which its hidden tests grade (write a `rust,test` block instead)",
+                    ),
+                ));
             }
             Some(Block::Snippet(snippet)) if snippet.expected.is_none() => snippet,
             Some(Block::Snippet(_)) => {

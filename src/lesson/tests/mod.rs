@@ -395,21 +395,31 @@ fn list_text_after_a_nested_list_or_fence_is_kept() {
     );
 }
 
-const EXERCISE: &str = "# T\n\n## S\n\n```rust,exercise\nlet x: i32 = todo!();\nprintln!(\"{x}\");\n```\n\n```output\n2\n```\n\n```rust,solution\nlet x = 1 + 1;\nprintln!(\"{x}\");\n```\n\n<!-- hint: add\none and one -->\n<!-- hint: `1 + 1` -->\n";
+const EXERCISE: &str = "# T\n\n## S\n\n```rust,exercise\nfn two() -> i32 {\n    todo!()\n}\n```\n\n```rust,solution\nfn two() -> i32 {\n    1 + 1\n}\n```\n\n```rust,test\nuse std::fmt::Debug;\n\n#[test]\nfn is_two() {\n    assert_eq!(two(), 2);\n}\n\n#[test]\n\nfn is_even() {\n    assert_eq!(two() % 2, 0);\n}\n\nfn not_a_case() {}\n```\n\n<!-- hint: add\none and one -->\n<!-- hint: `1 + 1` -->\n";
 
 #[test]
-fn exercises_hold_their_output_solution_and_hints() {
+fn exercises_hold_their_solution_hidden_tests_and_hints() {
     assert_eq!(parse_info("rust,exercise"), Ok(FenceKind::Exercise));
     assert_eq!(parse_info("rust,solution"), Ok(FenceKind::Solution));
+    assert_eq!(parse_info("rust,test"), Ok(FenceKind::Test));
     assert!(parse_info("rust,exercise,no_run").is_err());
+    assert!(parse_info("rust,test,ignore").is_err());
     let lesson = parse(EXERCISE).unwrap();
     let exercise = lesson.exercises().next().unwrap();
     assert_eq!(exercise.id, "01-test/2-exercise");
     assert_eq!(exercise.starter.line, 5);
-    assert_eq!(exercise.expected().unwrap().text, "2");
     assert_eq!(exercise.solution.id, "01-test/2-solution");
     assert_eq!(exercise.solution.mode, Mode::Run);
-    assert_eq!(exercise.solution.expected.as_ref().unwrap().text, "2");
+    assert_eq!(exercise.solution.expected, None);
+    assert_eq!(exercise.tests.line, 17);
+    // A blank line between `#[test]` and its `fn` is allowed; a plain fn is no case.
+    assert_eq!(exercise.tests.cases, ["is_two", "is_even"]);
+    assert!(!exercise.tests.as_plain_functions().contains("#[test]"));
+    assert_eq!(
+        exercise.tests.as_plain_functions().lines().count(),
+        exercise.tests.source.lines().count(),
+        "the tests keep their lines"
+    );
     assert_eq!(exercise.hints, ["add one and one", "`1 + 1`"]);
     // The solution is checked like a snippet; `:run` (the slide's snippets) leaves it out.
     let ids: Vec<&str> = lesson.snippets().map(|s| s.id.as_str()).collect();
@@ -424,10 +434,23 @@ fn incomplete_exercises_and_stray_hints_are_refused() {
         error_of(no_solution),
         (5, ParseErrorKind::IncompleteExercise)
     );
+    let no_tests = EXERCISE.split("```rust,test").next().unwrap();
+    assert_eq!(error_of(no_tests), (5, ParseErrorKind::IncompleteExercise));
     assert_eq!(
         error_of("# T\n\n## S\n\n```rust,solution\nfn f() {}\n```\n"),
         (5, ParseErrorKind::OrphanSolution)
     );
+    assert_eq!(
+        error_of("# T\n\n## S\n\n```rust\nfn f() {}\n```\n\n```rust,test\n#[test]\nfn t() {}\n```\n"),
+        (9, ParseErrorKind::OrphanTests)
+    );
+    let no_case = EXERCISE.replace("#[test]", "// a test");
+    assert_eq!(error_of(&no_case), (17, ParseErrorKind::TestsWithoutCases));
+    let with_output = EXERCISE.replace("```\n\n```rust,solution", "```\n\n```output\n2\n```\n\n```rust,solution");
+    assert!(matches!(
+        error_of(&with_output),
+        (11, ParseErrorKind::OrphanOutput(why)) if why.contains("hidden tests grade")
+    ));
     assert_eq!(
         error_of("# T\n\n## S\n\n<!-- hint: alone -->\n"),
         (5, ParseErrorKind::OrphanHint)

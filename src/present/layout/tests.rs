@@ -57,18 +57,18 @@ fn wide_terminals_put_python_beside_rust() {
 }
 
 #[test]
-fn an_exercise_shows_its_code_and_what_it_must_print_not_the_solution() {
+fn an_exercise_shows_its_code_and_how_it_is_graded_not_the_solution() {
     let lesson = lesson(
-        "# Demo\n\n## Try\n\n```rust,exercise\nlet x: i32 = todo!();\n```\n\n```output\n7\n```\n\n\
-```rust,solution\nlet x = 7;\nprintln!(\"{x}\");\n```\n",
+        "# Demo\n\n## Try\n\n```rust,exercise\nfn x() -> i32 { todo!() }\n```\n\n\
+```rust,solution\nfn x() -> i32 { 7 }\n```\n\n```rust,test\n#[test]\nfn secret() { assert_eq!(x(), 7); }\n```\n",
     );
     let state = State::new(lesson.slides.len(), 1);
     let lines = plain(&layout(&lesson, &state, 80, 30));
     let text = lines.join("\n");
-    assert!(text.contains("Exercise · complete the todo!()"), "{text}");
-    assert!(text.contains("let x: i32 = todo!();"), "{text}");
-    assert!(text.contains("It must print\n│ 7"), "{text}");
-    assert!(!text.contains("let x = 7;"), "{text}");
+    assert!(text.contains(crate::view::EXERCISE_LABEL), "{text}");
+    assert!(text.contains("fn x() -> i32 { todo!() }"), "{text}");
+    assert!(text.contains("Graded by a hidden test"), "{text}");
+    assert!(!text.contains("{ 7 }") && !text.contains("secret"), "{text}");
 }
 
 #[test]
