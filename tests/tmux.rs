@@ -862,9 +862,10 @@ fn ctrl_c_stops_endless_live_code_and_the_repl_goes_on() {
 }
 
 /// At 80×24 a slide taller than the terminal opens in the pager, its title
-/// on top and its keys on the last line: Space goes down, b back up, / finds
-/// a word, q gives the prompt back. At 120×40 a short slide is printed as
-/// it is.
+/// on top and its keys on the last line, its long code folded; `:more`
+/// shows it whole, through the pager: Space goes down, b back up, / finds a
+/// word, q gives the prompt back. At 120×40 a short slide is printed as it
+/// is.
 #[test]
 fn a_long_slide_is_paged_from_its_title_and_a_short_one_is_not() {
     if !common::require_tool("tmux") || !common::require_tool("less") {
@@ -878,12 +879,29 @@ fn a_long_slide_is_paged_from_its_title_and_a_short_one_is_not() {
     tmux.press(&["Enter"]);
     let keys = PAGER_KEYS;
     let screen = tmux.wait_visible("the pager", |s| s.contains(keys));
+    let title = "Logging: from logging to tracing · 2/9";
     assert!(
-        screen
-            .lines()
+        screen.lines().next().unwrap().contains(title),
+        "the slide's top first:\n{screen}"
+    );
+    assert!(screen.ends_with("(lines 1-23)"), "{screen}");
+    tmux.type_text("/shows all");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("the folded code", |s| {
+        s.lines()
             .next()
             .unwrap()
-            .contains("Logging: from logging to tracing · 2/9"),
+            .contains("more lines: :more shows all")
+    });
+    assert!(screen.contains(keys), "{screen}");
+    tmux.press(&["q"]);
+    tmux.wait_visible("the prompt", |s| s.ends_with("logging 2/9 ❯"));
+
+    tmux.type_text(":more");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("the whole slide", |s| s.contains(keys));
+    assert!(
+        screen.lines().next().unwrap().contains(title),
         "the slide's top first:\n{screen}"
     );
     assert!(screen.ends_with("(lines 1-23)"), "{screen}");

@@ -6,14 +6,13 @@
 
 use colored::Colorize;
 
-use super::fit::{first_row, fit, pad, wrap};
 use super::state::{KEYS, RunOutput, State};
 use crate::lesson::{Exercise, Lesson, ListItem, Slide};
 use crate::render;
+use crate::render::code;
+use crate::render::fit::{first_row, fit, pad, wrap};
 use crate::view::{self, Code, CodeGroup, Prose, Section};
 
-/// From this width on, Python and Rust stand side by side.
-pub const SIDE_BY_SIDE: usize = 120;
 /// Prose never runs wider than this, even on a wide terminal.
 const MAX_PROSE: usize = 110;
 /// Rows above the body (title, blank) and below it (status, footer).
@@ -173,16 +172,13 @@ fn prose_lines(out: &mut Vec<String>, text: &Prose, prose: usize, width: usize) 
 fn code_group(out: &mut Vec<String>, group: &CodeGroup, python: bool, width: usize) {
     let left: Vec<Code> = group.python().filter(|_| python).collect();
     let right: Vec<Code> = group.beside_python().collect();
-    if width >= SIDE_BY_SIDE && !left.is_empty() && !right.is_empty() {
-        let column = (width - 3) / 2;
-        let left = code_lines(&left, column);
-        let right = code_lines(&right, column);
-        let rows = left.len().max(right.len());
-        for row in 0..rows {
-            let l = left.get(row).map_or("", String::as_str);
-            let r = right.get(row).map_or("", String::as_str);
-            out.push(format!("{} {} {r}", pad(l, column), "┃".dimmed()));
-        }
+    if width >= code::SIDE_BY_SIDE && !left.is_empty() && !right.is_empty() {
+        let column = code::column_width(width);
+        out.extend(code::beside(
+            &code_lines(&left, column),
+            &code_lines(&right, column),
+            width,
+        ));
     } else {
         let blocks: Vec<Code> = left.into_iter().chain(right).collect();
         out.extend(code_lines(&blocks, width));
@@ -193,9 +189,14 @@ fn code_group(out: &mut Vec<String>, group: &CodeGroup, python: bool, width: usi
 /// print (the solution stays for `:solution` in the REPL).
 fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, width: usize) {
     out.push(String::new());
-    let label = render::label_style(view::EXERCISE_LABEL).to_string();
-    out.extend(fit(&label, width));
-    out.extend(code_body(&exercise.starter.visible_code(), "rust", width));
+    let starter = exercise.starter.visible_code();
+    out.extend(code::block(
+        view::EXERCISE_LABEL,
+        "rust",
+        &starter,
+        width,
+        None,
+    ));
     if let Some(expected) = exercise.expected() {
         out.push(String::new());
         out.extend(fit(
@@ -208,42 +209,21 @@ fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, width: usize) {
     }
 }
 
-/// Labelled, highlighted code blocks fitted to `width`, a blank line between two.
+/// Labelled, highlighted code blocks fitted to `width`, a blank line
+/// between two; the presenter scrolls, so nothing is folded.
 fn code_lines(blocks: &[Code], width: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (i, code) in blocks.iter().enumerate() {
         if i > 0 {
             out.push(String::new());
         }
-        out.extend(fit(&render::label_style(&code.label()).to_string(), width));
-        out.extend(code_body(&code.text(), code.lang(), width));
-    }
-    out
-}
-
-/// Highlighted code under a gutter, fitted to `width`: a long line goes on
-/// under a `┆` gutter, never cut.
-fn code_body(code: &str, lang: &str, width: usize) -> Vec<String> {
-    let code = code.replace('\t', "    ");
-    let lines = if colored::control::SHOULD_COLORIZE.should_colorize() {
-        render::highlight::highlight(&code, lang)
-    } else {
-        code.lines().map(str::to_string).collect()
-    };
-    let gutter = format!("{} ", "│".dimmed());
-    let mut out = Vec::new();
-    for line in lines {
-        for (k, piece) in fit(&line, width.saturating_sub(2).max(1))
-            .into_iter()
-            .enumerate()
-        {
-            let bar = if k == 0 {
-                gutter.clone()
-            } else {
-                format!("{} ", "┆".dimmed())
-            };
-            out.push(format!("{bar}{piece}"));
-        }
+        out.extend(code::block(
+            &code.label(),
+            code.lang(),
+            &code.text(),
+            width,
+            None,
+        ));
     }
     out
 }

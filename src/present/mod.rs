@@ -7,7 +7,6 @@
 //! for the box under the code, and tells `avance notes` where it stands
 //! through [`position`].
 
-mod fit;
 pub mod layout;
 pub mod notes;
 pub mod position;
@@ -221,7 +220,7 @@ fn clean(line: &str) -> String {
     while let Some(ch) = chars.next() {
         match ch {
             '\x1b' => {
-                let escape = fit::read_escape(&mut chars);
+                let escape = render::fit::read_escape(&mut chars);
                 if escape.len() > 2 && escape.ends_with('m') {
                     out.push_str(&escape);
                 }

@@ -6,6 +6,8 @@
 //! Code and labels take their colours from [`theme`], which fits them to
 //! the terminal's depth and background.
 
+pub mod code;
+pub(crate) mod fit;
 pub(crate) mod highlight;
 pub mod theme;
 
@@ -17,7 +19,8 @@ use crate::lesson::{Exercise, Lesson, ListItem, Slide, Snippet, Span};
 use crate::run::RunOutcome;
 use crate::session::Progress;
 use crate::verdict::{self, Ended, Happened, Verdict, Wrong};
-use crate::view::{self, Code, Prose, Section};
+use crate::view::{self, Code, CodeGroup, Prose, Section};
+use code::{Cut, Fold};
 
 /// What a slide shows besides its prose and Rust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,14 +30,18 @@ pub struct View {
     /// The output each Rust snippet prints, under it (`avance show`; the
     /// REPL runs the snippet instead).
     pub outputs: bool,
+    /// How much of a long code block shows.
+    pub fold: Fold,
 }
 
+/// The REPL's view: the Python shown, long code folded until `:more`.
 impl Default for View {
     fn default() -> Self {
         View {
             python: true,
             notes: false,
             outputs: false,
+            fold: Fold::Fit { more: ":more" },
         }
     }
 }
@@ -44,9 +51,10 @@ const RULE_WIDTH: usize = 64;
 /// lines are hard to read.
 const MAX_PROSE_WIDTH: usize = 100;
 
-/// Wraps styled text (textwrap measures it without its escape codes).
-fn wrap(text: &str, first_indent: &str, indent: &str) -> String {
-    let width = textwrap::termwidth().min(MAX_PROSE_WIDTH);
+/// Wraps styled text at `width` columns, at most [`MAX_PROSE_WIDTH`]
+/// (textwrap measures it without its escape codes).
+fn wrap(text: &str, width: usize, first_indent: &str, indent: &str) -> String {
+    let width = width.min(MAX_PROSE_WIDTH);
     let options = textwrap::Options::new(width)
         .initial_indent(first_indent)
         .subsequent_indent(indent);
@@ -57,8 +65,91 @@ fn color_on() -> bool {
     colored::control::SHOULD_COLORIZE.should_colorize()
 }
 
-/// A whole slide: header, title, prose, Python, Rust, notes.
-pub fn slide(out: &mut impl Write, lesson: &Lesson, slide: &Slide, view: View) -> io::Result<()> {
+/// The terminal a slide is drawn for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub columns: usize,
+    pub rows: usize,
+}
+
+impl Size {
+    /// Whether `text` fits with the prompt under it: what does not, the
+    /// REPL pages.
+    pub fn fits(self, text: &[u8]) -> bool {
+        rows(&String::from_utf8_lossy(text), self.columns) < self.rows
+    }
+}
+
+/// A whole slide: header, title, prose, Python, Rust, notes. Folded, its
+/// longest code keeps the most lines with which the slide fits `size`
+/// (found by bisection, as fewer lines never make it taller).
+pub fn slide(
+    out: &mut impl Write,
+    lesson: &Lesson,
+    slide: &Slide,
+    view: View,
+    size: Size,
+) -> io::Result<()> {
+    let draw = |cut: Option<Cut>| -> io::Result<Vec<u8>> {
+        let mut text = Vec::new();
+        slide_cut(&mut text, lesson, slide, view, size.columns, cut)?;
+        Ok(text)
+    };
+    let whole = draw(None)?;
+    let Fold::Fit { more } = view.fold else {
+        return out.write_all(&whole);
+    };
+    let cut = |lines| Some(Cut { lines, more });
+    let mut best = draw(cut(code::MIN_FOLDED))?;
+    if size.fits(&whole) || !size.fits(&best) {
+        let shown = if size.fits(&whole) { whole } else { best };
+        return out.write_all(&shown);
+    }
+    // `fits` holds at `low`, not at `high`.
+    let (mut low, mut high) = (code::MIN_FOLDED, longest_code(slide).max(code::MIN_FOLDED));
+    while high - low > 1 {
+        let middle = (low + high) / 2;
+        let text = draw(cut(middle))?;
+        if size.fits(&text) {
+            (low, best) = (middle, text);
+        } else {
+            high = middle;
+        }
+    }
+    out.write_all(&best)
+}
+
+/// The most lines of any code block of `slide`, its output blocks included.
+fn longest_code(slide: &Slide) -> usize {
+    let lines = |text: &str| text.lines().count();
+    let mut longest = 0;
+    for section in view::sections(slide) {
+        let Section::Code(group) = section else {
+            continue;
+        };
+        for code in group.blocks() {
+            longest = longest.max(lines(&code.text()));
+            if let Code::Rust(Snippet {
+                expected: Some(expected),
+                ..
+            }) = code
+            {
+                longest = longest.max(lines(&expected.text));
+            }
+        }
+    }
+    longest
+}
+
+/// [`slide`] with its code blocks cut as `cut` says.
+fn slide_cut(
+    out: &mut impl Write,
+    lesson: &Lesson,
+    slide: &Slide,
+    view: View,
+    width: usize,
+    cut: Option<Cut>,
+) -> io::Result<()> {
     let place = format!(
         " {} · {}/{} ",
         lesson.title,
@@ -79,76 +170,112 @@ pub fn slide(out: &mut impl Write, lesson: &Lesson, slide: &Slide, view: View) -
         writeln!(out, "{}", slide.title.bold().underline())?;
     }
     for section in view::sections(slide) {
-        self::section(out, &section, view)?;
+        self::section(out, &section, view, width, cut)?;
     }
     writeln!(out)
 }
 
-fn section(out: &mut impl Write, section: &Section, view: View) -> io::Result<()> {
+fn section(
+    out: &mut impl Write,
+    section: &Section,
+    view: View,
+    width: usize,
+    cut: Option<Cut>,
+) -> io::Result<()> {
     match section {
-        Section::Prose(prose) => self::prose(out, prose),
+        Section::Prose(prose) => self::prose(out, prose, width),
         Section::Code(group) => {
-            let shown = group
-                .blocks()
-                .iter()
-                .filter(|code| view.python || !matches!(code, Code::Python(_)));
-            for code in shown {
-                code_block(out, &code.label(), code.lang(), &code.text())?;
-                if let (true, Code::Rust(snippet)) = (view.outputs, code) {
-                    output_block(out, snippet)?;
-                }
+            writeln!(out)?;
+            for row in code_group(group, view, width, cut) {
+                writeln!(out, "{row}")?;
             }
             Ok(())
         }
         Section::Notes(notes) if view.notes => {
             let text = format!("{} {}", "Notes:".magenta().bold(), notes.magenta());
-            writeln!(out, "\n{}", wrap(&text, "", "       "))
+            writeln!(out, "\n{}", wrap(&text, width, "", "       "))
         }
         Section::Notes(_) => Ok(()),
-        Section::Exercise(exercise) => self::exercise(out, exercise),
+        Section::Exercise(exercise) => self::exercise(out, exercise, width),
     }
 }
 
+/// A code group's rows: the course's Python beside the rest when the
+/// terminal is wide enough for two columns, else above it.
+fn code_group(group: &CodeGroup, view: View, width: usize, cut: Option<Cut>) -> Vec<String> {
+    let python: Vec<Code> = group.python().filter(|_| view.python).collect();
+    let rest: Vec<Code> = group.beside_python().collect();
+    if width >= code::SIDE_BY_SIDE && !python.is_empty() && !rest.is_empty() {
+        let column = code::column_width(width);
+        let left = code_column(&python, view, column, cut);
+        return code::beside(&left, &code_column(&rest, view, column, cut), width);
+    }
+    let shown: Vec<Code> = group
+        .blocks()
+        .iter()
+        .copied()
+        .filter(|code| view.python || !matches!(code, Code::Python(_)))
+        .collect();
+    code_column(&shown, view, width, cut)
+}
+
+/// Code blocks one above the other, a blank row between two, each Rust
+/// snippet followed by its output block when the view shows outputs.
+fn code_column(blocks: &[Code], view: View, width: usize, cut: Option<Cut>) -> Vec<String> {
+    let mut rows = Vec::new();
+    for (i, code) in blocks.iter().enumerate() {
+        if i > 0 {
+            rows.push(String::new());
+        }
+        let text = code.text();
+        rows.extend(code::block(&code.label(), code.lang(), &text, width, cut));
+        if let (true, Code::Rust(snippet)) = (view.outputs, code) {
+            rows.extend(output_block(snippet, width, cut));
+        }
+    }
+    rows
+}
+
 /// What a snippet's slide says it prints (rustc's error codes for a
-/// `compile_fail` one), as a block of its own.
-fn output_block(out: &mut impl Write, snippet: &Snippet) -> io::Result<()> {
+/// `compile_fail` one), as a block of its own after a blank row.
+fn output_block(snippet: &Snippet, width: usize, cut: Option<Cut>) -> Vec<String> {
     let Some(expected) = &snippet.expected else {
-        return Ok(());
+        return Vec::new();
     };
     let label = match snippet.mode {
         crate::lesson::Mode::CompileFail => "rustc refuses it with",
         _ => "It prints",
     };
-    code_block(out, label, "text", &expected.text)
+    let mut rows = vec![String::new()];
+    rows.extend(code::block(label, "text", &expected.text, width, cut));
+    rows
 }
 
-fn prose(out: &mut impl Write, prose: &Prose) -> io::Result<()> {
+fn prose(out: &mut impl Write, prose: &Prose, width: usize) -> io::Result<()> {
     match prose {
-        Prose::Paragraph(spans) => writeln!(out, "\n{}", wrap(&inline(spans), "", "")),
+        Prose::Paragraph(spans) => writeln!(out, "\n{}", wrap(&inline(spans), width, "", "")),
         Prose::Heading(spans) => writeln!(out, "\n{}", inline(spans).bold()),
         Prose::Quote(spans) => {
             let bar = format!("{} ", "│".dimmed());
             writeln!(
                 out,
                 "\n{}",
-                wrap(&inline(spans).italic().to_string(), &bar, &bar)
+                wrap(&inline(spans).italic().to_string(), width, &bar, &bar)
             )
         }
-        Prose::List(items) => list(out, items),
+        Prose::List(items) => list(out, items, width),
         Prose::Table(rows) => table(out, rows),
         Prose::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH).dimmed()),
     }
 }
 
-fn exercise(out: &mut impl Write, exercise: &Exercise) -> io::Result<()> {
-    code_block(
-        out,
-        view::EXERCISE_LABEL,
-        "rust",
-        &exercise.starter.visible_code(),
-    )?;
+/// An exercise's starting code, whole (the student completes all of it),
+/// and what it must print.
+fn exercise(out: &mut impl Write, exercise: &Exercise, width: usize) -> io::Result<()> {
+    let starter = exercise.starter.visible_code();
+    code_block_at(out, view::EXERCISE_LABEL, "rust", &starter, width)?;
     if let Some(expected) = exercise.expected() {
-        code_block(out, view::EXPECTED_LABEL, "text", &expected.text)?;
+        code_block_at(out, view::EXPECTED_LABEL, "text", &expected.text, width)?;
     }
     let hints = match exercise.hints.len() {
         0 => String::new(),
@@ -165,17 +292,23 @@ fn exercise(out: &mut impl Write, exercise: &Exercise) -> io::Result<()> {
     )
 }
 
-/// A labelled code block with a gutter, highlighted when colour is on.
+/// A labelled code block after a blank line, highlighted when colour is
+/// on, whole and soft-wrapped at the terminal's width.
 pub fn code_block(out: &mut impl Write, label: &str, lang: &str, code: &str) -> io::Result<()> {
+    code_block_at(out, label, lang, code, textwrap::termwidth())
+}
+
+fn code_block_at(
+    out: &mut impl Write,
+    label: &str,
+    lang: &str,
+    code: &str,
+    width: usize,
+) -> io::Result<()> {
     let label = if label.is_empty() { "code" } else { label };
-    writeln!(out, "\n{}", label_style(label))?;
-    let lines = if color_on() {
-        highlight::highlight(code, lang)
-    } else {
-        code.lines().map(str::to_string).collect()
-    };
-    for line in lines {
-        writeln!(out, "{} {line}", "│".dimmed())?;
+    writeln!(out)?;
+    for row in code::block(label, lang, code, width, None) {
+        writeln!(out, "{row}")?;
     }
     Ok(())
 }
@@ -245,11 +378,12 @@ pub fn verdict_of_run(snippet: &Snippet, outcome: &RunOutcome) -> Verdict {
     )
 }
 
-fn list(out: &mut impl Write, items: &[ListItem]) -> io::Result<()> {
+fn list(out: &mut impl Write, items: &[ListItem], width: usize) -> io::Result<()> {
     writeln!(out)?;
     for item in items {
         let (first, hanging) = list_prefixes(item);
-        writeln!(out, "{}", wrap(&inline(&item.content), &first, &hanging))?;
+        let text = wrap(&inline(&item.content), width, &first, &hanging);
+        writeln!(out, "{text}")?;
     }
     Ok(())
 }
@@ -327,6 +461,18 @@ pub(crate) fn inline(spans: &[Span]) -> String {
             text.to_string()
         })
         .collect()
+}
+
+/// How many rows of a terminal `columns` wide `text` takes, each line
+/// wrapping at the edge (escape sequences take no room).
+pub fn rows(text: &str, columns: usize) -> usize {
+    let columns = columns.max(1);
+    text.lines()
+        .map(|line| {
+            let width = textwrap::core::display_width(&strip_styles(line));
+            width.div_ceil(columns).max(1)
+        })
+        .sum()
 }
 
 /// `text` without its escape sequences (colours, styles), as a person reads it.
@@ -433,7 +579,103 @@ fn shortened(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::shortened;
+    use super::{Size, View, code, rows, shortened};
+    use crate::catalog::Catalog;
+
+    /// The REPL's first view of a slide at 100×40, or with every code
+    /// block folded as far as it goes.
+    fn shown(lesson: &crate::lesson::Lesson, index: usize, folded_most: bool) -> usize {
+        let size = Size {
+            columns: 100,
+            rows: 40,
+        };
+        let mut out = Vec::new();
+        let slide = &lesson.slides[index];
+        if folded_most {
+            let cut = code::Cut {
+                lines: code::MIN_FOLDED,
+                more: ":more",
+            };
+            super::slide_cut(&mut out, lesson, slide, View::default(), 100, Some(cut))
+        } else {
+            super::slide(&mut out, lesson, slide, View::default(), size)
+        }
+        .unwrap();
+        rows(&String::from_utf8(out).unwrap(), size.columns)
+    }
+
+    /// Every slide of the course fits 100×40 as first shown, the prompt
+    /// under it; where one does not, its prose alone is too tall (its code
+    /// is folded as far as it goes) and the REPL pages it. Those are few:
+    /// a slide that long teaches two things and should be split.
+    #[test]
+    fn every_slide_fits_100_by_40_or_only_its_prose_is_too_tall() {
+        let catalog = Catalog::embedded().unwrap();
+        let (mut code_too_tall, mut prose_too_tall) = (Vec::new(), Vec::new());
+        for lesson in catalog.lessons() {
+            for index in 0..lesson.slides.len() {
+                let rows = shown(lesson, index, false);
+                if rows < 40 {
+                    continue;
+                }
+                let place = format!("{}/{} ({rows} rows)", lesson.id, index + 1);
+                if shown(lesson, index, true) < 40 {
+                    code_too_tall.push(place);
+                } else {
+                    prose_too_tall.push(place);
+                }
+            }
+        }
+        assert!(
+            code_too_tall.is_empty(),
+            "folding could make these fit 100×40: {code_too_tall:#?}"
+        );
+        assert!(
+            prose_too_tall.len() <= 5,
+            "more slides too tall for 100×40 by their prose alone, to be split: {prose_too_tall:#?}"
+        );
+    }
+
+    /// A slide of Python and Rust, plain, at `columns`.
+    fn python_and_rust(columns: usize) -> Vec<String> {
+        colored::control::set_override(false);
+        let lesson = crate::lesson::demo_lesson(
+            "# Demo\n\n## Two\n\n```python\nprint(\"py\")\n```\n\n\
+             ```rust\nprintln!(\"rust side\");\n```\n",
+        );
+        let mut out = Vec::new();
+        let size = Size { columns, rows: 40 };
+        super::slide(&mut out, &lesson, &lesson.slides[1], View::default(), size).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn python_stands_beside_rust_on_a_wide_terminal_and_above_it_on_a_narrow_one() {
+        let wide = python_and_rust(200);
+        let row = wide.iter().find(|l| l.contains("print(\"py\")")).unwrap();
+        assert!(row.contains("┃ │ println!(\"rust side\");"), "{wide:#?}");
+        assert!(
+            wide.iter()
+                .any(|l| l.starts_with("Python") && l.contains("┃ Rust"))
+        );
+
+        let narrow = python_and_rust(80);
+        let python = narrow.iter().position(|l| l == "│ print(\"py\")");
+        let rust = narrow
+            .iter()
+            .position(|l| l == "│ println!(\"rust side\");");
+        assert!(python.unwrap() < rust.unwrap(), "{narrow:#?}");
+        assert!(!narrow.iter().any(|l| l.contains('┃')), "{narrow:#?}");
+    }
+
+    #[test]
+    fn rows_count_wrapped_lines_and_not_escapes() {
+        assert_eq!(rows("a\n\nb", 80), 3);
+        assert_eq!(rows(&"x".repeat(81), 80), 2);
+        assert_eq!(rows(&format!("\x1b[1m{}\x1b[0m", "x".repeat(80)), 80), 1);
+        assert_eq!(rows("é│ü", 2), 2);
+    }
 
     #[test]
     fn a_long_title_gives_way_with_an_ellipsis() {

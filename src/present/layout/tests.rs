@@ -157,12 +157,3 @@ fn help_lists_the_keys() {
     assert!(lines.iter().any(|l| l.contains("show or hide the Python")));
     assert_eq!(lines[0], "Lesson 7 · Demo lesson");
 }
-
-#[test]
-fn fit_carries_the_style_over() {
-    let line = "\x1b[31mabcdef\x1b[0mgh";
-    let pieces = fit(line, 4);
-    assert_eq!(pieces, ["\x1b[31mabcd\x1b[0m", "\x1b[31mef\x1b[0mgh"]);
-    assert_eq!(fit("日本語", 4), ["日本", "語"]);
-    assert_eq!(fit("short", 10), ["short"]);
-}
