@@ -309,6 +309,15 @@ impl Tmux {
         lines.join("\n").trim_end().to_string()
     }
 
+    /// The visible screen with the rows the terminal wrapped joined back,
+    /// so a line wider than the pane shows as one.
+    fn visible_joined(&self) -> String {
+        let output = self.run(&["capture-pane", "-p", "-J", "-t", SESSION]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        lines.join("\n").trim_end().to_string()
+    }
+
     /// Waits until `done` holds for the visible screen (see [`Tmux::poll`]).
     fn wait_visible(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         self.poll(Tmux::visible, what, done)
@@ -952,6 +961,84 @@ fn ctrl_c_stops_the_python_and_the_repl_goes_on() {
     tmux.press_and_expect(&["C-c"], "interrupted: the Python was stopped (Ctrl-C)");
     tmux.wait_for_prompt("threads 2/6 ❯");
     tmux.command(":goto 3", "threads 3/6 ❯");
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+}
+
+/// The REPL fits its code to any width: at 200 columns the course's Python
+/// stands beside its Rust, at 80 above it, and at 60 a code line wider
+/// than the terminal goes on in the next row under `↪`, whole; no row is
+/// ever wider than the terminal.
+#[test]
+fn the_repl_fits_its_code_to_the_width() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let tmux = Tmux::start(home.path());
+    tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    let at_slide = |slide: usize| {
+        move |s: &str| {
+            s.lines()
+                .last()
+                .is_some_and(|l| l.starts_with(&format!("underscore {slide}/")) && l.ends_with('❯'))
+        }
+    };
+    let beside = |s: &str| {
+        s.lines()
+            .any(|l| l.contains("│ big = 10_000") && l.contains("┃ │ let big = 10_000;"))
+    };
+    // Rows the terminal had to wrap are joined back: none that `command`
+    // printed may be wider.
+    let no_wider_than = |columns: usize, command: &str| {
+        let screen = tmux.visible_joined();
+        let (_, printed) = screen.rsplit_once(command).expect("the command");
+        let wide: Vec<&str> = printed
+            .lines()
+            .filter(|l| l.chars().count() > columns)
+            .collect();
+        assert!(wide.is_empty(), "wider than {columns}: {wide:#?}");
+    };
+    // tmux tells the program of a new size a moment after resizing the pane.
+    let resize = |columns, rows| {
+        tmux.resize(columns, rows);
+        thread::sleep(Duration::from_millis(300));
+    };
+
+    resize(200, 50);
+    tmux.type_text(":goto 2");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("slide 2 at 200 columns", at_slide(2));
+    assert!(beside(&screen), "Python beside Rust:\n{screen}");
+    no_wider_than(200, "❯ :goto 2");
+
+    resize(80, 50);
+    tmux.type_text(":show");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("slide 2 at 80 columns", |s| {
+        at_slide(2)(s) && s.contains("let big = 10_000;")
+    });
+    assert!(!beside(&screen), "stacked at 80:\n{screen}");
+    let python = screen.find("│ big = 10_000").expect("the Python");
+    let rust = screen.find("│ let big = 10_000;").expect("the Rust");
+    assert!(python < rust, "Python above Rust:\n{screen}");
+    no_wider_than(80, "❯ :show");
+
+    resize(60, 50);
+    tmux.type_text(":next");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("slide 3 at 60 columns", at_slide(3));
+    let lines: Vec<&str> = screen.lines().collect();
+    let wide = lines
+        .iter()
+        .position(|l| l.starts_with("│ let n: i32 = typed.parse().unwrap();"))
+        .unwrap_or_else(|| panic!("the wide line's start:\n{screen}"));
+    assert!(
+        lines[wide + 1].starts_with("↪ ") && lines[wide + 1].ends_with("this line panics"),
+        "the rest of the line under ↪:\n{screen}"
+    );
+    no_wider_than(60, "❯ :next");
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();

@@ -156,7 +156,8 @@ fn slide_cut(
         slide.number,
         lesson.slides.len()
     );
-    let rule = "─".repeat(RULE_WIDTH.saturating_sub(place.chars().count() + 3));
+    let rule_width = RULE_WIDTH.min(width);
+    let rule = "─".repeat(rule_width.saturating_sub(place.chars().count() + 3));
     writeln!(out, "{}", format!("───{place}{rule}").dimmed())?;
     if slide.number == 1 {
         writeln!(
@@ -265,7 +266,7 @@ fn prose(out: &mut impl Write, prose: &Prose, width: usize) -> io::Result<()> {
         }
         Prose::List(items) => list(out, items, width),
         Prose::Table(rows) => table(out, rows),
-        Prose::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH).dimmed()),
+        Prose::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH.min(width)).dimmed()),
     }
 }
 
