@@ -603,6 +603,18 @@ fn present_in_a_real_terminal() {
         s.ends_with(&footer(5, slides)) && !s.contains("show or hide the Python")
     });
 
+    // b blacks the screen out; any key lights it again, on the same slide.
+    tmux.press(&["b"]);
+    tmux.wait_visible("a black screen", str::is_empty);
+    tmux.press(&["Right"]);
+    tmux.wait_visible("slide 5 after the blackout", |s| {
+        s.ends_with(&footer(5, slides))
+    });
+    // t starts a timer in the footer, which counts the seconds.
+    tmux.press(&["t"]);
+    tmux.wait_visible("the timer", |s| s.contains("⏱ 0:00"));
+    tmux.wait_visible("a second later", |s| s.contains("⏱ 0:01"));
+
     // A short terminal scrolls a long slide instead of cutting it.
     tmux.resize(90, 12);
     let screen = tmux.wait_visible("the scroll hint", |s| s.contains("more lines"));

@@ -4,6 +4,8 @@
 //! otherwise; a slide longer than the screen scrolls, and the footer says
 //! how much is above and below.
 
+use std::time::Duration;
+
 use colored::Colorize;
 
 use super::state::{KEYS, RunOutput, State};
@@ -60,9 +62,14 @@ pub fn layout(lesson: &Lesson, state: &State, width: usize, height: usize) -> Sc
     }
     let below = body.len() - scroll - visible.min(body.len() - scroll);
     lines.push(status(state, scroll, below, width));
-    lines.push(footer(lesson, slide.number, width));
+    let elapsed = state.timer.map(|start| start.elapsed());
+    lines.push(footer(lesson, slide.number, elapsed, width));
     // A terminal too short for header and footer shows their start.
     lines.truncate(height);
+    if state.blackout {
+        // Black, but the scroll and the output keep their place.
+        lines.iter_mut().for_each(String::clear);
+    }
     Screen {
         lines,
         max_scroll,
@@ -332,17 +339,19 @@ fn status(state: &State, scroll: usize, below: usize, width: usize) -> String {
     first_row(&text, width)
 }
 
-/// `  3 Underscore idioms ━━━━━━━─────── 5/14  ? keys`
-fn footer(lesson: &Lesson, number: usize, width: usize) -> String {
+/// `  3 Underscore idioms ━━━━━━━─────── 5/14  ? keys`, the timer's
+/// `⏱ 12:05` after the name once `t` started it.
+fn footer(lesson: &Lesson, number: usize, elapsed: Option<Duration>, width: usize) -> String {
     let count = lesson.slides.len();
     let place = format!("{number}/{count}");
-    let name = format!(" {} {}", lesson.number, lesson.title);
+    let timer = elapsed.map_or(String::new(), |elapsed| format!("  ⏱ {}", clock(elapsed)));
+    let name = format!(" {} {}{timer}", lesson.number, lesson.title);
     let hint = "  ? keys";
     let fixed = |name: &str| textwrap::core::display_width(name) + place.len() + hint.len() + 2;
     let name = if fixed(&name) + 10 <= width {
         name
     } else {
-        format!(" {}", lesson.number)
+        format!(" {}{timer}", lesson.number)
     };
     let bar = width.saturating_sub(fixed(&name));
     let done = bar * number / count.max(1);
@@ -355,6 +364,17 @@ fn footer(lesson: &Lesson, number: usize, width: usize) -> String {
         hint.dimmed()
     );
     first_row(&line, width)
+}
+
+/// `m:ss`, or `h:mm:ss` from an hour on.
+fn clock(elapsed: Duration) -> String {
+    let seconds = elapsed.as_secs();
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
+    }
 }
 
 #[cfg(test)]

@@ -84,7 +84,9 @@ fn present_loop(
         let shown = layout::layout(lesson, state, width, height);
         state.scroll = state.scroll.min(shown.max_scroll);
         screen.draw(&shown.lines)?;
-        let key = match terminal::next_input(None)? {
+        // A running timer redraws the footer twice a second.
+        let wait = state.timer.map(|_| Duration::from_millis(500));
+        let key = match terminal::next_input(wait)? {
             Input::Key(key) => key,
             Input::Resized | Input::Nothing => continue,
         };

@@ -157,3 +157,32 @@ fn help_lists_the_keys() {
     assert!(lines.iter().any(|l| l.contains("show or hide the Python")));
     assert_eq!(lines[0], "Lesson 7 · Demo lesson");
 }
+
+#[test]
+fn blackout_draws_nothing_and_keeps_the_scroll() {
+    let lesson = long_lesson();
+    let mut state = State::new(lesson.slides.len(), 2);
+    state.scroll = 5;
+    state.handle(Key::Char('b'));
+    let screen = layout(&lesson, &state, 80, 20);
+    assert_fits(&screen, 80, 20);
+    assert!(
+        screen.lines.iter().all(String::is_empty),
+        "{:#?}",
+        screen.lines
+    );
+    assert!(screen.max_scroll >= 5, "the scroll stays");
+}
+
+#[test]
+fn the_timer_shows_in_the_footer_once_started() {
+    let lesson = lesson(DEMO);
+    let mut state = State::new(lesson.slides.len(), 1);
+    let footer = |state: &State| plain(&layout(&lesson, state, 80, 30)).pop().unwrap();
+    assert!(!footer(&state).contains('⏱'), "{}", footer(&state));
+    state.timer = Some(std::time::Instant::now() - std::time::Duration::from_secs(75));
+    let shown = footer(&state);
+    assert!(shown.starts_with(" 7 Demo lesson  ⏱ 1:15 ━"), "{shown}");
+    assert!(shown.ends_with("2/3  ? keys"), "{shown}");
+    assert_eq!(clock(std::time::Duration::from_secs(3723)), "1:02:03");
+}
