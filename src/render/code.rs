@@ -16,7 +16,7 @@ pub const SIDE_BY_SIDE: usize = 120;
 /// A folded block keeps at least this many lines...
 pub const MIN_FOLDED: usize = 4;
 /// ...and hides at least this many: a fold row must be worth its row.
-const MIN_HIDDEN: usize = 3;
+pub const MIN_HIDDEN: usize = 3;
 
 /// How much of a long code block is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +35,8 @@ pub enum Fold {
 pub struct Cut {
     /// The lines a cut block keeps.
     pub lines: usize,
+    /// Only blocks of at least this many lines are cut.
+    pub from: usize,
     /// The command that shows every line.
     pub more: &'static str,
 }
@@ -52,12 +54,12 @@ pub fn block(label: &str, lang: &str, code: &str, width: usize, cut: Option<Cut>
 pub fn body(code: &str, lang: &str, width: usize, cut: Option<Cut>) -> Vec<String> {
     let code = code.replace('\t', "    ");
     let mut lines = if color_on() {
-        highlight::highlight(&code, lang)
+        highlighted(&code, lang)
     } else {
         code.lines().map(str::to_string).collect()
     };
     let total = lines.len();
-    let cut = cut.filter(|cut| total >= cut.lines + MIN_HIDDEN);
+    let cut = cut.filter(|cut| total >= cut.from.max(cut.lines + MIN_HIDDEN));
     if let Some(cut) = cut {
         lines.truncate(cut.lines);
     }
@@ -65,11 +67,34 @@ pub fn body(code: &str, lang: &str, width: usize, cut: Option<Cut>) -> Vec<Strin
         .iter()
         .flat_map(|line| soft_wrap(line, width))
         .collect();
-    if let Some(Cut { lines: kept, more }) = cut {
+    if let Some(Cut {
+        lines: kept, more, ..
+    }) = cut
+    {
         let said = format!("… {} more lines: {more} shows all {total}", total - kept);
         rows.extend(fit(&format!("{} {}", "│".dimmed(), said.yellow()), width));
     }
     rows
+}
+
+/// The code's lines highlighted, remembered: folding draws a slide several
+/// times, and syntect is what costs (a tenth of a second a slide, unoptimised).
+/// The memory is emptied when it holds more blocks than a few lessons have.
+fn highlighted(code: &str, lang: &str) -> Vec<String> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<HashMap<(String, String), Vec<String>>> = RefCell::default();
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if seen.len() > 200 {
+            seen.clear();
+        }
+        let key = (code.to_string(), lang.to_string());
+        seen.entry(key)
+            .or_insert_with(|| highlight::highlight(code, lang))
+            .clone()
+    })
 }
 
 /// One line of code as rows of `width` columns: the first under `│`, the
@@ -119,6 +144,7 @@ mod tests {
     fn a_long_block_folds_to_its_first_lines_and_says_how_to_see_all() {
         let cut = Some(Cut {
             lines: 12,
+            from: 20,
             more: ":more",
         });
         let folded = plain(&body(&numbered(48), "text", 100, cut));
@@ -128,7 +154,10 @@ mod tests {
         assert_eq!(folded[12], "│ … 36 more lines: :more shows all 48");
         let whole = plain(&body(&numbered(48), "text", 100, None));
         assert_eq!(whole.len(), 48);
-        let short = plain(&body(&numbered(14), "text", 100, cut));
+        let short = plain(&body(&numbered(19), "text", 100, cut));
+        assert_eq!(short.len(), 19, "shorter than `from`: whole");
+        let all = cut.map(|cut| Cut { from: 0, ..cut });
+        let short = plain(&body(&numbered(14), "text", 100, all));
         assert_eq!(short.len(), 14, "no fold row for two hidden lines");
     }
 

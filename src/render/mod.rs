@@ -80,9 +80,11 @@ impl Size {
     }
 }
 
-/// A whole slide: header, title, prose, Python, Rust, notes. Folded, its
-/// longest code keeps the most lines with which the slide fits `size`
-/// (found by bisection, as fewer lines never make it taller).
+/// A whole slide: header, title, prose, Python, Rust, notes. Folded when
+/// taller than `size`: its longest code blocks first, as a slide's point is
+/// more often its short snippet than a long excerpt, each to the most lines
+/// with which the slide fits (found by bisection, as fewer lines never make
+/// it taller); then the next longest too, and so on.
 pub fn slide(
     out: &mut impl Write,
     lesson: &Lesson,
@@ -99,14 +101,39 @@ pub fn slide(
     let Fold::Fit { more } = view.fold else {
         return out.write_all(&whole);
     };
-    let cut = |lines| Some(Cut { lines, more });
-    let mut best = draw(cut(code::MIN_FOLDED))?;
-    if size.fits(&whole) || !size.fits(&best) {
-        let shown = if size.fits(&whole) { whole } else { best };
-        return out.write_all(&shown);
+    if size.fits(&whole) {
+        return out.write_all(&whole);
     }
-    // `fits` holds at `low`, not at `high`.
-    let (mut low, mut high) = (code::MIN_FOLDED, longest_code(slide).max(code::MIN_FOLDED));
+    for from in foldable_lengths(slide) {
+        if let Some(text) = fold_from(&draw, size, from, more)? {
+            return out.write_all(&text);
+        }
+    }
+    // Too tall however folded: as short as it goes, for the pager.
+    let lines = code::MIN_FOLDED;
+    out.write_all(&draw(Some(Cut {
+        lines,
+        from: 0,
+        more,
+    }))?)
+}
+
+/// The slide with its blocks of `from` lines or more folded to the most
+/// lines with which it fits `size`; `None` when it does not fit however
+/// short they are.
+fn fold_from(
+    draw: &impl Fn(Option<Cut>) -> io::Result<Vec<u8>>,
+    size: Size,
+    from: usize,
+    more: &'static str,
+) -> io::Result<Option<Vec<u8>>> {
+    let cut = |lines| Some(Cut { lines, from, more });
+    let mut best = draw(cut(code::MIN_FOLDED))?;
+    if !size.fits(&best) {
+        return Ok(None);
+    }
+    // `fits` holds at `low`, not at `high` (nothing folded there).
+    let (mut low, mut high) = (code::MIN_FOLDED, from);
     while high - low > 1 {
         let middle = (low + high) / 2;
         let text = draw(cut(middle))?;
@@ -116,29 +143,32 @@ pub fn slide(
             high = middle;
         }
     }
-    out.write_all(&best)
+    Ok(Some(best))
 }
 
-/// The most lines of any code block of `slide`, its output blocks included.
-fn longest_code(slide: &Slide) -> usize {
-    let lines = |text: &str| text.lines().count();
-    let mut longest = 0;
+/// The lengths of the code blocks of `slide` (output blocks included) that
+/// a fold would shorten, longest first, each once.
+fn foldable_lengths(slide: &Slide) -> Vec<usize> {
+    let mut lengths = Vec::new();
     for section in view::sections(slide) {
         let Section::Code(group) = section else {
             continue;
         };
         for code in group.blocks() {
-            longest = longest.max(lines(&code.text()));
+            lengths.push(code.text().lines().count());
             if let Code::Rust(Snippet {
                 expected: Some(expected),
                 ..
             }) = code
             {
-                longest = longest.max(lines(&expected.text));
+                lengths.push(expected.text.lines().count());
             }
         }
     }
-    longest
+    lengths.retain(|&length| length >= code::MIN_FOLDED + code::MIN_HIDDEN);
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    lengths.dedup();
+    lengths
 }
 
 /// [`slide`] with its code blocks cut as `cut` says.
@@ -595,6 +625,7 @@ mod tests {
         if folded_most {
             let cut = code::Cut {
                 lines: code::MIN_FOLDED,
+                from: 0,
                 more: ":more",
             };
             super::slide_cut(&mut out, lesson, slide, View::default(), 100, Some(cut))
@@ -668,6 +699,46 @@ mod tests {
             .position(|l| l == "│ println!(\"rust side\");");
         assert!(python.unwrap() < rust.unwrap(), "{narrow:#?}");
         assert!(!narrow.iter().any(|l| l.contains('┃')), "{narrow:#?}");
+    }
+
+    #[test]
+    fn the_longest_block_folds_first_and_only_as_far_as_needed() {
+        colored::control::set_override(false);
+        let block = |name: &str, lines: usize| -> String {
+            let code: String = (1..=lines).map(|n| format!("{name}_{n}()\n")).collect();
+            format!("```python\n{code}```\n\nProse.\n\n")
+        };
+        let text = format!(
+            "# Demo\n\n## Two\n\n{}{}",
+            block("long", 40),
+            block("short", 11)
+        );
+        let lesson = crate::lesson::demo_lesson(&text);
+        let mut out = Vec::new();
+        let size = Size {
+            columns: 80,
+            rows: 40,
+        };
+        super::slide(&mut out, &lesson, &lesson.slides[1], View::default(), size).unwrap();
+        let shown = String::from_utf8(out).unwrap();
+        assert!(size.fits(shown.as_bytes()), "{shown}");
+        assert!(
+            shown.contains("short_11()"),
+            "the short block whole:\n{shown}"
+        );
+        assert!(!shown.contains("long_40()"), "{shown}");
+        let kept = shown.matches("long_").count();
+        assert!(
+            kept > code::MIN_FOLDED,
+            "folded only as far as needed:\n{shown}"
+        );
+        let hidden = 40 - kept;
+        let said = format!("… {hidden} more lines: :more shows all 40");
+        assert!(shown.contains(&said), "{shown}");
+        assert!(
+            !size.fits(format!("{shown}\n").as_bytes()),
+            "one more line would not fit"
+        );
     }
 
     #[test]
