@@ -587,3 +587,36 @@ fn kill_9_during_saves_leaves_progress_that_parses_and_nothing_behind() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// A code block too long for the screen (40 rows over a pipe) is folded to
+/// its first lines and a line naming `:more`, which shows it whole.
+#[test]
+fn long_code_is_folded_until_more() {
+    let home = tempfile::tempdir().unwrap();
+    let lessons = home.path().join("lessons");
+    fs::create_dir(&lessons).unwrap();
+    let code: String = (1..=60).map(|n| format!("line_{n}()\n")).collect();
+    fs::write(
+        lessons.join("01-long.md"),
+        format!("# Long\n\nIntro.\n\n## Excerpt\n\nProse.\n\n```python\n{code}```\n"),
+    )
+    .unwrap();
+    let output = avance(home.path())
+        .arg("--lessons")
+        .arg(&lessons)
+        .write_stdin(":next\n:more\n")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
+    let (_, slide) = out.split_once("─── Long · 2/2").expect("slide 2");
+    let (first, whole) = slide.split_once("long 2/2 ❯ :more").expect("two views");
+    assert!(first.contains("│ line_1()"), "{first}");
+    assert!(!first.contains("line_60()"), "folded:\n{first}");
+    assert!(first.contains("more lines: :more shows all 60"), "{first}");
+    assert!(
+        first.lines().count() < 40,
+        "the first view fits 40 rows:\n{first}"
+    );
+    assert!(whole.contains("│ line_60()"), "whole:\n{whole}");
+    assert!(!whole.contains(":more shows all"), "{whole}");
+}

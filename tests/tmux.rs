@@ -309,6 +309,15 @@ impl Tmux {
         lines.join("\n").trim_end().to_string()
     }
 
+    /// The visible screen with the rows the terminal wrapped joined back,
+    /// so a line wider than the pane shows as one.
+    fn visible_joined(&self) -> String {
+        let output = self.run(&["capture-pane", "-p", "-J", "-t", SESSION]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        lines.join("\n").trim_end().to_string()
+    }
+
     /// Waits until `done` holds for the visible screen (see [`Tmux::poll`]).
     fn wait_visible(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         self.poll(Tmux::visible, what, done)
@@ -594,6 +603,18 @@ fn present_in_a_real_terminal() {
         s.ends_with(&footer(5, slides)) && !s.contains("show or hide the Python")
     });
 
+    // b blacks the screen out; any key lights it again, on the same slide.
+    tmux.press(&["b"]);
+    tmux.wait_visible("a black screen", str::is_empty);
+    tmux.press(&["Right"]);
+    tmux.wait_visible("slide 5 after the blackout", |s| {
+        s.ends_with(&footer(5, slides))
+    });
+    // t starts a timer in the footer, which counts the seconds.
+    tmux.press(&["t"]);
+    tmux.wait_visible("the timer", |s| s.contains("⏱ 0:00"));
+    tmux.wait_visible("a second later", |s| s.contains("⏱ 0:01"));
+
     // A short terminal scrolls a long slide instead of cutting it.
     tmux.resize(90, 12);
     let screen = tmux.wait_visible("the scroll hint", |s| s.contains("more lines"));
@@ -862,9 +883,10 @@ fn ctrl_c_stops_endless_live_code_and_the_repl_goes_on() {
 }
 
 /// At 80×24 a slide taller than the terminal opens in the pager, its title
-/// on top and its keys on the last line: Space goes down, b back up, / finds
-/// a word, q gives the prompt back. At 120×40 a short slide is printed as
-/// it is.
+/// on top and its keys on the last line, its long code folded; `:more`
+/// shows it whole, through the pager: Space goes down, b back up, / finds a
+/// word, q gives the prompt back. At 120×40 a short slide is printed as it
+/// is.
 #[test]
 fn a_long_slide_is_paged_from_its_title_and_a_short_one_is_not() {
     if !common::require_tool("tmux") || !common::require_tool("less") {
@@ -878,12 +900,29 @@ fn a_long_slide_is_paged_from_its_title_and_a_short_one_is_not() {
     tmux.press(&["Enter"]);
     let keys = PAGER_KEYS;
     let screen = tmux.wait_visible("the pager", |s| s.contains(keys));
+    let title = "Logging: from logging to tracing · 2/9";
     assert!(
-        screen
-            .lines()
+        screen.lines().next().unwrap().contains(title),
+        "the slide's top first:\n{screen}"
+    );
+    assert!(screen.ends_with("(lines 1-23)"), "{screen}");
+    tmux.type_text("/shows all");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("the folded code", |s| {
+        s.lines()
             .next()
             .unwrap()
-            .contains("Logging: from logging to tracing · 2/9"),
+            .contains("more lines: :more shows all")
+    });
+    assert!(screen.contains(keys), "{screen}");
+    tmux.press(&["q"]);
+    tmux.wait_visible("the prompt", |s| s.ends_with("logging 2/9 ❯"));
+
+    tmux.type_text(":more");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("the whole slide", |s| s.contains(keys));
+    assert!(
+        screen.lines().next().unwrap().contains(title),
         "the slide's top first:\n{screen}"
     );
     assert!(screen.ends_with("(lines 1-23)"), "{screen}");
@@ -934,6 +973,84 @@ fn ctrl_c_stops_the_python_and_the_repl_goes_on() {
     tmux.press_and_expect(&["C-c"], "interrupted: the Python was stopped (Ctrl-C)");
     tmux.wait_for_prompt("threads 2/9 ❯");
     tmux.command(":goto 3", "threads 3/9 ❯");
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+}
+
+/// The REPL fits its code to any width: at 200 columns the course's Python
+/// stands beside its Rust, at 80 above it, and at 60 a code line wider
+/// than the terminal goes on in the next row under `↪`, whole; no row is
+/// ever wider than the terminal.
+#[test]
+fn the_repl_fits_its_code_to_the_width() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let tmux = Tmux::start(home.path());
+    tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    let at_slide = |slide: usize| {
+        move |s: &str| {
+            s.lines()
+                .last()
+                .is_some_and(|l| l.starts_with(&format!("underscore {slide}/")) && l.ends_with('❯'))
+        }
+    };
+    let beside = |s: &str| {
+        s.lines()
+            .any(|l| l.contains("│ big = 10_000") && l.contains("┃ │ let big = 10_000;"))
+    };
+    // Rows the terminal had to wrap are joined back: none that `command`
+    // printed may be wider.
+    let no_wider_than = |columns: usize, command: &str| {
+        let screen = tmux.visible_joined();
+        let (_, printed) = screen.rsplit_once(command).expect("the command");
+        let wide: Vec<&str> = printed
+            .lines()
+            .filter(|l| l.chars().count() > columns)
+            .collect();
+        assert!(wide.is_empty(), "wider than {columns}: {wide:#?}");
+    };
+    // tmux tells the program of a new size a moment after resizing the pane.
+    let resize = |columns, rows| {
+        tmux.resize(columns, rows);
+        thread::sleep(Duration::from_millis(300));
+    };
+
+    resize(200, 50);
+    tmux.type_text(":goto 2");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("slide 2 at 200 columns", at_slide(2));
+    assert!(beside(&screen), "Python beside Rust:\n{screen}");
+    no_wider_than(200, "❯ :goto 2");
+
+    resize(80, 50);
+    tmux.type_text(":show");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("slide 2 at 80 columns", |s| {
+        at_slide(2)(s) && s.contains("let big = 10_000;")
+    });
+    assert!(!beside(&screen), "stacked at 80:\n{screen}");
+    let python = screen.find("│ big = 10_000").expect("the Python");
+    let rust = screen.find("│ let big = 10_000;").expect("the Rust");
+    assert!(python < rust, "Python above Rust:\n{screen}");
+    no_wider_than(80, "❯ :show");
+
+    resize(60, 50);
+    tmux.type_text(":next");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_visible("slide 3 at 60 columns", at_slide(3));
+    let lines: Vec<&str> = screen.lines().collect();
+    let wide = lines
+        .iter()
+        .position(|l| l.starts_with("│ let n: i32 = typed.parse().unwrap();"))
+        .unwrap_or_else(|| panic!("the wide line's start:\n{screen}"));
+    assert!(
+        lines[wide + 1].starts_with("↪ ") && lines[wide + 1].ends_with("this line panics"),
+        "the rest of the line under ↪:\n{screen}"
+    );
+    no_wider_than(60, "❯ :next");
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();

@@ -129,7 +129,12 @@ impl Course {
             .iter()
             .find(|slide| slide.exercises().any(|e| e.id == exercise.id))
             .context("the exercise is on no slide")?;
-        render::slide(out, lesson, slide, View::default())?;
+        // Whole: the terminal scrolls, and the student reads it once.
+        let size = render::Size {
+            columns: textwrap::termwidth(),
+            rows: usize::MAX,
+        };
+        render::slide(out, lesson, slide, View::default(), size)?;
         writeln!(
             out,
             "\n{} {}\n{}",

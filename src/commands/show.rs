@@ -1,5 +1,6 @@
 //! `avance show LESSON[/SLIDE]`: a lesson, or one slide, printed as the REPL
-//! shows it, the course's Python included.
+//! shows it, the course's Python included and long code folded to fit 40
+//! rows unless `--full` asks for every line.
 
 use std::io;
 use std::process::ExitCode;
@@ -10,6 +11,7 @@ use clap::Args;
 use super::Context;
 use crate::catalog::Catalog;
 use crate::lesson::Lesson;
+use crate::render::code::Fold;
 use crate::render::{self, View};
 
 #[derive(Debug, Args)]
@@ -18,6 +20,9 @@ pub(super) struct ShowArgs {
     /// Include the speaker notes.
     #[arg(long)]
     notes: bool,
+    /// Show long code blocks whole instead of their first lines.
+    #[arg(long)]
+    full: bool,
 }
 
 impl ShowArgs {
@@ -28,10 +33,20 @@ impl ShowArgs {
             python: true,
             notes: self.notes,
             outputs: true,
+            fold: if self.full {
+                Fold::Whole
+            } else {
+                Fold::Fit { more: "--full" }
+            },
+        };
+        // Each slide folded to fit 40 rows, the height the course is written for.
+        let size = render::Size {
+            columns: textwrap::termwidth(),
+            rows: 40,
         };
         let mut out = io::stdout();
         for index in slides {
-            render::slide(&mut out, lesson, &lesson.slides[index], view)?;
+            render::slide(&mut out, lesson, &lesson.slides[index], view, size)?;
         }
         Ok(ExitCode::SUCCESS)
     }

@@ -111,9 +111,14 @@ fn render_one(out: &mut String, lines: &[&str], diagnostic: &Diagnostic) {
     } else {
         head.yellow().bold()
     };
-    // evcxr's message is the first line of rustc's.
-    let message = diagnostic.message.lines().next().unwrap_or_default();
-    let _ = writeln!(out, "{head}{} {}", ":".bold(), message.bold());
+    // A message of several lines goes on under its first, as rustc aligns it.
+    let indent = " ".repeat(textwrap::core::display_width(&head) + 2);
+    let mut message = diagnostic.message.lines();
+    let first = message.next().unwrap_or_default();
+    let _ = writeln!(out, "{head}{} {}", ":".bold(), first.bold());
+    for line in message {
+        let _ = writeln!(out, "{indent}{}", line.bold());
+    }
     let mut labels: Vec<&Label> = diagnostic.labels.iter().collect();
     labels.sort_by_key(|label| (label.line, label.start_column));
     let width = labels
@@ -150,13 +155,31 @@ fn render_one(out: &mut String, lines: &[&str], diagnostic: &Diagnostic) {
             text.chars().count().max(start) + 1
         };
         let mark = if label.primary { "^" } else { "-" };
-        let marks = format!("{}{}", mark.repeat(end - start), label_text(&label.text));
-        let marks = if label.primary {
-            marks.red().bold()
-        } else {
-            marks.blue().bold()
+        let paint = |text: String| {
+            if label.primary {
+                text.red().bold()
+            } else {
+                text.blue().bold()
+            }
         };
-        let _ = writeln!(out, "{} {}{marks}", gutter(""), " ".repeat(start - 1));
+        // A label of several lines goes on under its first, after the marks.
+        let mut text = label.text.lines();
+        let marks = format!(
+            "{}{}",
+            mark.repeat(end - start),
+            label_text(text.next().unwrap_or_default())
+        );
+        let _ = writeln!(
+            out,
+            "{} {}{}",
+            gutter(""),
+            " ".repeat(start - 1),
+            paint(marks)
+        );
+        let under = " ".repeat(start - 1 + end - start + 1);
+        for line in text {
+            let _ = writeln!(out, "{} {under}{}", gutter(""), paint(line.to_string()));
+        }
     }
     for help in &diagnostic.help {
         let mut help_lines = help.lines();
@@ -212,6 +235,37 @@ mod tests {
              1 | let kept = 41\n  \
              |              ^\n  \
              = help: remove the end of your input here\n"
+        );
+    }
+
+    #[test]
+    fn a_message_or_label_of_several_lines_is_shown_whole_and_reworded() {
+        colored::control::set_override(false);
+        let diagnostic = Diagnostic {
+            level: "error".into(),
+            code: Some("E0277".into()),
+            message: "`Point` doesn't implement `Display`\n\
+                      in `evcxr_variable_store`"
+                .into(),
+            labels: vec![Label {
+                line: 1,
+                start_column: 16,
+                end_line: 1,
+                end_column: 17,
+                text: "`Point` cannot be formatted\nwith the default formatter".into(),
+                primary: true,
+            }],
+            help: vec![],
+        }
+        .in_student_terms();
+        assert_eq!(
+            render_diagnostics("println!(\"{}\", p);", &[diagnostic]),
+            "error[E0277]: `Point` doesn't implement `Display`\n\
+             \x20             in the end of your input\n \
+             --> your code, line 1, column 16\n  |\n\
+             1 | println!(\"{}\", p);\n  \
+             |                ^ `Point` cannot be formatted\n  \
+             |                  with the default formatter\n"
         );
     }
 

@@ -4,16 +4,17 @@
 //! otherwise; a slide longer than the screen scrolls, and the footer says
 //! how much is above and below.
 
+use std::time::Duration;
+
 use colored::Colorize;
 
-use super::fit::{first_row, fit, pad, wrap};
 use super::state::{KEYS, RunOutput, State};
 use crate::lesson::{Exercise, Lesson, ListItem, Slide};
 use crate::render;
+use crate::render::code;
+use crate::render::fit::{first_row, fit, pad, wrap};
 use crate::view::{self, Code, CodeGroup, Prose, Section};
 
-/// From this width on, Python and Rust stand side by side.
-pub const SIDE_BY_SIDE: usize = 120;
 /// Prose never runs wider than this, even on a wide terminal.
 const MAX_PROSE: usize = 110;
 /// Rows above the body (title, blank) and below it (status, footer).
@@ -61,9 +62,14 @@ pub fn layout(lesson: &Lesson, state: &State, width: usize, height: usize) -> Sc
     }
     let below = body.len() - scroll - visible.min(body.len() - scroll);
     lines.push(status(state, scroll, below, width));
-    lines.push(footer(lesson, slide.number, width));
+    let elapsed = state.timer.map(|start| start.elapsed());
+    lines.push(footer(lesson, slide.number, elapsed, width));
     // A terminal too short for header and footer shows their start.
     lines.truncate(height);
+    if state.blackout {
+        // Black, but the scroll and the output keep their place.
+        lines.iter_mut().for_each(String::clear);
+    }
     Screen {
         lines,
         max_scroll,
@@ -173,16 +179,13 @@ fn prose_lines(out: &mut Vec<String>, text: &Prose, prose: usize, width: usize) 
 fn code_group(out: &mut Vec<String>, group: &CodeGroup, python: bool, width: usize) {
     let left: Vec<Code> = group.python().filter(|_| python).collect();
     let right: Vec<Code> = group.beside_python().collect();
-    if width >= SIDE_BY_SIDE && !left.is_empty() && !right.is_empty() {
-        let column = (width - 3) / 2;
-        let left = code_lines(&left, column);
-        let right = code_lines(&right, column);
-        let rows = left.len().max(right.len());
-        for row in 0..rows {
-            let l = left.get(row).map_or("", String::as_str);
-            let r = right.get(row).map_or("", String::as_str);
-            out.push(format!("{} {} {r}", pad(l, column), "┃".dimmed()));
-        }
+    if width >= code::SIDE_BY_SIDE && !left.is_empty() && !right.is_empty() {
+        let column = code::column_width(width);
+        out.extend(code::beside(
+            &code_lines(&left, column),
+            &code_lines(&right, column),
+            width,
+        ));
     } else {
         let blocks: Vec<Code> = left.into_iter().chain(right).collect();
         out.extend(code_lines(&blocks, width));
@@ -193,48 +196,32 @@ fn code_group(out: &mut Vec<String>, group: &CodeGroup, python: bool, width: usi
 /// graded (the solution stays for `:solution` in the REPL).
 fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, width: usize) {
     out.push(String::new());
-    let label = render::label_style(view::EXERCISE_LABEL).to_string();
-    out.extend(fit(&label, width));
-    out.extend(code_body(&exercise.starter.visible_code(), "rust", width));
+    let starter = exercise.starter.visible_code();
+    out.extend(code::block(
+        view::EXERCISE_LABEL,
+        "rust",
+        &starter,
+        width,
+        None,
+    ));
     out.extend(fit(&view::graded_by(exercise).dimmed().to_string(), width));
 }
 
-/// Labelled, highlighted code blocks fitted to `width`, a blank line between two.
+/// Labelled, highlighted code blocks fitted to `width`, a blank line
+/// between two; the presenter scrolls, so nothing is folded.
 fn code_lines(blocks: &[Code], width: usize) -> Vec<String> {
     let mut out = Vec::new();
     for (i, code) in blocks.iter().enumerate() {
         if i > 0 {
             out.push(String::new());
         }
-        out.extend(fit(&render::label_style(&code.label()).to_string(), width));
-        out.extend(code_body(&code.text(), code.lang(), width));
-    }
-    out
-}
-
-/// Highlighted code under a gutter, fitted to `width`: a long line goes on
-/// under a `┆` gutter, never cut.
-fn code_body(code: &str, lang: &str, width: usize) -> Vec<String> {
-    let code = code.replace('\t', "    ");
-    let lines = if colored::control::SHOULD_COLORIZE.should_colorize() {
-        render::highlight::highlight(&code, lang)
-    } else {
-        code.lines().map(str::to_string).collect()
-    };
-    let gutter = format!("{} ", "│".dimmed());
-    let mut out = Vec::new();
-    for line in lines {
-        for (k, piece) in fit(&line, width.saturating_sub(2).max(1))
-            .into_iter()
-            .enumerate()
-        {
-            let bar = if k == 0 {
-                gutter.clone()
-            } else {
-                format!("{} ", "┆".dimmed())
-            };
-            out.push(format!("{bar}{piece}"));
-        }
+        out.extend(code::block(
+            &code.label(),
+            code.lang(),
+            &code.text(),
+            width,
+            None,
+        ));
     }
     out
 }
@@ -343,17 +330,19 @@ fn status(state: &State, scroll: usize, below: usize, width: usize) -> String {
     first_row(&text, width)
 }
 
-/// `  3 Underscore idioms ━━━━━━━─────── 5/14  ? keys`
-fn footer(lesson: &Lesson, number: usize, width: usize) -> String {
+/// `  3 Underscore idioms ━━━━━━━─────── 5/14  ? keys`, the timer's
+/// `⏱ 12:05` after the name once `t` started it.
+fn footer(lesson: &Lesson, number: usize, elapsed: Option<Duration>, width: usize) -> String {
     let count = lesson.slides.len();
     let place = format!("{number}/{count}");
-    let name = format!(" {} {}", lesson.number, lesson.title);
+    let timer = elapsed.map_or(String::new(), |elapsed| format!("  ⏱ {}", clock(elapsed)));
+    let name = format!(" {} {}{timer}", lesson.number, lesson.title);
     let hint = "  ? keys";
     let fixed = |name: &str| textwrap::core::display_width(name) + place.len() + hint.len() + 2;
     let name = if fixed(&name) + 10 <= width {
         name
     } else {
-        format!(" {}", lesson.number)
+        format!(" {}{timer}", lesson.number)
     };
     let bar = width.saturating_sub(fixed(&name));
     let done = bar * number / count.max(1);
@@ -366,6 +355,17 @@ fn footer(lesson: &Lesson, number: usize, width: usize) -> String {
         hint.dimmed()
     );
     first_row(&line, width)
+}
+
+/// `m:ss`, or `h:mm:ss` from an hour on.
+fn clock(elapsed: Duration) -> String {
+    let seconds = elapsed.as_secs();
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
+    }
 }
 
 #[cfg(test)]

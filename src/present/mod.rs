@@ -7,7 +7,6 @@
 //! for the box under the code, and tells `avance notes` where it stands
 //! through [`position`].
 
-mod fit;
 pub mod layout;
 pub mod notes;
 pub mod position;
@@ -85,7 +84,9 @@ fn present_loop(
         let shown = layout::layout(lesson, state, width, height);
         state.scroll = state.scroll.min(shown.max_scroll);
         screen.draw(&shown.lines)?;
-        let key = match terminal::next_input(None)? {
+        // A running timer redraws the footer twice a second.
+        let wait = state.timer.map(|_| Duration::from_millis(500));
+        let key = match terminal::next_input(wait)? {
             Input::Key(key) => key,
             Input::Resized | Input::Nothing => continue,
         };
@@ -221,7 +222,7 @@ fn clean(line: &str) -> String {
     while let Some(ch) = chars.next() {
         match ch {
             '\x1b' => {
-                let escape = fit::read_escape(&mut chars);
+                let escape = render::fit::read_escape(&mut chars);
                 if escape.len() > 2 && escape.ends_with('m') {
                     out.push_str(&escape);
                 }

@@ -7,11 +7,11 @@ use std::time::{Duration, Instant};
 
 use colored::Colorize;
 
-use super::fit::{fit, pad};
 use super::position::{Position, PositionFile};
 use super::state::Key;
 use super::terminal::{self, FullScreen, Input};
 use crate::lesson::Lesson;
+use crate::render::fit::{fit, pad};
 
 /// How often the position file and the clock are looked at.
 const TICK: Duration = Duration::from_millis(200);

@@ -1,6 +1,8 @@
 //! The presenter's state and how keys change it: no terminal types, so every
 //! key's effect is tested without a terminal.
 
+use std::time::Instant;
+
 /// A key, as the presenter reads it (the terminal loop translates
 /// crossterm's events into these).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +63,11 @@ pub struct State {
     pub scroll: usize,
     /// A one-line message for the footer (a bad slide number...).
     pub message: Option<String>,
+    /// The screen is black until the next key (`b` or `.`), so that the
+    /// room looks at the speaker.
+    pub blackout: bool,
+    /// When `t` last started the footer's timer; none until then.
+    pub timer: Option<Instant>,
 }
 
 /// Lines moved by a page key.
@@ -80,6 +87,8 @@ impl State {
             output: None,
             scroll: 0,
             message: None,
+            blackout: false,
+            timer: None,
         }
     }
 
@@ -89,6 +98,11 @@ impl State {
             self.pending.clear();
         }
         self.message = None;
+        if self.blackout {
+            // Any key lights the screen again, and only that.
+            self.blackout = false;
+            return Some(Action::Redraw);
+        }
         if self.help {
             // Any key closes the list of keys; q and Esc still quit.
             self.help = false;
@@ -167,6 +181,14 @@ impl State {
                 self.help = true;
                 Action::Redraw
             }
+            Key::Char('b' | '.') => {
+                self.blackout = true;
+                Action::Redraw
+            }
+            Key::Char('t') => {
+                self.timer = Some(Instant::now());
+                Action::Redraw
+            }
             Key::Char('q') | Key::Esc => Action::Quit,
             Key::Char(_) => return None,
         };
@@ -203,6 +225,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("r", "run the slide's Rust; its output shows under the code"),
     ("p", "show or hide the Python"),
     ("n", "show or hide the speaker notes"),
+    ("b .", "black screen until any key"),
+    ("t", "start the timer in the footer, or set it back to 0:00"),
     ("?", "show or hide this list"),
     ("q Esc", "quit"),
 ];
@@ -299,6 +323,31 @@ mod tests {
         assert!(state.output.is_none(), "another slide has no output yet");
         state.handle(Key::Up);
         assert_eq!(state.scroll, 0);
+    }
+
+    #[test]
+    fn blackout_lasts_until_any_key_which_does_nothing_else() {
+        let mut state = State::new(5, 1);
+        for key in [Key::Char('b'), Key::Char('.')] {
+            assert_eq!(state.handle(key), Some(Action::Redraw));
+            assert!(state.blackout);
+            assert_eq!(state.handle(Key::Char('q')), Some(Action::Redraw));
+            assert!(!state.blackout);
+        }
+        state.handle(Key::Char('b'));
+        state.handle(Key::Right);
+        assert_eq!((state.slide, state.blackout), (1, false));
+    }
+
+    #[test]
+    fn t_starts_the_timer_then_sets_it_back() {
+        let mut state = State::new(5, 0);
+        assert_eq!(state.timer, None);
+        state.handle(Key::Char('t'));
+        let started = state.timer.expect("started");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        state.handle(Key::Char('t'));
+        assert!(state.timer.unwrap() > started, "set back to now");
     }
 
     #[test]

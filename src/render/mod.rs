@@ -6,6 +6,8 @@
 //! Code and labels take their colours from [`theme`], which fits them to
 //! the terminal's depth and background.
 
+pub mod code;
+pub(crate) mod fit;
 pub(crate) mod highlight;
 mod grade;
 pub mod theme;
@@ -20,7 +22,8 @@ use crate::lesson::{Exercise, Lesson, ListItem, Slide, Snippet, Span};
 use crate::run::RunOutcome;
 use crate::session::Progress;
 use crate::verdict::{self, Ended, Happened, Verdict, Wrong};
-use crate::view::{self, Code, Prose, Section};
+use crate::view::{self, Code, CodeGroup, Prose, Section};
+use code::{Cut, Fold};
 
 /// What a slide shows besides its prose and Rust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,14 +33,18 @@ pub struct View {
     /// The output each Rust snippet prints, under it (`avance show`; the
     /// REPL runs the snippet instead).
     pub outputs: bool,
+    /// How much of a long code block shows.
+    pub fold: Fold,
 }
 
+/// The REPL's view: the Python shown, long code folded until `:more`.
 impl Default for View {
     fn default() -> Self {
         View {
             python: true,
             notes: false,
             outputs: false,
+            fold: Fold::Fit { more: ":more" },
         }
     }
 }
@@ -47,9 +54,10 @@ const RULE_WIDTH: usize = 64;
 /// lines are hard to read.
 const MAX_PROSE_WIDTH: usize = 100;
 
-/// Wraps styled text (textwrap measures it without its escape codes).
-fn wrap(text: &str, first_indent: &str, indent: &str) -> String {
-    let width = textwrap::termwidth().min(MAX_PROSE_WIDTH);
+/// Wraps styled text at `width` columns, at most [`MAX_PROSE_WIDTH`]
+/// (textwrap measures it without its escape codes).
+fn wrap(text: &str, width: usize, first_indent: &str, indent: &str) -> String {
+    let width = width.min(MAX_PROSE_WIDTH);
     let options = textwrap::Options::new(width)
         .initial_indent(first_indent)
         .subsequent_indent(indent);
@@ -60,15 +68,129 @@ fn color_on() -> bool {
     colored::control::SHOULD_COLORIZE.should_colorize()
 }
 
-/// A whole slide: header, title, prose, Python, Rust, notes.
-pub fn slide(out: &mut impl Write, lesson: &Lesson, slide: &Slide, view: View) -> io::Result<()> {
+/// The terminal a slide is drawn for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub columns: usize,
+    pub rows: usize,
+}
+
+impl Size {
+    /// Whether `text` fits with the prompt under it: what does not, the
+    /// REPL pages.
+    pub fn fits(self, text: &[u8]) -> bool {
+        rows(&String::from_utf8_lossy(text), self.columns) < self.rows
+    }
+}
+
+/// A whole slide: header, title, prose, Python, Rust, notes. Folded when
+/// taller than `size`: its longest code blocks first, as a slide's point is
+/// more often its short snippet than a long excerpt, each to the most lines
+/// with which the slide fits (found by bisection, as fewer lines never make
+/// it taller); then the next longest too, and so on.
+pub fn slide(
+    out: &mut impl Write,
+    lesson: &Lesson,
+    slide: &Slide,
+    view: View,
+    size: Size,
+) -> io::Result<()> {
+    let draw = |cut: Option<Cut>| -> io::Result<Vec<u8>> {
+        let mut text = Vec::new();
+        slide_cut(&mut text, lesson, slide, view, size.columns, cut)?;
+        Ok(text)
+    };
+    let whole = draw(None)?;
+    let Fold::Fit { more } = view.fold else {
+        return out.write_all(&whole);
+    };
+    if size.fits(&whole) {
+        return out.write_all(&whole);
+    }
+    for from in foldable_lengths(slide) {
+        if let Some(text) = fold_from(&draw, size, from, more)? {
+            return out.write_all(&text);
+        }
+    }
+    // Too tall however folded: as short as it goes, for the pager.
+    let lines = code::MIN_FOLDED;
+    out.write_all(&draw(Some(Cut {
+        lines,
+        from: 0,
+        more,
+    }))?)
+}
+
+/// The slide with its blocks of `from` lines or more folded to the most
+/// lines with which it fits `size`; `None` when it does not fit however
+/// short they are.
+fn fold_from(
+    draw: &impl Fn(Option<Cut>) -> io::Result<Vec<u8>>,
+    size: Size,
+    from: usize,
+    more: &'static str,
+) -> io::Result<Option<Vec<u8>>> {
+    let cut = |lines| Some(Cut { lines, from, more });
+    let mut best = draw(cut(code::MIN_FOLDED))?;
+    if !size.fits(&best) {
+        return Ok(None);
+    }
+    // `fits` holds at `low`, not at `high` (nothing folded there).
+    let (mut low, mut high) = (code::MIN_FOLDED, from);
+    while high - low > 1 {
+        let middle = (low + high) / 2;
+        let text = draw(cut(middle))?;
+        if size.fits(&text) {
+            (low, best) = (middle, text);
+        } else {
+            high = middle;
+        }
+    }
+    Ok(Some(best))
+}
+
+/// The lengths of the code blocks of `slide` (output blocks included) that
+/// a fold would shorten, longest first, each once.
+fn foldable_lengths(slide: &Slide) -> Vec<usize> {
+    let mut lengths = Vec::new();
+    for section in view::sections(slide) {
+        let Section::Code(group) = section else {
+            continue;
+        };
+        for code in group.blocks() {
+            lengths.push(code.text().lines().count());
+            if let Code::Rust(Snippet {
+                expected: Some(expected),
+                ..
+            }) = code
+            {
+                lengths.push(expected.text.lines().count());
+            }
+        }
+    }
+    lengths.retain(|&length| length >= code::MIN_FOLDED + code::MIN_HIDDEN);
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    lengths.dedup();
+    lengths
+}
+
+/// [`slide`] with its code blocks cut as `cut` says.
+fn slide_cut(
+    out: &mut impl Write,
+    lesson: &Lesson,
+    slide: &Slide,
+    view: View,
+    width: usize,
+    cut: Option<Cut>,
+) -> io::Result<()> {
     let place = format!(
         " {} · {}/{} ",
         lesson.title,
         slide.number,
         lesson.slides.len()
     );
-    let rule = "─".repeat(RULE_WIDTH.saturating_sub(place.chars().count() + 3));
+    let rule_width = RULE_WIDTH.min(width);
+    let rule = "─".repeat(rule_width.saturating_sub(place.chars().count() + 3));
     writeln!(out, "{}", format!("───{place}{rule}").dimmed())?;
     if slide.number == 1 {
         writeln!(
@@ -82,75 +204,111 @@ pub fn slide(out: &mut impl Write, lesson: &Lesson, slide: &Slide, view: View) -
         writeln!(out, "{}", slide.title.bold().underline())?;
     }
     for section in view::sections(slide) {
-        self::section(out, &section, view)?;
+        self::section(out, &section, view, width, cut)?;
     }
     writeln!(out)
 }
 
-fn section(out: &mut impl Write, section: &Section, view: View) -> io::Result<()> {
+fn section(
+    out: &mut impl Write,
+    section: &Section,
+    view: View,
+    width: usize,
+    cut: Option<Cut>,
+) -> io::Result<()> {
     match section {
-        Section::Prose(prose) => self::prose(out, prose),
+        Section::Prose(prose) => self::prose(out, prose, width),
         Section::Code(group) => {
-            let shown = group
-                .blocks()
-                .iter()
-                .filter(|code| view.python || !matches!(code, Code::Python(_)));
-            for code in shown {
-                code_block(out, &code.label(), code.lang(), &code.text())?;
-                if let (true, Code::Rust(snippet)) = (view.outputs, code) {
-                    output_block(out, snippet)?;
-                }
+            writeln!(out)?;
+            for row in code_group(group, view, width, cut) {
+                writeln!(out, "{row}")?;
             }
             Ok(())
         }
         Section::Notes(notes) if view.notes => {
             let notes = inline(&crate::lesson::inline_spans(notes));
             let text = format!("{} {}", "Notes:".magenta().bold(), notes);
-            writeln!(out, "\n{}", wrap(&text, "", "       "))
+            writeln!(out, "\n{}", wrap(&text, width, "", "       "))
         }
         Section::Notes(_) => Ok(()),
-        Section::Exercise(exercise) => self::exercise(out, exercise),
+        Section::Exercise(exercise) => self::exercise(out, exercise, width),
     }
 }
 
+/// A code group's rows: the course's Python beside the rest when the
+/// terminal is wide enough for two columns, else above it.
+fn code_group(group: &CodeGroup, view: View, width: usize, cut: Option<Cut>) -> Vec<String> {
+    let python: Vec<Code> = group.python().filter(|_| view.python).collect();
+    let rest: Vec<Code> = group.beside_python().collect();
+    if width >= code::SIDE_BY_SIDE && !python.is_empty() && !rest.is_empty() {
+        let column = code::column_width(width);
+        let left = code_column(&python, view, column, cut);
+        return code::beside(&left, &code_column(&rest, view, column, cut), width);
+    }
+    let shown: Vec<Code> = group
+        .blocks()
+        .iter()
+        .copied()
+        .filter(|code| view.python || !matches!(code, Code::Python(_)))
+        .collect();
+    code_column(&shown, view, width, cut)
+}
+
+/// Code blocks one above the other, a blank row between two, each Rust
+/// snippet followed by its output block when the view shows outputs.
+fn code_column(blocks: &[Code], view: View, width: usize, cut: Option<Cut>) -> Vec<String> {
+    let mut rows = Vec::new();
+    for (i, code) in blocks.iter().enumerate() {
+        if i > 0 {
+            rows.push(String::new());
+        }
+        let text = code.text();
+        rows.extend(code::block(&code.label(), code.lang(), &text, width, cut));
+        if let (true, Code::Rust(snippet)) = (view.outputs, code) {
+            rows.extend(output_block(snippet, width, cut));
+        }
+    }
+    rows
+}
+
 /// What a snippet's slide says it prints (rustc's error codes for a
-/// `compile_fail` one), as a block of its own.
-fn output_block(out: &mut impl Write, snippet: &Snippet) -> io::Result<()> {
+/// `compile_fail` one), as a block of its own after a blank row.
+fn output_block(snippet: &Snippet, width: usize, cut: Option<Cut>) -> Vec<String> {
     let Some(expected) = &snippet.expected else {
-        return Ok(());
+        return Vec::new();
     };
     let label = match snippet.mode {
         crate::lesson::Mode::CompileFail => "rustc refuses it with",
         _ => "It prints",
     };
-    code_block(out, label, "text", &expected.text)
+    let mut rows = vec![String::new()];
+    rows.extend(code::block(label, "text", &expected.text, width, cut));
+    rows
 }
 
-fn prose(out: &mut impl Write, prose: &Prose) -> io::Result<()> {
+fn prose(out: &mut impl Write, prose: &Prose, width: usize) -> io::Result<()> {
     match prose {
-        Prose::Paragraph(spans) => writeln!(out, "\n{}", wrap(&inline(spans), "", "")),
+        Prose::Paragraph(spans) => writeln!(out, "\n{}", wrap(&inline(spans), width, "", "")),
         Prose::Heading(spans) => writeln!(out, "\n{}", inline(spans).bold()),
         Prose::Quote(spans) => {
             let bar = format!("{} ", "│".dimmed());
             writeln!(
                 out,
                 "\n{}",
-                wrap(&inline(spans).italic().to_string(), &bar, &bar)
+                wrap(&inline(spans).italic().to_string(), width, &bar, &bar)
             )
         }
-        Prose::List(items) => list(out, items),
+        Prose::List(items) => list(out, items, width),
         Prose::Table(rows) => table(out, rows),
-        Prose::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH).dimmed()),
+        Prose::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH.min(width)).dimmed()),
     }
 }
 
-fn exercise(out: &mut impl Write, exercise: &Exercise) -> io::Result<()> {
-    code_block(
-        out,
-        view::EXERCISE_LABEL,
-        "rust",
-        &exercise.starter.visible_code(),
-    )?;
+/// An exercise's starting code, whole (the student changes all of it),
+/// and how it is graded.
+fn exercise(out: &mut impl Write, exercise: &Exercise, width: usize) -> io::Result<()> {
+    let starter = exercise.starter.visible_code();
+    code_block_at(out, view::EXERCISE_LABEL, "rust", &starter, width)?;
     writeln!(out, "{}", view::graded_by(exercise).dimmed())?;
     let hints = match exercise.hints.len() {
         0 => String::new(),
@@ -167,17 +325,23 @@ fn exercise(out: &mut impl Write, exercise: &Exercise) -> io::Result<()> {
     )
 }
 
-/// A labelled code block with a gutter, highlighted when colour is on.
+/// A labelled code block after a blank line, highlighted when colour is
+/// on, whole and soft-wrapped at the terminal's width.
 pub fn code_block(out: &mut impl Write, label: &str, lang: &str, code: &str) -> io::Result<()> {
+    code_block_at(out, label, lang, code, textwrap::termwidth())
+}
+
+fn code_block_at(
+    out: &mut impl Write,
+    label: &str,
+    lang: &str,
+    code: &str,
+    width: usize,
+) -> io::Result<()> {
     let label = if label.is_empty() { "code" } else { label };
-    writeln!(out, "\n{}", label_style(label))?;
-    let lines = if color_on() {
-        highlight::highlight(code, lang)
-    } else {
-        code.lines().map(str::to_string).collect()
-    };
-    for line in lines {
-        writeln!(out, "{} {line}", "│".dimmed())?;
+    writeln!(out)?;
+    for row in code::block(label, lang, code, width, None) {
+        writeln!(out, "{row}")?;
     }
     Ok(())
 }
@@ -247,11 +411,12 @@ pub fn verdict_of_run(snippet: &Snippet, outcome: &RunOutcome) -> Verdict {
     )
 }
 
-fn list(out: &mut impl Write, items: &[ListItem]) -> io::Result<()> {
+fn list(out: &mut impl Write, items: &[ListItem], width: usize) -> io::Result<()> {
     writeln!(out)?;
     for item in items {
         let (first, hanging) = list_prefixes(item);
-        writeln!(out, "{}", wrap(&inline(&item.content), &first, &hanging))?;
+        let text = wrap(&inline(&item.content), width, &first, &hanging);
+        writeln!(out, "{text}")?;
     }
     Ok(())
 }
@@ -329,6 +494,18 @@ pub(crate) fn inline(spans: &[Span]) -> String {
             text.to_string()
         })
         .collect()
+}
+
+/// How many rows of a terminal `columns` wide `text` takes, each line
+/// wrapping at the edge (escape sequences take no room).
+pub fn rows(text: &str, columns: usize) -> usize {
+    let columns = columns.max(1);
+    text.lines()
+        .map(|line| {
+            let width = textwrap::core::display_width(&strip_styles(line));
+            width.div_ceil(columns).max(1)
+        })
+        .sum()
 }
 
 /// `text` without its escape sequences (colours, styles), as a person reads it.
@@ -435,7 +612,144 @@ fn shortened(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::shortened;
+    use super::{Size, View, code, rows, shortened};
+    use crate::catalog::Catalog;
+
+    /// The REPL's first view of a slide at 100×40, or with every code
+    /// block folded as far as it goes.
+    fn shown(lesson: &crate::lesson::Lesson, index: usize, folded_most: bool) -> usize {
+        let size = Size {
+            columns: 100,
+            rows: 40,
+        };
+        let mut out = Vec::new();
+        let slide = &lesson.slides[index];
+        if folded_most {
+            let cut = code::Cut {
+                lines: code::MIN_FOLDED,
+                from: 0,
+                more: ":more",
+            };
+            super::slide_cut(&mut out, lesson, slide, View::default(), 100, Some(cut))
+        } else {
+            super::slide(&mut out, lesson, slide, View::default(), size)
+        }
+        .unwrap();
+        rows(&String::from_utf8(out).unwrap(), size.columns)
+    }
+
+    /// Every slide of the course fits 100×40 as first shown, the prompt
+    /// under it; where one does not, its prose alone is too tall (its code
+    /// is folded as far as it goes) and the REPL pages it. Those are few:
+    /// a slide that long teaches two things and should be split.
+    #[test]
+    fn every_slide_fits_100_by_40_or_only_its_prose_is_too_tall() {
+        let catalog = Catalog::embedded().unwrap();
+        let (mut code_too_tall, mut prose_too_tall) = (Vec::new(), Vec::new());
+        for lesson in catalog.lessons() {
+            for index in 0..lesson.slides.len() {
+                let rows = shown(lesson, index, false);
+                if rows < 40 {
+                    continue;
+                }
+                let place = format!("{}/{} ({rows} rows)", lesson.id, index + 1);
+                if shown(lesson, index, true) < 40 {
+                    code_too_tall.push(place);
+                } else {
+                    prose_too_tall.push(place);
+                }
+            }
+        }
+        assert!(
+            code_too_tall.is_empty(),
+            "folding could make these fit 100×40: {code_too_tall:#?}"
+        );
+        assert!(
+            prose_too_tall.len() <= 5,
+            "more slides too tall for 100×40 by their prose alone, to be split: {prose_too_tall:#?}"
+        );
+    }
+
+    /// A slide of Python and Rust, plain, at `columns`.
+    fn python_and_rust(columns: usize) -> Vec<String> {
+        colored::control::set_override(false);
+        let lesson = crate::lesson::demo_lesson(
+            "# Demo\n\n## Two\n\n```python\nprint(\"py\")\n```\n\n\
+             ```rust\nprintln!(\"rust side\");\n```\n",
+        );
+        let mut out = Vec::new();
+        let size = Size { columns, rows: 40 };
+        super::slide(&mut out, &lesson, &lesson.slides[1], View::default(), size).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn python_stands_beside_rust_on_a_wide_terminal_and_above_it_on_a_narrow_one() {
+        let wide = python_and_rust(200);
+        let row = wide.iter().find(|l| l.contains("print(\"py\")")).unwrap();
+        assert!(row.contains("┃ │ println!(\"rust side\");"), "{wide:#?}");
+        assert!(
+            wide.iter()
+                .any(|l| l.starts_with("Python") && l.contains("┃ Rust"))
+        );
+
+        let narrow = python_and_rust(80);
+        let python = narrow.iter().position(|l| l == "│ print(\"py\")");
+        let rust = narrow
+            .iter()
+            .position(|l| l == "│ println!(\"rust side\");");
+        assert!(python.unwrap() < rust.unwrap(), "{narrow:#?}");
+        assert!(!narrow.iter().any(|l| l.contains('┃')), "{narrow:#?}");
+    }
+
+    #[test]
+    fn the_longest_block_folds_first_and_only_as_far_as_needed() {
+        colored::control::set_override(false);
+        let block = |name: &str, lines: usize| -> String {
+            let code: String = (1..=lines).map(|n| format!("{name}_{n}()\n")).collect();
+            format!("```python\n{code}```\n\nProse.\n\n")
+        };
+        let text = format!(
+            "# Demo\n\n## Two\n\n{}{}",
+            block("long", 40),
+            block("short", 11)
+        );
+        let lesson = crate::lesson::demo_lesson(&text);
+        let mut out = Vec::new();
+        let size = Size {
+            columns: 80,
+            rows: 40,
+        };
+        super::slide(&mut out, &lesson, &lesson.slides[1], View::default(), size).unwrap();
+        let shown = String::from_utf8(out).unwrap();
+        assert!(size.fits(shown.as_bytes()), "{shown}");
+        assert!(
+            shown.contains("short_11()"),
+            "the short block whole:\n{shown}"
+        );
+        assert!(!shown.contains("long_40()"), "{shown}");
+        let kept = shown.matches("long_").count();
+        assert!(
+            kept > code::MIN_FOLDED,
+            "folded only as far as needed:\n{shown}"
+        );
+        let hidden = 40 - kept;
+        let said = format!("… {hidden} more lines: :more shows all 40");
+        assert!(shown.contains(&said), "{shown}");
+        assert!(
+            !size.fits(format!("{shown}\n").as_bytes()),
+            "one more line would not fit"
+        );
+    }
+
+    #[test]
+    fn rows_count_wrapped_lines_and_not_escapes() {
+        assert_eq!(rows("a\n\nb", 80), 3);
+        assert_eq!(rows(&"x".repeat(81), 80), 2);
+        assert_eq!(rows(&format!("\x1b[1m{}\x1b[0m", "x".repeat(80)), 80), 1);
+        assert_eq!(rows("é│ü", 2), 2);
+    }
 
     #[test]
     fn a_long_title_gives_way_with_an_ellipsis() {

@@ -23,6 +23,8 @@ pub enum Command {
     Hint,
     Solution,
     Show,
+    /// The slide again, its long code unfolded.
+    More,
     Python,
     Originals,
     Notes,
@@ -141,6 +143,12 @@ pub const COMMANDS: &[Spec] = &[
         help: "show this slide again",
     },
     Spec {
+        name: "more",
+        alias: "m",
+        argument: "",
+        help: "show this slide with its long code whole (folded at first)",
+    },
+    Spec {
         name: "python",
         alias: "py",
         argument: "",
@@ -243,6 +251,7 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
         "hint" => Command::Hint,
         "solution" => Command::Solution,
         "show" => Command::Show,
+        "more" => Command::More,
         "python" => Command::Python,
         "originals" => Command::Originals,
         "notes" => Command::Notes,
@@ -297,6 +306,8 @@ mod tests {
     #[case(":e 2", Input::Command(Command::Edit(Some("2".into()))))]
     #[case(":vars", Input::Command(Command::Vars))]
     #[case(":reset", Input::Command(Command::Reset))]
+    #[case(":more", Input::Command(Command::More))]
+    #[case(":m", Input::Command(Command::More))]
     #[case("let x = 1;", Input::Rust("let x = 1;".into()))]
     fn lines_parse(#[case] line: &str, #[case] input: Input) {
         assert_eq!(parse(line), Ok(input));

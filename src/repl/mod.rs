@@ -23,6 +23,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use crate::live::{BuildFolder, Live, LiveError};
+use crate::render::code::Fold;
 use crate::render::{self, View};
 use crate::run::Registry;
 use crate::session::{Answers, Move, ProgressWarning, Session};
@@ -253,6 +254,10 @@ impl<W: Write> Repl<W> {
             Command::Hint => self.hint()?,
             Command::Solution => self.solution()?,
             Command::Show => self.show()?,
+            Command::More => self.show_in(View {
+                fold: Fold::Whole,
+                ..self.view
+            })?,
             Command::Python => self.run_python()?,
             Command::Originals => {
                 self.view.python = !self.view.python;
@@ -286,12 +291,18 @@ impl<W: Write> Repl<W> {
 
     /// Renders the current slide and records it as seen.
     fn show(&mut self) -> io::Result<()> {
+        self.show_in(self.view)
+    }
+
+    /// [`Repl::show`] in `view`, at the terminal's width.
+    fn show_in(&mut self, view: View) -> io::Result<()> {
         let mut shown = Vec::new();
         render::slide(
             &mut shown,
             self.session.lesson(),
             self.session.slide(),
-            self.view,
+            view,
+            screen_size(),
         )?;
         self.print_paged(&shown)?;
         if let Some(warning) = self.session.record_visit() {
@@ -304,19 +315,17 @@ impl<W: Write> Repl<W> {
     /// the prompt under it, so its top never scrolls away; else as it is.
     /// A pager that cannot start is said once, and not tried again.
     fn print_paged(&mut self, text: &[u8]) -> io::Result<()> {
-        if let Some(pager) = &self.pager {
-            let (columns, height) = crossterm::terminal::size()
-                .map_or((80, 24), |(w, h)| (usize::from(w), usize::from(h)));
-            if pager::rows(&String::from_utf8_lossy(text), columns) >= height {
-                self.out.flush()?;
-                match pager.page(text) {
-                    Ok(()) => return Ok(()),
-                    Err(why) => {
-                        self.pager = None;
-                        self.problem(&format!(
-                            "{why}; long slides are printed whole from now on (set PAGER to a pager that works)"
-                        ))?;
-                    }
+        if let Some(pager) = &self.pager
+            && !screen_size().fits(text)
+        {
+            self.out.flush()?;
+            match pager.page(text) {
+                Ok(()) => return Ok(()),
+                Err(why) => {
+                    self.pager = None;
+                    self.problem(&format!(
+                        "{why}; long slides are printed whole from now on (set PAGER to a pager that works)"
+                    ))?;
                 }
             }
         }
@@ -357,5 +366,19 @@ impl<W: Write> Repl<W> {
 
     fn warn(&mut self, warning: &ProgressWarning) -> io::Result<()> {
         writeln!(self.out, "{} {warning}", "warning:".yellow().bold())
+    }
+}
+
+/// The size slides are drawn for: stdout's terminal, or over a pipe 80
+/// columns (textwrap's default) by 40 rows, whatever terminal runs the tests.
+fn screen_size() -> render::Size {
+    use std::io::IsTerminal;
+    let rows = match crossterm::terminal::size() {
+        Ok((_, rows)) if io::stdout().is_terminal() => usize::from(rows),
+        _ => 40,
+    };
+    render::Size {
+        columns: textwrap::termwidth(),
+        rows,
     }
 }

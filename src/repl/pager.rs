@@ -65,18 +65,6 @@ impl Pager {
     }
 }
 
-/// How many rows of a terminal `columns` wide `text` takes, each line
-/// wrapping at the edge (escape sequences take no room).
-pub fn rows(text: &str, columns: usize) -> usize {
-    let columns = columns.max(1);
-    text.lines()
-        .map(|line| {
-            let width = textwrap::core::display_width(&crate::render::strip_styles(line));
-            width.div_ceil(columns).max(1)
-        })
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,14 +79,6 @@ mod tests {
         );
         assert_eq!(Pager::from_env(Some("")), None);
         assert_eq!(Pager::from_env(Some("cat")), None);
-    }
-
-    #[test]
-    fn rows_count_wrapped_lines_and_not_escapes() {
-        assert_eq!(rows("a\n\nb", 80), 3);
-        assert_eq!(rows(&"x".repeat(81), 80), 2);
-        assert_eq!(rows(&format!("\x1b[1m{}\x1b[0m", "x".repeat(80)), 80), 1);
-        assert_eq!(rows("é│ü", 2), 2);
     }
 
     #[test]

@@ -177,8 +177,13 @@ mod in_every_view {
             outputs: true,
             python: true,
             notes: true,
+            ..View::default()
         };
-        render::slide(&mut out, &lesson, &lesson.slides[1], view).unwrap();
+        let size = render::Size {
+            columns: 100,
+            rows: 40,
+        };
+        render::slide(&mut out, &lesson, &lesson.slides[1], view, size).unwrap();
         let text = strip_styles(&String::from_utf8(out).unwrap());
         assert_shows(
             "the REPL",

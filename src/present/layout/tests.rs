@@ -159,10 +159,30 @@ fn help_lists_the_keys() {
 }
 
 #[test]
-fn fit_carries_the_style_over() {
-    let line = "\x1b[31mabcdef\x1b[0mgh";
-    let pieces = fit(line, 4);
-    assert_eq!(pieces, ["\x1b[31mabcd\x1b[0m", "\x1b[31mef\x1b[0mgh"]);
-    assert_eq!(fit("日本語", 4), ["日本", "語"]);
-    assert_eq!(fit("short", 10), ["short"]);
+fn blackout_draws_nothing_and_keeps_the_scroll() {
+    let lesson = long_lesson();
+    let mut state = State::new(lesson.slides.len(), 2);
+    state.scroll = 5;
+    state.handle(Key::Char('b'));
+    let screen = layout(&lesson, &state, 80, 20);
+    assert_fits(&screen, 80, 20);
+    assert!(
+        screen.lines.iter().all(String::is_empty),
+        "{:#?}",
+        screen.lines
+    );
+    assert!(screen.max_scroll >= 5, "the scroll stays");
+}
+
+#[test]
+fn the_timer_shows_in_the_footer_once_started() {
+    let lesson = lesson(DEMO);
+    let mut state = State::new(lesson.slides.len(), 1);
+    let footer = |state: &State| plain(&layout(&lesson, state, 80, 30)).pop().unwrap();
+    assert!(!footer(&state).contains('⏱'), "{}", footer(&state));
+    state.timer = Some(std::time::Instant::now() - std::time::Duration::from_secs(75));
+    let shown = footer(&state);
+    assert!(shown.starts_with(" 7 Demo lesson  ⏱ 1:15 ━"), "{shown}");
+    assert!(shown.ends_with("2/3  ? keys"), "{shown}");
+    assert_eq!(clock(std::time::Duration::from_secs(3723)), "1:02:03");
 }

@@ -1,17 +1,17 @@
 //! Styled text fitted to a terminal's columns: cut or wrapped at `width`
 //! as it is displayed (escape sequences take no room and are never split),
-//! padded to a column.
+//! padded to a column. The REPL's code and the presenter's screens share it.
 
 use std::iter::Peekable;
 use std::str::Chars;
 
 /// The first row of `text` at `width`.
-pub(super) fn first_row(text: &str, width: usize) -> String {
+pub(crate) fn first_row(text: &str, width: usize) -> String {
     fit(text, width).into_iter().next().unwrap_or_default()
 }
 
 /// Wraps styled prose at `width` (textwrap measures it without escapes).
-pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let options = textwrap::Options::new(width.max(1))
         .initial_indent(first)
         .subsequent_indent(rest);
@@ -23,14 +23,14 @@ pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<Str
 }
 
 /// Pads a styled line with spaces to `width` columns.
-pub fn pad(line: &str, width: usize) -> String {
+pub(crate) fn pad(line: &str, width: usize) -> String {
     let shown = textwrap::core::display_width(line);
     format!("{line}{}", " ".repeat(width.saturating_sub(shown)))
 }
 
 /// Cuts a styled line into pieces of at most `width` columns, each piece
 /// starting with the style in force where it starts and ending with a reset.
-pub fn fit(line: &str, width: usize) -> Vec<String> {
+pub(crate) fn fit(line: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     if textwrap::core::display_width(line) <= width {
         return vec![line.to_string()];
@@ -70,7 +70,7 @@ pub fn fit(line: &str, width: usize) -> Vec<String> {
 
 /// The escape sequence whose `ESC` was just read from `chars`: `ESC` alone,
 /// or a CSI sequence (`ESC [` … final byte) read to its end.
-pub fn read_escape(chars: &mut Peekable<Chars<'_>>) -> String {
+pub(crate) fn read_escape(chars: &mut Peekable<Chars<'_>>) -> String {
     let mut escape = String::from('\x1b');
     if chars.peek() == Some(&'[') {
         for next in chars.by_ref() {
@@ -81,4 +81,18 @@ pub fn read_escape(chars: &mut Peekable<Chars<'_>>) -> String {
         }
     }
     escape
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fit_carries_the_style_over() {
+        let line = "\x1b[31mabcdef\x1b[0mgh";
+        let pieces = fit(line, 4);
+        assert_eq!(pieces, ["\x1b[31mabcd\x1b[0m", "\x1b[31mef\x1b[0mgh"]);
+        assert_eq!(fit("日本語", 4), ["日本", "語"]);
+        assert_eq!(fit("short", 10), ["short"]);
+    }
 }
