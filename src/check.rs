@@ -101,7 +101,9 @@ impl Checker {
             return Verdict::Skipped("SKIPPED: rustc not found; exercises need it".into());
         }
         let starter = grade::starter(exercise);
-        match grade::grade(exercise, &starter, AnswerName("the starter"), false, || false) {
+        match grade::grade(exercise, &starter, AnswerName("the starter"), false, || {
+            false
+        }) {
             Ok(grade) if grade.passed() => Verdict::Failed(
                 "the starter already passes every hidden test: the exercise asks nothing".into(),
             ),

@@ -10,21 +10,21 @@ use common::{avance, repl};
 #[test]
 fn enter_and_commands_move_through_the_slides() {
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), "\n   \n:prev\n:goto 5\n:p\n:n\n");
+    let out = repl(home.path(), ":lesson 1\n\n   \n:prev\n:goto 5\n:p\n:n\n");
     let prompts: Vec<&str> = out
         .lines()
         .filter_map(|l| l.strip_prefix("underscore "))
         .map(|l| &l[..4])
         .collect();
-    assert_eq!(prompts, ["1/14", "2/14", "3/14", "2/14", "5/14", "4/14"]);
+    assert_eq!(prompts, ["1/18", "2/18", "3/18", "2/18", "5/18", "4/18"]);
     assert!(out.contains("Digit separators: 10_000"), "{out}");
-    assert!(out.contains("─── Underscore idioms · 5/14"), "{out}");
+    assert!(out.contains("─── Underscore idioms · 5/18"), "{out}");
 }
 
 #[test]
 fn run_prints_the_snippet_output() {
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), ":goto 2\n:run\n");
+    let out = repl(home.path(), ":lesson 1\n:goto 2\n:run\n");
     assert!(
         out.contains("Output of 01-underscore/2\n10000 1000000 65535 170 9.80665\n"),
         "{out}"
@@ -34,7 +34,7 @@ fn run_prints_the_snippet_output() {
 #[test]
 fn a_panicking_snippet_is_reported_and_the_repl_goes_on() {
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), ":goto 3\n:run\n:next\n");
+    let out = repl(home.path(), ":lesson 1\n:goto 3\n:run\n:next\n");
     assert!(
         out.contains(
             "parsing \"10_000\"\npanicked, as this slide intends: called `Result::unwrap()`"
@@ -43,7 +43,7 @@ fn a_panicking_snippet_is_reported_and_the_repl_goes_on() {
     );
     assert!(out.contains("(at lessons/01-underscore.md:60)"), "{out}");
     assert!(
-        out.contains("underscore 3/14 ❯ :next\n─── Underscore idioms · 4/14"),
+        out.contains("underscore 3/18 ❯ :next\n─── Underscore idioms · 4/18"),
         "{out}"
     );
 }
@@ -51,15 +51,15 @@ fn a_panicking_snippet_is_reported_and_the_repl_goes_on() {
 #[test]
 fn bad_commands_get_one_clear_line_and_change_nothing() {
     let home = tempfile::tempdir().unwrap();
-    let input = ":nxt\n:zzzz\n:goto 99\n:goto\n:next 3\n:lesson nope\nprint(1)\n:run\n";
+    let input = ":lesson 1\n:nxt\n:zzzz\n:goto 99\n:goto\n:next 3\n:lesson nope\nprint(1)\n:run\n";
     let out = repl(home.path(), input);
     for expected in [
         "error: unknown command `:nxt`; did you mean `:next`? (:help lists the commands)",
         "error: unknown command `:zzzz` (:help lists the commands)",
-        "error: lesson 01-underscore has slides 1 to 14; there is no slide 99",
+        "error: lesson 01-underscore has slides 1 to 18; there is no slide 99",
         "error: `:goto` needs N: `:goto N`",
         "error: `:next` takes no argument, but got `3`",
-        "error: no lesson `nope`; the lessons are: 01-underscore",
+        "error: no lesson `nope`; the lessons are: 00-ownership, 01-underscore",
         "error: live Rust is off (AVANCE_LIVE=off); commands still work",
         "error: this slide has no Rust to run; Enter moves on",
     ] {
@@ -68,7 +68,7 @@ fn bad_commands_get_one_clear_line_and_change_nothing() {
     assert!(
         out.lines()
             .filter(|l| l.starts_with("underscore "))
-            .all(|l| l.starts_with("underscore 1/14")),
+            .all(|l| l.starts_with("underscore 1/18")),
         "{out}"
     );
 }
@@ -76,12 +76,12 @@ fn bad_commands_get_one_clear_line_and_change_nothing() {
 #[test]
 fn a_non_utf8_line_is_ignored() {
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), b"\xff\xfe\n:next\n".to_vec());
+    let out = repl(home.path(), b":lesson 1\n\xff\xfe\n:next\n".to_vec());
     assert!(
         out.contains("error: the line is not valid UTF-8; line ignored"),
         "{out}"
     );
-    assert!(out.contains("─── Underscore idioms · 2/14"), "{out}");
+    assert!(out.contains("─── Underscore idioms · 2/18"), "{out}");
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn the_end_of_the_course_is_said_and_nothing_moves() {
     let output = avance(home.path())
         .arg("--lessons")
         .arg(&lessons)
-        .write_stdin(":goto 14\n\n:prev\n")
+        .write_stdin(":goto 18\n\n:prev\n")
         .output()
         .unwrap();
     let out = String::from_utf8(output.stdout).unwrap();
@@ -106,7 +106,7 @@ fn the_end_of_the_course_is_said_and_nothing_moves() {
         out.contains("This is the end of the course. Well done!"),
         "{out}"
     );
-    assert!(out.contains("─── Underscore idioms · 13/14"), "{out}");
+    assert!(out.contains("─── Underscore idioms · 17/18"), "{out}");
 }
 
 #[test]
@@ -199,32 +199,55 @@ fn edit_calls_a_snippets_own_main_as_the_program_does() {
     );
 }
 
-/// On an exercise slide, `:run` says what to do instead, and `:edit` takes
-/// the starter, with a call to its own `main` when it has one.
+/// On an exercise slide, `:run` says what to do instead; `:edit` puts the
+/// starter in the line, and the line sent back is the answer, graded by the
+/// hidden tests: the starter fails, an answer that prints what a slide
+/// shows fails, a right answer passes and is kept for `:check`, and Rust
+/// typed after it is not taken for an answer.
 #[test]
-fn run_on_an_exercise_says_what_to_do_and_edit_takes_the_starter() {
+fn an_exercise_is_answered_in_the_line_and_graded_by_its_hidden_tests() {
+    if !common::require_tool("rustc") {
+        return;
+    }
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), ":lesson 01/14\n:run\n:edit\n:quit\n");
-    assert!(
-        out.contains("❯ :run\nthis slide is an exercise: :edit puts its starter in the line, :check checks your answer, :solution shows one\n"),
-        "{out}"
+    let right =
+        "fn total(pairs: &[(i32, char)]) -> i32 {\n    pairs.iter().map(|&(n, _)| n).sum()\n}";
+    let cheat = "fn total(_: &[(i32, char)]) -> i32 { println!(\"321000\"); 321000 }";
+    let input = format!(
+        ":lesson 01/14\n:run\n:check\n:edit\n\n:edit\n{cheat}\n:edit\n{right}\n1 + 1\n:check\n:quit\n"
     );
-    assert!(
-        out.contains("❯ :edit\nComplete the todo!(), then Enter runs it live and :check checks it:\n... let pairs"),
-        "{out}"
-    );
-    let out = repl(home.path(), ":lesson 24/21\n:edit\n:quit\n");
-    assert!(
-        !out.contains("... # Ok(())") && out.contains("... }\n... if let Err(error) = main()"),
-        "{out}"
-    );
+    let out = repl(home.path(), input);
+    let expected = [
+        "❯ :run\nthis slide is an exercise: :edit puts your answer in the line (:exercise opens it in $EDITOR), :check grades it, :solution shows one\n",
+        "❯ :check\nerror: write your answer first: :edit puts the starter in the line, :exercise opens it in $EDITOR\n",
+        "❯ :edit\nWrite your answer; Enter keeps it and grades it with the exercise's hidden tests:\n... fn total",
+        "Not yet: 0 of 3 cases pass.\n  ✗ ",
+        "your code reached a `todo!()`; write that part",
+        "It printed:\n  │ 321000",
+        "Solved: every case (3) pass. Well done!",
+        "error: live Rust is off (AVANCE_LIVE=off); commands still work",
+    ];
+    for expected in expected {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    // The cheat fails on an input the slide never shows.
+    let cheat_at = out.find("321000 }").unwrap();
+    assert!(out[cheat_at..].contains("should be"), "{out}");
+    // `:check` grades the kept answer, not the `1 + 1` typed after it.
+    let last_check = out.rfind("❯ :check").unwrap();
+    assert!(out[last_check..].contains("Solved:"), "{out}");
+    let kept = home.path().join("exercises/01-underscore-14-exercise.rs");
+    assert_eq!(fs::read_to_string(kept).unwrap(), right);
+    let list = avance(home.path()).arg("list").output().unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(list.contains("1/4 exercises solved"), "{list}");
 }
 
 #[test]
 fn python_originals_and_notes_toggle() {
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), ":goto 2\n:originals\n:notes\n");
-    let slides: Vec<&str> = out.split("─── Underscore idioms · 2/14").skip(1).collect();
+    let out = repl(home.path(), ":lesson 1\n:goto 2\n:originals\n:notes\n");
+    let slides: Vec<&str> = out.split("─── Underscore idioms · 2/18").skip(1).collect();
     assert_eq!(slides.len(), 3, "{out}");
     assert!(slides[0].contains("Python\n│ big = 10_000") && !slides[0].contains("Notes:"));
     assert!(!slides[1].contains("│ big = 10_000"), "{}", slides[1]);
@@ -237,7 +260,7 @@ fn python_runs_the_slides_python_then_its_rust() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), ":goto 2\n:python\n:goto 1\n:py\n");
+    let out = repl(home.path(), ":lesson 1\n:goto 2\n:python\n:goto 1\n:py\n");
     let ran = out
         .split_once("Python output of 01-underscore/2 (python3)\n")
         .map(|(_, after)| after)
@@ -266,7 +289,7 @@ fn python_excerpts_transcripts_and_raising_cells_run_as_their_fences_say() {
         ":lesson 08/3\n:python\n:lesson 01/4\n:python\n:goto 10\n:python\n",
     );
     assert!(
-        out.contains("classes 3/14 ❯ :python\nthis Python is an excerpt, shown and not run: the whole cell is on slide 12 (:goto 12, then :python)\n"),
+        out.contains("classes 3/16 ❯ :python\nthis Python is an excerpt, shown and not run: the whole cell is on slide 12 (:goto 12, then :python)\n"),
         "{out}"
     );
     assert!(
@@ -305,7 +328,7 @@ fn python_missing_is_one_clear_line() {
     let home = tempfile::tempdir().unwrap();
     let out = common::avance(home.path())
         .env("AVANCE_PYTHON", home.path().join("nowhere-python"))
-        .write_stdin(":goto 2\n:python\n")
+        .write_stdin(":lesson 1\n:goto 2\n:python\n")
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -321,19 +344,19 @@ fn progress_resumes_where_the_student_stopped() {
     let home = tempfile::tempdir().unwrap();
     let first = repl(
         home.path(),
-        ":goto 4\n:goto 2\n:run\n:goto 6\n:quit\n:next\n",
+        ":lesson 1\n:goto 4\n:goto 2\n:run\n:goto 6\n:quit\n:next\n",
     );
     assert!(
-        !first.contains("underscore 7/14"),
+        !first.contains("underscore 7/18"),
         ":quit must stop reading: {first}"
     );
     let second = repl(home.path(), "");
     assert!(second.starts_with("Welcome back"), "{second}");
-    assert!(second.contains("─── Underscore idioms · 6/14"), "{second}");
+    assert!(second.contains("─── Underscore idioms · 6/18"), "{second}");
     let list = avance(home.path()).arg("list").output().unwrap();
     let list = String::from_utf8(list.stdout).unwrap();
     assert!(
-        list.contains("▶ 01-underscore") && list.contains("4/14 slides seen, 1/13 snippets run"),
+        list.contains("▶ 01-underscore") && list.contains("4/18 slides seen, 1/13 snippets run"),
         "{list}"
     );
 }
@@ -343,7 +366,7 @@ fn a_corrupt_progress_file_is_kept_aside_and_the_course_starts_afresh() {
     let home = tempfile::tempdir().unwrap();
     let progress = home.path().join("progress.json");
     fs::write(&progress, "{ not json").unwrap();
-    let out = repl(home.path(), ":next\n");
+    let out = repl(home.path(), ":lesson 1\n:next\n");
     assert!(
         out.contains("warning: progress file") && out.contains("it was kept as"),
         "{out}"
@@ -362,13 +385,13 @@ fn an_unwritable_progress_folder_is_reported_once_and_the_repl_goes_on() {
     // A file where the folder should be: unwritable even for root.
     let blocked = home.path().join("file");
     fs::write(&blocked, "").unwrap();
-    let out = repl(&blocked.join("avance"), ":next\n:next\n");
+    let out = repl(&blocked.join("avance"), ":lesson 1\n:next\n:next\n");
     assert_eq!(
         out.matches("warning: cannot save progress").count(),
         1,
         "{out}"
     );
-    assert!(out.contains("─── Underscore idioms · 3/14"), "{out}");
+    assert!(out.contains("─── Underscore idioms · 3/18"), "{out}");
     assert!(
         !out.contains("unreadable"),
         "a missing folder is not a damaged file: {out}"
@@ -381,7 +404,7 @@ fn an_unwritable_progress_folder_is_reported_once_and_the_repl_goes_on() {
 #[test]
 fn piped_output_has_no_escape_codes_unless_asked() {
     let home = tempfile::tempdir().unwrap();
-    let plain = repl(home.path(), ":goto 2\n");
+    let plain = repl(home.path(), ":lesson 1\n:goto 2\n");
     assert!(!plain.contains('\x1b'), "{plain}");
     let forced = avance(home.path())
         .args(["--color", "always"])
@@ -404,7 +427,7 @@ fn piped_output_has_no_escape_codes_unless_asked() {
 #[test]
 fn timeit_times_the_slide_silently_in_ipython_format() {
     let home = tempfile::tempdir().unwrap();
-    let out = repl(home.path(), ":goto 3\n:timeit\n");
+    let out = repl(home.path(), ":lesson 1\n:goto 3\n:timeit\n");
     let line = out
         .lines()
         .find(|l| l.starts_with("01-underscore/3.2: "))
@@ -496,7 +519,10 @@ fn progress_in_a_removed_lesson_starts_at_the_beginning_without_welcome_back() {
     .unwrap();
     let out = repl(home.path(), "");
     assert!(out.starts_with("Welcome to avance"), "{out}");
-    assert!(out.contains("─── Underscore idioms · 1/14"), "{out}");
+    assert!(
+        out.contains("─── Ownership and borrowing for Python programmers · 1/"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -538,7 +564,7 @@ fn two_repls_at_once_on_one_home_keep_what_each_saw() {
             .map(|n| n.as_u64().unwrap())
             .collect()
     };
-    assert_eq!(seen("01-"), [1]);
+    assert_eq!(seen("00-"), [1]);
     assert_eq!(seen("03-"), [1, 2, 3]);
     assert_eq!(seen("05-"), [1, 2]);
     // no lock or temporary file is left for the next start to trip on

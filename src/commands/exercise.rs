@@ -47,7 +47,9 @@ impl ExerciseArgs {
         };
         let mut index = course.pick(&self.target)?;
         if !grade::can_grade() {
-            bail!("rustc is not installed here, and exercises are graded by compiling them: install Rust from rustup.rs");
+            bail!(
+                "rustc is not installed here, and exercises are graded by compiling them: install Rust from rustup.rs"
+            );
         }
         crate::interrupt::end_with("Stopped watching; your answer is kept.")
             .context("cannot take over Ctrl-C")?;
@@ -56,7 +58,13 @@ impl ExerciseArgs {
             match index + 1 < course.exercises.len() {
                 true => index += 1,
                 false => {
-                    writeln!(out, "{}", "That was the course's last exercise. Well done!".green().bold())?;
+                    writeln!(
+                        out,
+                        "{}",
+                        "That was the course's last exercise. Well done!"
+                            .green()
+                            .bold()
+                    )?;
                     return Ok(ExitCode::SUCCESS);
                 }
             }
@@ -97,9 +105,10 @@ impl Course {
         }
         let Some(number) = number else {
             let solved = self.session.progress().lessons.get(id);
-            let unsolved = of_lesson.iter().copied().find(|&k| {
-                !solved.is_some_and(|p| p.solved.contains_key(&self.exercises[k].1.id))
-            });
+            let unsolved = of_lesson
+                .iter()
+                .copied()
+                .find(|&k| !solved.is_some_and(|p| p.solved.contains_key(&self.exercises[k].1.id)));
             return Ok(unsolved.unwrap_or(of_lesson[0]));
         };
         number

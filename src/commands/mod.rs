@@ -235,7 +235,9 @@ fn progress_store() -> Option<ProgressStore> {
 
 /// The student's answers to exercises, in the state folder if there is one.
 fn answers() -> Answers {
-    Dirs::locate().map_or_else(Answers::in_memory, |dirs| Answers::in_folder(dirs.answers()))
+    Dirs::locate().map_or_else(Answers::in_memory, |dirs| {
+        Answers::in_folder(dirs.answers())
+    })
 }
 
 /// The lesson `query` names, or every lesson when there is none.

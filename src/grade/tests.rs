@@ -37,20 +37,33 @@ fn exercise() -> Exercise {
 }
 
 fn grade_answer(answer: &str) -> Grade {
-    grade(&exercise(), answer, AnswerName("your answer"), false, || false).unwrap()
+    grade(
+        &exercise(),
+        answer,
+        AnswerName("your answer"),
+        false,
+        || false,
+    )
+    .unwrap()
 }
 
 #[test]
 fn the_solution_passes_every_case() {
     let exercise = exercise();
-    assert_eq!(exercise.tests.cases, ["adds_the_numbers", "an_empty_slice_is_zero"]);
+    assert_eq!(
+        exercise.tests.cases,
+        ["adds_the_numbers", "an_empty_slice_is_zero"]
+    );
     let answer = exercise.solution.compiled_code();
     assert_eq!(grade_answer(&answer), Grade::Passed { cases: 2 });
 }
 
 #[test]
 fn the_starter_reaches_its_todo_in_every_case() {
-    let Grade::Failed { failures, passed, .. } = grade_answer(&starter(&exercise())) else {
+    let Grade::Failed {
+        failures, passed, ..
+    } = grade_answer(&starter(&exercise()))
+    else {
         panic!("the starter passed");
     };
     assert_eq!(passed, 0);
@@ -64,7 +77,10 @@ fn the_starter_reaches_its_todo_in_every_case() {
 #[test]
 fn a_wrong_answer_is_told_with_the_case_what_was_expected_and_what_came() {
     let answer = "fn total(pairs: &[(i32, char)]) -> i32 { pairs.len() as i32 }";
-    let Grade::Failed { failures, passed, .. } = grade_answer(answer) else {
+    let Grade::Failed {
+        failures, passed, ..
+    } = grade_answer(answer)
+    else {
         panic!("a wrong answer passed");
     };
     assert_eq!(passed, 1, "the empty slice gives 0 by chance");
@@ -85,11 +101,17 @@ fn a_wrong_answer_is_told_with_the_case_what_was_expected_and_what_came() {
 #[test]
 fn printing_the_expected_value_does_not_pass() {
     let answer = "fn total(_: &[(i32, char)]) -> i32 { println!(\"12\"); 12 }";
-    let Grade::Failed { failures, printed, .. } = grade_answer(answer) else {
+    let Grade::Failed {
+        failures, printed, ..
+    } = grade_answer(answer)
+    else {
         panic!("a hard-coded answer passed");
     };
     assert_eq!(failures[0].case, "an_empty_slice_is_zero");
-    assert_eq!(failures[0].to_string(), "an empty slice is zero: expected 0, got 12");
+    assert_eq!(
+        failures[0].to_string(),
+        "an empty slice is zero: expected 0, got 12"
+    );
     assert!(printed.contains("12"), "{printed:?}");
 }
 
@@ -100,7 +122,10 @@ fn a_refused_answer_shows_rustc_over_the_students_own_lines() {
         panic!("rustc accepted a String as an i32");
     };
     assert!(diagnostics.contains("E0308"), "{diagnostics}");
-    assert!(diagnostics.contains("--> your answer:2:18"), "{diagnostics}");
+    assert!(
+        diagnostics.contains("--> your answer:2:18"),
+        "{diagnostics}"
+    );
     assert!(!diagnostics.contains("answer.rs"), "{diagnostics}");
 }
 

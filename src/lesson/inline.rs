@@ -30,7 +30,14 @@ pub fn inline_spans(text: &str) -> Vec<Span> {
             Event::End(TagEnd::Emphasis) => style.emphasis = false,
             Event::Start(Tag::Strong) => style.strong = true,
             Event::End(TagEnd::Strong) => style.strong = false,
-            Event::Code(code) => push(&mut spans, &code, SpanStyle { code: true, ..style }),
+            Event::Code(code) => push(
+                &mut spans,
+                &code,
+                SpanStyle {
+                    code: true,
+                    ..style
+                },
+            ),
             Event::Text(text) => push(&mut spans, &text, style),
             Event::SoftBreak | Event::HardBreak => push(&mut spans, " ", style),
             _ => {}

@@ -18,8 +18,8 @@ pub mod visible;
 pub use include::{IncludeError, IncludeSource, ReadError};
 pub use inline::inline_spans;
 pub use model::{
-    Block, CodeBlock, Exercise, Expected, HiddenTests, Lesson, ListItem, Mode, PythonRole, Scale, Slide,
-    Snippet, Span, SpanStyle,
+    Block, CodeBlock, Exercise, Expected, HiddenTests, Lesson, ListItem, Mode, PythonRole, Scale,
+    Slide, Snippet, Span, SpanStyle,
 };
 pub use parse::{ParseError, ParseErrorKind, lesson_file_id, parse_lesson};
 

@@ -19,7 +19,11 @@ pub fn grade(out: &mut impl Write, grade: &Grade) -> io::Result<()> {
             cases_text(*cases, "every case", "the one case")
         ),
         Grade::Refused(diagnostics) => {
-            writeln!(out, "{}", "Not yet: rustc refuses your answer.".yellow().bold())?;
+            writeln!(
+                out,
+                "{}",
+                "Not yet: rustc refuses your answer.".yellow().bold()
+            )?;
             write!(out, "{diagnostics}")
         }
         Grade::Failed {

@@ -8,8 +8,8 @@
 
 pub mod code;
 pub(crate) mod fit;
-pub(crate) mod highlight;
 mod grade;
+pub(crate) mod highlight;
 pub mod theme;
 
 pub use grade::grade;

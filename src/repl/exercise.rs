@@ -105,7 +105,12 @@ impl<W: Write> Repl<W> {
         }
     }
 
-    fn grade_and_report(&mut self, exercise: &Exercise, answer: &str, name: &str) -> io::Result<()> {
+    fn grade_and_report(
+        &mut self,
+        exercise: &Exercise,
+        answer: &str,
+        name: &str,
+    ) -> io::Result<()> {
         let color = colored::control::SHOULD_COLORIZE.should_colorize();
         let graded = grade::grade(
             exercise,
@@ -145,7 +150,12 @@ impl<W: Write> Repl<W> {
             Some(hint) => {
                 *shown += 1;
                 let count = format!("Hint {}/{}:", *shown, exercise.hints.len());
-                writeln!(self.out, "{} {}", count.yellow().bold(), render::inline(&inline_spans(hint)))
+                writeln!(
+                    self.out,
+                    "{} {}",
+                    count.yellow().bold(),
+                    render::inline(&inline_spans(hint))
+                )
             }
             None if exercise.hints.is_empty() => {
                 self.note("this exercise has no hints; :solution shows an answer")

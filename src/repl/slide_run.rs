@@ -17,7 +17,7 @@ impl<W: Write> Repl<W> {
         let snippets: Vec<_> = self.session.slide().snippets().cloned().collect();
         if snippets.is_empty() && self.session.slide().exercises().next().is_some() {
             return self.note(
-                "this slide is an exercise: :edit puts its starter in the line, :check checks your answer, :solution shows one",
+                "this slide is an exercise: :edit puts your answer in the line (:exercise opens it in $EDITOR), :check grades it, :solution shows one",
             );
         }
         if snippets.is_empty() {

@@ -51,7 +51,8 @@ impl Answers {
         match self.file(exercise) {
             Some(file) => write_file(&file, answer),
             None => {
-                self.in_memory.insert(exercise.id.clone(), answer.to_string());
+                self.in_memory
+                    .insert(exercise.id.clone(), answer.to_string());
                 Ok(())
             }
         }

@@ -7,8 +7,8 @@ mod config;
 mod dirs;
 mod progress;
 
-pub use config::{Config, ConfigError};
 pub use answers::Answers;
+pub use config::{Config, ConfigError};
 pub use dirs::Dirs;
 pub use progress::{LessonProgress, Position, Progress, ProgressStore, ProgressWarning};
 
@@ -175,7 +175,11 @@ impl Session {
     /// Records `exercise_id` (`LESSON/SLIDE-exercise`, of any lesson) as
     /// solved today, keeping the day it was first solved.
     pub fn record_solved(&mut self, exercise_id: &str) -> Option<ProgressWarning> {
-        let lesson = exercise_id.split('/').next().unwrap_or_default().to_string();
+        let lesson = exercise_id
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
         self.progress
             .lessons
             .entry(lesson)

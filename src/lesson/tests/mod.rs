@@ -441,12 +441,17 @@ fn incomplete_exercises_and_stray_hints_are_refused() {
         (5, ParseErrorKind::OrphanSolution)
     );
     assert_eq!(
-        error_of("# T\n\n## S\n\n```rust\nfn f() {}\n```\n\n```rust,test\n#[test]\nfn t() {}\n```\n"),
+        error_of(
+            "# T\n\n## S\n\n```rust\nfn f() {}\n```\n\n```rust,test\n#[test]\nfn t() {}\n```\n"
+        ),
         (9, ParseErrorKind::OrphanTests)
     );
     let no_case = EXERCISE.replace("#[test]", "// a test");
     assert_eq!(error_of(&no_case), (17, ParseErrorKind::TestsWithoutCases));
-    let with_output = EXERCISE.replace("```\n\n```rust,solution", "```\n\n```output\n2\n```\n\n```rust,solution");
+    let with_output = EXERCISE.replace(
+        "```\n\n```rust,solution",
+        "```\n\n```output\n2\n```\n\n```rust,solution",
+    );
     assert!(matches!(
         error_of(&with_output),
         (11, ParseErrorKind::OrphanOutput(why)) if why.contains("hidden tests grade")

@@ -68,7 +68,10 @@ fn an_exercise_shows_its_code_and_how_it_is_graded_not_the_solution() {
     assert!(text.contains(crate::view::EXERCISE_LABEL), "{text}");
     assert!(text.contains("fn x() -> i32 { todo!() }"), "{text}");
     assert!(text.contains("Graded by a hidden test"), "{text}");
-    assert!(!text.contains("{ 7 }") && !text.contains("secret"), "{text}");
+    assert!(
+        !text.contains("{ 7 }") && !text.contains("secret"),
+        "{text}"
+    );
 }
 
 #[test]
