@@ -128,7 +128,8 @@ fn edit_puts_the_slides_rust_in_the_line_and_runs_what_comes_back() {
     let home = tempfile::tempdir().unwrap();
     // The first `:edit` is taken as it is (an empty line: Enter), the
     // second is replaced by the student's version.
-    let input = ":goto 2\n:edit\n\n:edit\nlet big = 5; println!(\"{}\", big * 2);\nbig\n";
+    let input =
+        ":lesson 1\n:goto 2\n:edit\n\n:edit\nlet big = 5; println!(\"{}\", big * 2);\nbig\n";
     let out = live_repl(home.path(), input);
     assert!(
         out.contains(
@@ -148,7 +149,7 @@ fn without_a_toolchain_live_rust_says_so_and_snippets_still_run() {
     let output = avance(home.path())
         .env_remove("AVANCE_LIVE")
         .env("PATH", empty.path())
-        .write_stdin("1 + 1\n:goto 2\n:run\n")
+        .write_stdin("1 + 1\n:lesson 1\n:goto 2\n:run\n")
         .output()
         .expect("avance starts");
     let out = String::from_utf8(output.stdout).unwrap();
@@ -161,57 +162,51 @@ fn without_a_toolchain_live_rust_says_so_and_snippets_still_run() {
     assert!(out.contains("10000 1000000 65535 170 9.80665"), "{out}");
 }
 
+/// With live Rust on: the starter graded, the hints one by one, a right
+/// answer solved and recorded, and Rust typed after it run live, not taken
+/// for an answer.
 #[test]
-fn an_exercise_is_checked_wrong_then_right_and_recorded() {
+fn an_exercise_is_graded_wrong_then_right_and_recorded() {
     if !toolchain() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
-    // The starter as it is (todo!() panics), then an answer of one's own.
     let input = "\
-:goto 14
+:lesson 01/14
 :check
 :edit
 
-:check
 :hint
 :hint
 :hint
-let pairs = [(1_000, 'a'), (20_000, 'b'), (300_000, 'c')]; let mut total = 0; for (n, _) in pairs { total += n; } println!(\"{total}\");
+:edit
+fn total(pairs: &[(i32, char)]) -> i32 { pairs.iter().map(|&(n, _)| n).sum() }
+40 + 2
 :check
 :solution
 ";
     let out = live_repl(home.path(), input);
-    assert!(out.contains("Exercise · complete the todo!()"), "{out}");
-    assert!(
-        out.contains("error: type your answer first (:edit starts from the exercise's code)"),
-        "{out}"
-    );
-    assert!(out.contains("not yet implemented"), "{out}");
-    assert!(
-        out.contains("Not yet: it does not print what the exercise asks yet"),
-        "{out}"
-    );
-    assert!(
-        out.contains("Hint 1/2: A `for` loop takes a pattern"),
-        "{out}"
-    );
-    assert!(
-        out.contains("Hint 2/2: `_` in a pattern binds nothing"),
-        "{out}"
-    );
-    assert!(
-        out.contains("no more hints; :solution shows an answer"),
-        "{out}"
-    );
-    assert!(
-        out.contains("321000\nSolved: it prints what the exercise asks. Well done!"),
-        "{out}"
-    );
-    assert!(out.contains("Rust · a solution\n│ let pairs"), "{out}");
+    for expected in [
+        "Exercise · your code starts here",
+        "error: write your answer first: :edit puts the starter in the line, :exercise opens it in $EDITOR",
+        "Not yet: 0 of 3 cases pass.",
+        "your code reached a `todo!()`; write that part",
+        "Hint 1/2: A `for` loop takes a pattern",
+        "Hint 2/2: `_` in a pattern binds nothing",
+        "no more hints; :solution shows an answer",
+        "Solved: every case (3) pass. Well done!",
+        "❯ 40 + 2\n42\n",
+        "Rust · a solution",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let last_check = out.rfind("❯ :check").unwrap();
+    assert!(out[last_check..].contains("Solved:"), "{out}");
     let progress = std::fs::read_to_string(home.path().join("progress.json")).unwrap();
-    assert!(progress.contains("\"solved\""), "{progress}");
-    assert!(progress.contains("01-underscore/14-exercise"), "{progress}");
+    assert!(
+        progress.contains("\"01-underscore/14-exercise\": \"20"),
+        "{progress}"
+    );
 }
 
 #[test]

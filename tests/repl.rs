@@ -646,3 +646,53 @@ fn long_code_is_folded_until_more() {
     assert!(whole.contains("│ line_60()"), "whole:\n{whole}");
     assert!(!whole.contains(":more shows all"), "{whole}");
 }
+
+/// `:exercise` opens the answer's file in `$EDITOR` (here a script that
+/// writes a right answer, as a student would) and grades it when the editor
+/// closes; without an editor it says what to set.
+#[test]
+fn exercise_opens_the_answer_in_the_editor_and_grades_it_when_it_closes() {
+    if !common::require_tool("rustc") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let editor = home.path().join("editor.sh");
+    fs::write(
+        &editor,
+        "#!/bin/sh\ngrep -q todo \"$1\" || exit 3\nprintf 'fn total(p: &[(i32, char)]) -> i32 {\\n    p.iter().map(|p| p.0).sum()\\n}\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = common::repl_output(
+        {
+            let mut command = avance(home.path());
+            command.env("EDITOR", &editor).env_remove("VISUAL");
+            command
+        },
+        ":lesson 01/14\n:exercise\n",
+    );
+    let file = home.path().join("exercises/01-underscore-14-exercise.rs");
+    assert!(
+        out.contains(&format!(
+            "Opening {} in {}",
+            file.display(),
+            editor.display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("Solved: every case (3) pass."), "{out}");
+    assert!(fs::read_to_string(&file).unwrap().contains("p.0"));
+
+    let out = common::repl_output(
+        {
+            let mut command = avance(home.path());
+            command.env_remove("EDITOR").env_remove("VISUAL");
+            command
+        },
+        ":lesson 01/14\n:exercise\n",
+    );
+    assert!(
+        out.contains("error: no editor is set: set $EDITOR (or $VISUAL) to yours, or use :edit to answer in the line"),
+        "{out}"
+    );
+}
