@@ -106,7 +106,9 @@ fn body(slide: &Slide, state: &State, width: usize) -> (Vec<String>, Option<(usi
                     output_rows = Some((start, out.len()));
                 }
             }
-            Section::Exercise(exercise) => exercise_lines(&mut out, exercise, width),
+            Section::Exercise(exercise) => {
+                exercise_lines(&mut out, exercise, state.solution, width);
+            }
             Section::Prose(text) => prose_lines(&mut out, text, prose, width),
             Section::Notes(notes) if state.notes => {
                 let text = format!("{} {}", "Notes:".magenta().bold(), notes.magenta());
@@ -193,8 +195,8 @@ fn code_group(out: &mut Vec<String>, group: &CodeGroup, python: bool, width: usi
 }
 
 /// An exercise as the room sees it: the code to start from and how it is
-/// graded (the solution stays for `:solution` in the REPL).
-fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, width: usize) {
+/// graded, then the solution once `s` asks for it.
+fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, solution: bool, width: usize) {
     out.push(String::new());
     let starter = exercise.starter.visible_code();
     out.extend(code::block(
@@ -205,6 +207,11 @@ fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, width: usize) {
         None,
     ));
     out.extend(fit(&view::graded_by(exercise).dimmed().to_string(), width));
+    if solution {
+        out.push(String::new());
+        let code = exercise.solution.visible_code();
+        out.extend(code::block("Rust · a solution", "rust", &code, width, None));
+    }
 }
 
 /// Labelled, highlighted code blocks fitted to `width`, a blank line

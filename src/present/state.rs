@@ -68,6 +68,9 @@ pub struct State {
     pub blackout: bool,
     /// When `t` last started the footer's timer; none until then.
     pub timer: Option<Instant>,
+    /// An exercise's solution is shown under its starter (`s`), until
+    /// the slide changes: the room tries first.
+    pub solution: bool,
 }
 
 /// Lines moved by a page key.
@@ -89,6 +92,7 @@ impl State {
             message: None,
             blackout: false,
             timer: None,
+            solution: false,
         }
     }
 
@@ -189,6 +193,10 @@ impl State {
                 self.timer = Some(Instant::now());
                 Action::Redraw
             }
+            Key::Char('s') => {
+                self.solution = !self.solution;
+                Action::Redraw
+            }
             Key::Char('q') | Key::Esc => Action::Quit,
             Key::Char(_) => return None,
         };
@@ -202,6 +210,7 @@ impl State {
         if index != self.slide {
             self.slide = index;
             self.scroll = 0;
+            self.solution = false;
         }
         if self.output.as_ref().is_some_and(|o| o.slide != self.slide) {
             self.output = None;
@@ -225,6 +234,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("r", "run the slide's Rust; its output shows under the code"),
     ("p", "show or hide the Python"),
     ("n", "show or hide the speaker notes"),
+    ("s", "show or hide an exercise's solution"),
     ("b .", "black screen until any key"),
     ("t", "start the timer in the footer, or set it back to 0:00"),
     ("?", "show or hide this list"),
@@ -237,6 +247,18 @@ mod tests {
 
     fn keys(state: &mut State, keys: &[Key]) -> Vec<Option<Action>> {
         keys.iter().map(|&k| state.handle(k)).collect()
+    }
+
+    #[test]
+    fn s_shows_the_solution_until_the_slide_changes() {
+        let mut state = State::new(5, 1);
+        assert!(!state.solution);
+        assert_eq!(state.handle(Key::Char('s')), Some(Action::Redraw));
+        assert!(state.solution);
+        state.handle(Key::Right);
+        assert!(!state.solution, "the next slide starts without it");
+        keys(&mut state, &[Key::Char('s'), Key::Char('s')]);
+        assert!(!state.solution);
     }
 
     #[test]

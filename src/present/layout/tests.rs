@@ -72,6 +72,12 @@ fn an_exercise_shows_its_code_and_how_it_is_graded_not_the_solution() {
         !text.contains("{ 7 }") && !text.contains("secret"),
         "{text}"
     );
+    let mut state = state;
+    state.handle(Key::Char('s'));
+    let text = plain(&layout(&lesson, &state, 80, 30)).join("\n");
+    assert!(text.contains("Rust · a solution"), "{text}");
+    assert!(text.contains("fn x() -> i32 { 7 }"), "{text}");
+    assert!(!text.contains("secret"), "the tests stay hidden: {text}");
 }
 
 #[test]
