@@ -24,7 +24,9 @@ fn grading(c: &mut Criterion) {
     let graded = grade(&exercise, &answer, AnswerName("answer"), false, || false);
     assert!(graded.expect("rustc runs").passed(), "the solution passes");
     let mut group = c.benchmark_group("grade");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     group.bench_function("01-underscore/14 right answer", |b| {
         b.iter(|| grade(&exercise, &answer, AnswerName("answer"), false, || false).unwrap())
     });

@@ -76,3 +76,40 @@ fn a_compile_fail_block_beside_another_rust_block_is_checked() {
         "{stdout}"
     );
 }
+
+/// As `rustlings dev check` does: a starter that already passes its hidden
+/// tests is refused, and so is a hint that gives a line of the solution
+/// away; a starter that fails is what an exercise should be.
+#[test]
+fn an_exercise_whose_starter_passes_or_whose_hint_answers_is_refused() {
+    if !require_tool("rustc") {
+        return;
+    }
+    let exercise = |starter: &str, hint: &str| {
+        format!(
+            "## Ex\n\n```rust,exercise\n{starter}\n```\n\n```rust,solution\nfn double(n: i32) -> i32 {{\n    n.wrapping_mul(2)\n}}\n```\n\n\
+             ```rust,test\n#[test]\nfn doubles() {{\n    assert_eq!(double(21), 42);\n}}\n```\n\n<!-- hint: {hint} -->\n\n"
+        )
+    };
+    let lesson = format!(
+        "# Ex\n\n{}{}{}",
+        exercise("fn double(n: i32) -> i32 {\n    todo!()\n}", "Multiply."),
+        exercise("fn double(n: i32) -> i32 {\n    n * 2\n}", "Multiply."),
+        exercise("fn double(n: i32) -> i32 {\n    n\n}", "Try `n.wrapping_mul(2)`."),
+    );
+    let (success, stdout) = check_one_lesson("01-ex.md", &lesson);
+    assert!(!success, "{stdout}");
+    assert!(!stdout.contains("FAILED 01-ex/2-exercise"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "FAILED 01-ex/3-exercise: the starter already passes every hidden test: the exercise asks nothing"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "FAILED 01-ex/4-exercise: hint 1 gives away the solution's line `n.wrapping_mul(2)`; a hint nudges, it does not answer"
+        ),
+        "{stdout}"
+    );
+}

@@ -43,6 +43,7 @@ fn live_code_keeps_variables_and_survives_errors_and_panics() {
     }
     let home = tempfile::tempdir().unwrap();
     let input = "\
+:lesson 1
 let x = 40 + 2;
 x
 fn double(n: i32) -> i32 {
@@ -58,12 +59,12 @@ x
 ";
     let out = live_repl(home.path(), input);
     // A value is shown with {:?}; what the code prints comes first.
-    assert!(out.contains("underscore 1/14 ❯ x\n42\n"), "{out}");
+    assert!(out.contains("underscore 1/18 ❯ x\n42\n"), "{out}");
     assert!(out.contains("... }\n"), "multi-line input: {out}");
     assert!(out.contains("double: 84\n43\n"), "{out}");
     // `()` is not shown, as Python's REPL does not show None.
     assert!(
-        out.contains("❯ println!(\"only printed\")\nonly printed\nunderscore 1/14 ❯"),
+        out.contains("❯ println!(\"only printed\")\nonly printed\nunderscore 1/18 ❯"),
         "{out}"
     );
     // rustc's error, drawn over the student's line.

@@ -198,7 +198,7 @@ fn an_existing_notebook_is_kept_without_force() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&unknown.stderr);
     assert!(
-        stderr.contains("no lesson `nosuch`; the lessons are: 01-underscore"),
+        stderr.contains("no lesson `nosuch`; the lessons are: 00-ownership, 01-underscore"),
         "{stderr}"
     );
 }

@@ -66,6 +66,13 @@ impl Lesson1 {
 
 /// Quotes `text` for `sh`: inside single quotes nothing is special, except
 /// the single quote itself.
+/// The REPL's prompt on slide `slide` of lesson 1, `underscore 2/18 ❯`.
+fn underscore_prompt(slide: usize) -> String {
+    let catalog = avance::catalog::Catalog::embedded().expect("the built-in lessons");
+    let lesson = &catalog.lessons()[catalog.find("1").expect("lesson 1")];
+    format!("{} {slide}/{} ❯", lesson.slug, lesson.slides.len())
+}
+
 fn sh_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
@@ -371,20 +378,27 @@ fn repl_in_a_real_terminal_then_resume() {
 fn first_session(home: &Path) -> Lesson1 {
     let tmux = Tmux::start(home);
 
-    let screen = tmux.wait_until("the first prompt", |screen| {
-        screen
-            .lines()
-            .last()
-            .is_some_and(|line| line.starts_with("underscore 1/") && line.ends_with('❯'))
-    });
+    let last_line_starts = |start: &'static str| {
+        move |screen: &str| {
+            screen
+                .lines()
+                .last()
+                .is_some_and(|line| line.starts_with(start) && line.ends_with('❯'))
+        }
+    };
+    // The course opens on its first lesson, ownership; this test walks lesson 1.
+    let screen = tmux.wait_until("the first prompt", last_line_starts("ownership 1/"));
+    assert!(
+        screen.contains("Welcome to avance"),
+        "a first session greets the student:\n{screen}"
+    );
+    tmux.type_text(":lesson 1");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_until("lesson 1", last_line_starts("underscore 1/"));
     let lesson = Lesson1::from_first_prompt(screen.lines().last().unwrap_or_default());
     assert!(
         lesson.slides >= 5,
         "this test visits slide 5 of lesson 1:\n{screen}"
-    );
-    assert!(
-        screen.contains("Welcome to avance"),
-        "a first session greets the student:\n{screen}"
     );
     assert!(screen.contains(&lesson.header(1)), "slide 1:\n{screen}");
 
@@ -447,7 +461,7 @@ fn resumed_session(home: &Path, lesson: Lesson1) {
     let history = std::fs::read_to_string(home.join("history.txt"))
         .expect("the first session wrote history.txt in AVANCE_HOME");
     let entries: Vec<&str> = history.lines().collect();
-    for typed in [":run", ":goto 5", ":help", ":nxt"] {
+    for typed in [":lesson 1", ":run", ":goto 5", ":help", ":nxt"] {
         assert!(
             entries.contains(&typed),
             "history.txt lacks {typed:?}:\n{history}"
@@ -827,7 +841,7 @@ fn a_fifo_as_the_history_file_is_left_alone_and_the_repl_answers() {
         )),
         "{screen}"
     );
-    tmux.command(":goto 2", "underscore 2/14 ❯");
+    tmux.command(":lesson 1/2", &underscore_prompt(2));
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
@@ -851,11 +865,12 @@ fn ctrl_c_stops_endless_live_code_and_the_repl_goes_on() {
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
     let tmux = Tmux::launch(home.path(), &[], &[("AVANCE_LIVE", Path::new("on"))]);
     tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    tmux.command(":lesson 1", &underscore_prompt(1));
     tmux.type_text("let kept = 41;");
     tmux.press(&["Enter"]);
     // The first input waits for evcxr's context, then compiles.
     tmux.wait_long("the first live answer", Duration::from_secs(180), |s| {
-        s.lines().last() == Some("underscore 1/14 ❯")
+        s.lines().last() == Some(underscore_prompt(1).as_str())
     });
     tmux.type_text("loop {}");
     tmux.press(&["Enter"]);
@@ -867,7 +882,7 @@ fn ctrl_c_stops_endless_live_code_and_the_repl_goes_on() {
         "the loop was stopped {:?} after Ctrl-C",
         pressed.elapsed()
     );
-    let screen = tmux.wait_for_prompt("underscore 1/14 ❯");
+    let screen = tmux.wait_for_prompt(&underscore_prompt(1));
     assert!(
         screen.contains("every variable was lost: `kept`"),
         "{screen}"
@@ -875,7 +890,7 @@ fn ctrl_c_stops_endless_live_code_and_the_repl_goes_on() {
     tmux.type_text("40 + 2");
     tmux.press(&["Enter"]);
     tmux.wait_long("live Rust to answer again", Duration::from_secs(120), |s| {
-        s.ends_with("❯ 40 + 2\n42\nunderscore 1/14 ❯")
+        s.ends_with(&format!("❯ 40 + 2\n42\n{}", underscore_prompt(1)))
     });
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
@@ -945,7 +960,7 @@ fn a_long_slide_is_paged_from_its_title_and_a_short_one_is_not() {
     tmux.resize(120, 40);
     tmux.type_text(":lesson 1/2");
     tmux.press(&["Enter"]);
-    let screen = tmux.wait_visible("the short slide", |s| s.ends_with("underscore 2/14 ❯"));
+    let screen = tmux.wait_visible("the short slide", |s| s.ends_with(&underscore_prompt(2)));
     assert!(
         !screen.contains(keys),
         "no pager for a slide that fits:\n{screen}"
@@ -1019,11 +1034,11 @@ fn the_repl_fits_its_code_to_the_width() {
     };
 
     resize(200, 50);
-    tmux.type_text(":goto 2");
+    tmux.type_text(":lesson 1/2");
     tmux.press(&["Enter"]);
     let screen = tmux.wait_visible("slide 2 at 200 columns", at_slide(2));
     assert!(beside(&screen), "Python beside Rust:\n{screen}");
-    no_wider_than(200, "❯ :goto 2");
+    no_wider_than(200, "❯ :lesson 1/2");
 
     resize(80, 50);
     tmux.type_text(":show");
@@ -1051,6 +1066,41 @@ fn the_repl_fits_its_code_to_the_width() {
         "the rest of the line under ↪:\n{screen}"
     );
     no_wider_than(60, "❯ :next");
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+}
+
+/// An exercise in a real terminal at 80×24: `:edit` fills the line with the
+/// starter and Enter grades it (its `todo!()` reached in every case), then
+/// `:exercise` opens the answer in the student's editor (a script that
+/// writes a right answer) and grades it when the editor closes.
+#[test]
+fn an_exercise_is_graded_from_the_line_and_from_the_editor() {
+    if !common::require_tool("tmux") || !common::require_tool("rustc") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let editor = home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'fn total(p: &[(i32, char)]) -> i32 {\\n    p.iter().map(|p| p.0).sum()\\n}\\n' > \"$1\"\n",
+    )
+    .expect("the stand-in editor");
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("an executable editor");
+    let tmux = Tmux::launch(home.path(), &[], &[("EDITOR", &editor)]);
+    tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    tmux.resize(80, 24);
+    thread::sleep(Duration::from_millis(300));
+    tmux.command(":lesson 01/14", &underscore_prompt(14));
+    tmux.command(":edit", "fn total(pairs: &[(i32, char)]) -> i32 {");
+    tmux.press_and_expect(&["Enter"], "Not yet: 0 of 3 cases pass.");
+    let screen = tmux.wait_for_prompt(&underscore_prompt(14));
+    assert!(screen.contains("write that part"), "{screen}");
+    let screen = tmux.command(":exercise", "Solved: every case (3) pass. Well done!");
+    assert!(screen.contains("Opening "), "{screen}");
+    tmux.wait_for_prompt(&underscore_prompt(14));
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
