@@ -315,14 +315,10 @@ fn exercise(out: &mut impl Write, exercise: &Exercise, width: usize) -> io::Resu
         1 => " · :hint gives a hint".to_string(),
         n => format!(" · :hint gives one of {n} hints"),
     };
-    writeln!(
-        out,
-        "{}",
-        format!(
-            ":edit puts it in the line (:exercise in $EDITOR) · :check grades your answer{hints} · :solution shows one"
-        )
-        .dimmed()
-    )
+    let keys = format!(
+        ":edit puts it in the line (:exercise in $EDITOR) · :check grades your answer{hints} · :solution shows one"
+    );
+    writeln!(out, "{}", wrap(&keys, width, "", "").dimmed())
 }
 
 /// A labelled code block after a blank line, highlighted when colour is
