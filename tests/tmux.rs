@@ -751,6 +751,25 @@ fn a_panic_in_present_gives_the_terminal_back() {
     assert!(!position.exists(), "the position file was removed");
 }
 
+/// The REPL on the threads lesson's slide 2, whose 2000 calls take seconds
+/// to run, to time or to run in Python.
+fn on_the_threads_slide(home: &Path) -> Tmux {
+    let tmux = Tmux::start(home);
+    tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    tmux.command(":lesson 31/2", &prompt("31", 2));
+    tmux
+}
+
+/// After an interruption: the prompt comes back, the next command is
+/// answered, and `:quit` leaves cleanly.
+fn answers_and_quits(tmux: &Tmux) {
+    tmux.wait_for_prompt(&prompt("31", 2));
+    tmux.command(":goto 3", &prompt("31", 3));
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+}
+
 /// Ctrl-C during a long `:run` (the threads lesson's 2000 calls, about 13
 /// seconds) stops the snippet, says so in one line, and the REPL answers
 /// the next command; `:quit` then leaves cleanly.
@@ -760,9 +779,7 @@ fn ctrl_c_stops_a_long_run_and_the_repl_goes_on() {
         return;
     }
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
-    let tmux = Tmux::start(home.path());
-    tmux.wait_until("the first prompt", |s| s.contains("❯"));
-    tmux.command(":lesson 31/2", &prompt("31", 2));
+    let tmux = on_the_threads_slide(home.path());
     tmux.type_text(":run");
     tmux.press_and_expect(&["Enter"], "Output of 31-threads/2");
     thread::sleep(Duration::from_secs(2));
@@ -774,11 +791,7 @@ fn ctrl_c_stops_a_long_run_and_the_repl_goes_on() {
         !output.contains("speed-up"),
         "the run went on to its end:\n{output}"
     );
-    tmux.wait_for_prompt(&prompt("31", 2));
-    tmux.command(":goto 3", &prompt("31", 3));
-    tmux.type_text(":quit");
-    tmux.press(&["Enter"]);
-    tmux.expect_clean_exit();
+    answers_and_quits(&tmux);
 }
 
 /// Ctrl-C during `:timeit` of the same slide stops the timing (its bar
@@ -789,9 +802,7 @@ fn ctrl_c_stops_a_long_timing_and_the_repl_goes_on() {
         return;
     }
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
-    let tmux = Tmux::start(home.path());
-    tmux.wait_until("the first prompt", |s| s.contains("❯"));
-    tmux.command(":lesson 31/2", &prompt("31", 2));
+    let tmux = on_the_threads_slide(home.path());
     tmux.type_text(":timeit");
     tmux.press(&["Enter"]);
     tmux.wait_until("the timing's bar", |s| s.contains("Ctrl-C stops it"));
@@ -799,11 +810,7 @@ fn ctrl_c_stops_a_long_timing_and_the_repl_goes_on() {
         &["C-c"],
         "interrupted: the timing of 31-threads/2 was stopped (Ctrl-C)",
     );
-    tmux.wait_for_prompt(&prompt("31", 2));
-    tmux.command(":goto 3", &prompt("31", 3));
-    tmux.type_text(":quit");
-    tmux.press(&["Enter"]);
-    tmux.expect_clean_exit();
+    answers_and_quits(&tmux);
 }
 
 /// In the presenter, `q` during a long run (the threads lesson's 2000
@@ -993,18 +1000,12 @@ fn ctrl_c_stops_the_python_and_the_repl_goes_on() {
         return;
     }
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
-    let tmux = Tmux::start(home.path());
-    tmux.wait_until("the first prompt", |s| s.contains("❯"));
-    tmux.command(":lesson 31/2", &prompt("31", 2));
+    let tmux = on_the_threads_slide(home.path());
     tmux.type_text(":python");
     tmux.press(&["Enter"]);
     thread::sleep(Duration::from_secs(3));
     tmux.press_and_expect(&["C-c"], "interrupted: the Python was stopped (Ctrl-C)");
-    tmux.wait_for_prompt(&prompt("31", 2));
-    tmux.command(":goto 3", &prompt("31", 3));
-    tmux.type_text(":quit");
-    tmux.press(&["Enter"]);
-    tmux.expect_clean_exit();
+    answers_and_quits(&tmux);
 }
 
 /// The REPL fits its code to any width: at 200 columns the course's Python
