@@ -14,7 +14,7 @@ mod capture;
 
 pub use capture::{Captured, capture};
 
-use crate::lesson::{Exercise, Lesson, ListItem, Slide, Span};
+use crate::lesson::{Exercise, Lesson, ListItem, Slide, Span, inline_spans};
 use crate::render::highlight::html as highlight;
 use crate::report::html::escape;
 use crate::view::{self, Code, CodeGroup, Prose, Section};
@@ -86,7 +86,7 @@ fn slide_html(
                 let _ = writeln!(
                     html,
                     "<aside class=\"notes\"><strong>Notes:</strong> {}</aside>",
-                    escape(notes)
+                    inline(&inline_spans(notes))
                 );
             }
         }
@@ -190,7 +190,7 @@ fn exercise_html(html: &mut String, exercise: &Exercise) {
         let _ = write!(
             html,
             "<details><summary>Hint</summary>{}</details>",
-            escape(hint)
+            inline(&inline_spans(hint))
         );
     }
     let _ = writeln!(

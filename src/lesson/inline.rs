@@ -38,7 +38,10 @@ pub fn inline_spans(text: &str) -> Vec<Span> {
                     ..style
                 },
             ),
-            Event::Text(text) => push(&mut spans, &text, style),
+            // HTML is not part of a hint or note: it is shown as written.
+            Event::Text(text) | Event::InlineHtml(text) | Event::Html(text) => {
+                push(&mut spans, &text, style)
+            }
             Event::SoftBreak | Event::HardBreak => push(&mut spans, " ", style),
             _ => {}
         }
@@ -67,6 +70,13 @@ mod tests {
                 (" a loop.", false, false)
             ]
         );
+    }
+
+    #[test]
+    fn html_is_text() {
+        let spans = inline_spans("</details><script>alert(1)</script>");
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(text, "</details><script>alert(1)</script>");
     }
 
     #[test]
