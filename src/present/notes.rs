@@ -145,8 +145,9 @@ pub fn layout(
             lines.push(String::new());
         }
         let options = textwrap::Options::new(width.min(100));
+        let note = crate::render::inline(&crate::lesson::inline_spans(note));
         lines.extend(
-            textwrap::wrap(note, options)
+            textwrap::wrap(&note, options)
                 .into_iter()
                 .map(|l| l.to_string()),
         );
