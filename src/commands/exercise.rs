@@ -47,9 +47,7 @@ impl ExerciseArgs {
         };
         let mut index = course.pick(&self.target)?;
         if !grade::can_grade() {
-            bail!(
-                "rustc is not installed here, and exercises are graded by compiling them: install Rust from rustup.rs"
-            );
+            return Err(grade::GradeError::NoRustc.into());
         }
         crate::interrupt::end_with("Stopped watching; your answer is kept.")
             .context("cannot take over Ctrl-C")?;
