@@ -5,9 +5,8 @@
 //! markdown cells, the course's Python a markdown code block, and each Rust
 //! snippet a code cell, hidden lines kept, since the kernel runs them.
 //!
-//! A snippet is the body of a function, as in the program: its cell wraps
-//! it in `fn snippet() { ... }` and calls it (a snippet with its own `main`
-//! calls it there), so its variables and items behave as the lesson says.
+//! A snippet's code goes in at evcxr's top level (`cell.rs`), so its
+//! variables and items outlive its cell, as in the course's own notebook.
 //!
 //! What a notebook cannot run is marked, never left to fail: a
 //! `compile_fail` or `ignore` fence, and code that needs the `avance`
@@ -22,12 +21,13 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+mod cell;
 mod markdown;
 
+pub use cell::{Layout, cells_at, layout};
 use markdown::{code_block, details, escape, fence, inline, list, table, without_html};
 
 use crate::deps::{self, Crate, SourceMissing};
-use crate::lesson::codegen::{has_main, main_returns_result};
 use crate::lesson::{Exercise, Lesson, Mode, Scale, Slide, Snippet};
 use crate::view::{self, Code, Prose, Section};
 
@@ -125,36 +125,6 @@ pub fn treatment(snippet: &Snippet) -> Treatment {
             }
         }
     }
-}
-
-/// The code a snippet's cell holds: its compiled code, hidden lines
-/// included, as the body of a function it then calls, as the program
-/// runs it. Items stay local and in order (evcxr keeps top-level items in
-/// no particular order, so a macro could follow its use); a snippet with
-/// its own `main` gets a call to it, and one returning a `Result` fails
-/// the cell with its error. Code that reads its thread's name runs on a
-/// thread named `main`, as the program's code does.
-pub fn cell_code(snippet: &Snippet) -> String {
-    cell_code_at(snippet, Scale::Course)
-}
-
-/// As [`cell_code`], with the snippet's code at `scale`: a test runs the
-/// notebooks at check's sizes, as `avance check` runs the program's.
-pub fn cell_code_at(snippet: &Snippet, scale: Scale) -> String {
-    let code = snippet.code_at(scale);
-    let code = code.trim_end();
-    let call = match (has_main(code), main_returns_result(code)) {
-        (false, _) => "",
-        (true, false) => "\nmain();",
-        (true, true) => "\nmain().unwrap();",
-    };
-    let run = if code.contains("thread::current()") {
-        "// It prints its thread's name, `main` in a program; evcxr runs cells on another thread.\n\
-         std::thread::Builder::new().name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"
-    } else {
-        "snippet();"
-    };
-    format!("fn snippet() {{\n{code}{call}\n}}\n{run}")
 }
 
 /// The code the kernel may run in `lesson`: its runnable snippets and
@@ -308,17 +278,19 @@ fn prose_markdown(prose: &Prose) -> String {
 
 fn snippet_cells(cells: &mut Cells, snippet: &Snippet) {
     let metadata = |tags: &[&str]| json!({ "avance": { "snippet": snippet.id }, "tags": tags });
+    let code = cells_at(snippet, Scale::Course);
     match treatment(snippet) {
-        Treatment::Run => cells.code(cell_code(snippet), metadata(&[])),
+        Treatment::Run => code_cells(cells, code, metadata(&[]), metadata(&[])),
         Treatment::Panics => {
             cells.markdown("*This cell panics, on purpose.*");
-            cells.code(cell_code(snippet), metadata(&[RAISES_TAG]));
+            // Only the last cell runs the code: a `main`'s items do not panic.
+            code_cells(cells, code, metadata(&[]), metadata(&[RAISES_TAG]));
         }
         Treatment::Skipped => {
             cells.markdown(
                 "*Compiled but not run by the lesson (it waits for input, runs long or needs the network): run it yourself if you like.*",
             );
-            cells.code(cell_code(snippet), metadata(&[SKIP_TAG]));
+            code_cells(cells, code, metadata(&[SKIP_TAG]), metadata(&[SKIP_TAG]));
         }
         Treatment::Shown(why) => {
             cells.markdown(&format!(
@@ -330,14 +302,23 @@ fn snippet_cells(cells: &mut Cells, snippet: &Snippet) {
     }
 }
 
+/// A snippet's cells: the last one with `last`'s metadata, the others
+/// with `rest`'s.
+fn code_cells(cells: &mut Cells, code: Vec<String>, rest: Value, last: Value) {
+    let count = code.len();
+    for (index, source) in code.into_iter().enumerate() {
+        let metadata = if index + 1 == count { &last } else { &rest };
+        cells.code(source, metadata.clone());
+    }
+}
+
 fn exercise_cells(cells: &mut Cells, exercise: &Exercise) {
     cells.markdown(
         "**Exercise.** Write your answer in the next cell and run it; the cell after it runs the hidden tests on it (the notebook's executor skips both).",
     );
-    cells.code(
-        cell_code(&exercise.starter),
-        json!({ "avance": { "exercise": exercise.id }, "tags": [SKIP_TAG] }),
-    );
+    let starter = json!({ "avance": { "exercise": exercise.id }, "tags": [SKIP_TAG] });
+    let code = cells_at(&exercise.starter, Scale::Course);
+    code_cells(cells, code, starter.clone(), starter);
     cells.code(
         test_cell(exercise),
         json!({ "avance": { "tests": exercise.id }, "tags": [SKIP_TAG] }),

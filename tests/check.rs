@@ -95,7 +95,10 @@ fn an_exercise_whose_starter_passes_or_whose_hint_answers_is_refused() {
         "# Ex\n\n{}{}{}",
         exercise("fn double(n: i32) -> i32 {\n    todo!()\n}", "Multiply."),
         exercise("fn double(n: i32) -> i32 {\n    n * 2\n}", "Multiply."),
-        exercise("fn double(n: i32) -> i32 {\n    n\n}", "Try `n.wrapping_mul(2)`."),
+        exercise(
+            "fn double(n: i32) -> i32 {\n    n\n}",
+            "Try `n.wrapping_mul(2)`."
+        ),
     );
     let (success, stdout) = check_one_lesson("01-ex.md", &lesson);
     assert!(!success, "{stdout}");

@@ -165,14 +165,85 @@ fn prose_and_python_become_markdown_with_markup_escaped() {
 }
 
 #[test]
-fn a_run_snippet_keeps_its_hidden_lines_in_a_function_it_calls() {
+fn a_run_snippet_is_top_level_code_with_its_hidden_lines() {
     let notebook = demo();
     let cell = cell_of(&notebook, "07-demo/2").unwrap();
     assert_eq!(
         source(cell),
-        "fn snippet() {\nlet hidden = 1;\nprintln!(\"{}\", hidden + ndarray::arr1(&[1]).len());\n}\nsnippet();"
+        "let hidden = 1;\nprintln!(\"{}\", hidden + ndarray::arr1(&[1]).len());"
     );
     assert_eq!(cell["metadata"]["tags"], Value::Array(vec![]));
+}
+
+/// The cells of snippet `id`, in order.
+fn cells_of<'a>(notebook: &'a Value, id: &str) -> Vec<&'a Value> {
+    cells(notebook)
+        .iter()
+        .filter(|cell| cell["metadata"]["avance"]["snippet"] == id)
+        .collect()
+}
+
+/// The cells' code of the first snippet of a one-slide lesson holding `code`.
+fn cells_for(code: &str) -> Vec<String> {
+    let lesson = demo_lesson(&format!("# T\n\n## S\n\n```rust\n{code}\n```\n"));
+    cells_at(lesson.snippets().next().unwrap(), Scale::Course)
+}
+
+#[test]
+fn closures_borrows_and_macros_stay_in_a_function_evcxr_cannot_keep_them() {
+    for code in [
+        "let double = |x: i32| x * 2;\nprintln!(\"{}\", double(2));",
+        "let v = vec![1];\nlet first = &v[0];\nprintln!(\"{first}\");",
+        "let m = std::sync::Mutex::new(1);\nlet guard = m.lock().unwrap();\ndrop(guard);",
+        "macro_rules! two { () => { 2 } }\nfn f() -> i32 { two!() }\nprintln!(\"{}\", f());",
+    ] {
+        let cells = cells_for(code);
+        assert_eq!(cells.len(), 1, "{cells:?}");
+        assert!(
+            cells[0].starts_with("// In a function: evcxr "),
+            "{}",
+            cells[0]
+        );
+        assert!(
+            cells[0].ends_with(&format!("\nfn snippet() {{\n{code}\n}}\nsnippet();")),
+            "{}",
+            cells[0]
+        );
+    }
+    // A closure inside an expression, or a borrow in a nested block, is no variable.
+    assert_eq!(
+        layout("let n: i32 = [1].iter().map(|x| x * 2).sum();\n"),
+        Layout::TopLevel
+    );
+    assert_eq!(
+        layout("for x in &v {\n    let y = &x;\n}"),
+        Layout::TopLevel
+    );
+}
+
+#[test]
+fn a_final_expression_gets_a_semicolon_so_no_unit_value_is_shown() {
+    assert_eq!(
+        cells_for("for i in 0..2 {\n    println!(\"{i}\");\n} // done"),
+        ["for i in 0..2 {\n    println!(\"{i}\");\n}; // done"]
+    );
+    assert_eq!(
+        cells_for("println!(\"http://x\") // a URL\n"),
+        ["println!(\"http://x\"); // a URL"]
+    );
+    assert_eq!(
+        cells_for("for x in [\n    1,\n] {\n    drop(x);\n}\n// after"),
+        ["for x in [\n    1,\n] {\n    drop(x);\n};\n// after"]
+    );
+    // Items and finished statements are left as they are.
+    for code in [
+        "struct P {\n    x: i32,\n}",
+        "#[derive(Debug)]\nstruct P {\n    x: i32,\n}",
+        "let x = 1;",
+        "impl P {\n    fn f() {}\n}",
+    ] {
+        assert_eq!(cells_for(code), [code]);
+    }
 }
 
 #[test]
@@ -204,15 +275,29 @@ fn code_that_cannot_run_in_a_notebook_is_marked_not_left_to_fail() {
 #[test]
 fn no_run_cells_are_skipped_and_should_panic_ones_may_raise() {
     let notebook = demo();
-    let no_run = cell_of(&notebook, "07-demo/3.3").unwrap();
-    assert_eq!(no_run["metadata"]["tags"][0], SKIP_TAG);
-    assert!(
-        source(no_run)
-            .starts_with("fn snippet() {\nfn main() -> std::io::Result<()> {\nlet mut line")
+    let no_run = cells_of(&notebook, "07-demo/3.3");
+    assert_eq!(no_run.len(), 2);
+    for cell in &no_run {
+        assert_eq!(cell["metadata"]["tags"][0], SKIP_TAG);
+    }
+    assert!(source(no_run[0]).starts_with("fn main() -> std::io::Result<()> {\nlet mut line"));
+    assert!(source(no_run[0]).ends_with("Ok(())\n}"));
+    assert_eq!(source(no_run[1]), "main().unwrap();");
+    let panics = cells_of(&notebook, "07-demo/3.4");
+    assert_eq!(panics.len(), 1);
+    assert_eq!(panics[0]["metadata"]["tags"][0], RAISES_TAG);
+}
+
+#[test]
+fn only_the_call_of_a_panicking_main_may_raise() {
+    let lesson = demo_lesson(
+        "# T\n\n## S\n\n```rust,should_panic\nfn main() {\n    panic!(\"no\");\n}\n```\n",
     );
-    assert!(source(no_run).ends_with("Ok(())\n}\nmain().unwrap();\n}\nsnippet();"));
-    let panics = cell_of(&notebook, "07-demo/3.4").unwrap();
-    assert_eq!(panics["metadata"]["tags"][0], RAISES_TAG);
+    let notebook = notebook(&lesson).unwrap();
+    let panics = cells_of(&notebook, "07-demo/2");
+    assert_eq!(panics[0]["metadata"]["tags"], Value::Array(vec![]));
+    assert_eq!(source(panics[1]), "main();");
+    assert_eq!(panics[1]["metadata"]["tags"][0], RAISES_TAG);
 }
 
 #[test]
@@ -224,7 +309,8 @@ fn an_exercise_is_a_skipped_cell_then_its_test_cell_hints_and_solution_folded() 
         .position(|cell| cell["metadata"]["avance"]["exercise"] == "07-demo/4-exercise")
         .unwrap();
     assert_eq!(cells[at]["metadata"]["tags"][0], SKIP_TAG);
-    assert!(source(&cells[at]).contains("todo!()"));
+    // At the top level, so the test cell after it calls the answer's `three`.
+    assert_eq!(source(&cells[at]), "fn three() -> u32 {\n    todo!()\n}");
     assert!(source(&cells[at - 1]).contains("the cell after it runs the hidden tests"));
     let tests = &cells[at + 1];
     assert_eq!(tests["metadata"]["tags"][0], SKIP_TAG);
@@ -244,16 +330,22 @@ fn an_exercise_is_a_skipped_cell_then_its_test_cell_hints_and_solution_folded() 
 }
 
 #[test]
-fn a_main_is_called_and_its_error_fails_the_cell() {
+fn a_main_is_its_items_then_a_call_whose_error_fails_the_cell() {
     let lesson = demo_lesson(
         "# T\n\n## S\n\n```rust\n# fn main() -> Result<(), String> {\nprintln!(\"x\");\n# Ok(())\n# }\n```\n\n```rust\nfn main() {\n    println!(\"y\");\n}\n```\n",
     );
     let snippets: Vec<&Snippet> = lesson.snippets().collect();
     assert_eq!(
-        cell_code(snippets[0]),
-        "fn snippet() {\nfn main() -> Result<(), String> {\nprintln!(\"x\");\nOk(())\n}\nmain().unwrap();\n}\nsnippet();"
+        cells_at(snippets[0], Scale::Course),
+        [
+            "fn main() -> Result<(), String> {\nprintln!(\"x\");\nOk(())\n}",
+            "main().unwrap();"
+        ]
     );
-    assert!(cell_code(snippets[1]).ends_with("    println!(\"y\");\n}\nmain();\n}\nsnippet();"));
+    assert_eq!(
+        cells_at(snippets[1], Scale::Course),
+        ["fn main() {\n    println!(\"y\");\n}", "main();"]
+    );
 }
 
 #[test]
@@ -295,13 +387,17 @@ fn code_opening_the_gpu_asks_for_the_gpu_feature_and_the_floor_alone_does_not() 
 
 #[test]
 fn code_reading_its_threads_name_runs_on_a_thread_named_main() {
-    let lesson = demo_lesson(
-        "# T\n\n## S\n\n```rust\nprintln!(\"{:?}\", std::thread::current().name());\n```\n",
-    );
-    let code = cell_code(lesson.snippets().next().unwrap());
+    let code = cells_for("println!(\"{:?}\", std::thread::current().name());");
+    assert_eq!(code.len(), 1);
     assert!(
-        code.ends_with(".name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"),
-        "{code}"
+        code[0].starts_with("// It prints its thread's name"),
+        "{}",
+        code[0]
+    );
+    assert!(
+        code[0].ends_with(".name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"),
+        "{}",
+        code[0]
     );
 }
 
