@@ -179,12 +179,13 @@ pub fn notebook(lesson: &Lesson) -> Result<Value, SourceMissing> {
         "nbformat_minor": NBFORMAT.1,
         "metadata": {
             "kernelspec": { "name": "rust", "display_name": "Rust", "language": "rust" },
+            // As nbformat spells them (evcxr's kernel info says `pygment_lexer`).
             "language_info": {
                 "name": "Rust",
                 "version": "",
                 "mimetype": "text/rust",
                 "file_extension": ".rs",
-                "pygment_lexer": "rust",
+                "pygments_lexer": "rust",
                 "codemirror_mode": "rust"
             },
             "avance": { "lesson": lesson.id }

@@ -65,7 +65,11 @@ fn every_lesson_becomes_an_nbformat_4_notebook_for_the_rust_kernel() {
         assert_eq!(notebook["nbformat_minor"], 5);
         assert_eq!(notebook["metadata"]["kernelspec"]["name"], "rust");
         assert_eq!(notebook["metadata"]["kernelspec"]["display_name"], "Rust");
-        assert_eq!(notebook["metadata"]["language_info"]["name"], "Rust");
+        let language = &notebook["metadata"]["language_info"];
+        assert_eq!(language["name"], "Rust");
+        assert_eq!(language["pygments_lexer"], "rust");
+        assert_eq!(language["codemirror_mode"], "rust");
+        assert_eq!(language["file_extension"], ".rs");
         let first = source(&cells(&notebook)[0]);
         let avance = format!(
             ":dep avance = {{ path = {:?}, default-features = false",
@@ -73,6 +77,50 @@ fn every_lesson_becomes_an_nbformat_4_notebook_for_the_rust_kernel() {
         );
         assert!(first.starts_with(&avance), "{}: {first}", lesson.id);
     }
+}
+
+/// Checks `notebooks` with nbformat's own validator (its JSON schema),
+/// the files as written, not as nbformat would read them up to date.
+fn validate(notebooks: &[PathBuf]) {
+    let script = "import json, sys, nbformat\n\
+                  for path in sys.argv[1:]:\n    \
+                  nbformat.validate(json.load(open(path)))";
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .args(notebooks)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn every_notebook_passes_nbformats_validator() {
+    if !common::require_python_modules(&["nbformat"]) {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    export(out.path(), &["--all"]);
+    let catalog = Catalog::embedded().unwrap();
+    let notebooks: Vec<PathBuf> = catalog
+        .lessons()
+        .iter()
+        .map(|lesson| out.path().join(format!("{}.ipynb", lesson.id)))
+        .collect();
+    validate(&notebooks);
+    // The validator does see a broken notebook.
+    let broken = out.path().join("broken.ipynb");
+    let mut notebook = read(&notebooks[0]);
+    notebook["cells"][0]["outputs"] = json!("none");
+    std::fs::write(&broken, notebook.to_string()).unwrap();
+    let refused = std::panic::catch_unwind(|| validate(&[broken]));
+    assert!(
+        refused.is_err(),
+        "nbformat accepted a cell whose outputs are a string"
+    );
 }
 
 /// Every cell of every notebook, by lesson id.
