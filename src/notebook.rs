@@ -17,7 +17,7 @@
 //! snippet names it in its metadata (`avance.snippet`), so an executed
 //! notebook can be compared with the lesson's output blocks.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Value, json};
 
@@ -27,7 +27,7 @@ mod markdown;
 pub use cell::{Layout, cells_at, layout};
 use markdown::{code_block, details, escape, fence, inline, list, table, without_html};
 
-use crate::deps::{self, Crate, SourceMissing};
+use crate::deps::{self, Crate};
 use crate::lesson::{Exercise, Lesson, Mode, Scale, Slide, Snippet};
 use crate::view::{self, Code, Prose, Section};
 
@@ -144,37 +144,41 @@ fn kernel_code(lesson: &Lesson) -> Vec<String> {
         .collect()
 }
 
-/// The first cell's lines: `:dep` for `avance` (with the features the
-/// lesson's code needs) and for each other crate it names.
-pub fn dep_lines(lesson: &Lesson) -> Result<Vec<String>, SourceMissing> {
+/// The first cell's lines: `:dep` for each crate the lesson's code names,
+/// `avance` (on the source at `avance`, with the features the code needs)
+/// first. None for a lesson on std alone, which then loads nothing.
+pub fn dep_lines(lesson: &Lesson, avance: &Path) -> Vec<String> {
     let code = kernel_code(lesson).join("\n");
     let features: Vec<&str> = FEATURES
         .iter()
         .filter(|(_, markers)| markers.iter().any(|marker| code.contains(marker)))
         .map(|(feature, _)| *feature)
         .collect();
-    let mut lines = vec![format!(":dep {}", deps::avance_spec(&features)?)];
-    lines.extend(
-        deps::used_by(&code)
-            .iter()
-            .map(|krate: &Crate| format!(":dep {}", krate.spec)),
-    );
-    Ok(lines)
+    let avance = deps::names(&code, deps::AVANCE).then(|| deps::avance_spec_at(avance, &features));
+    avance
+        .into_iter()
+        .chain(
+            deps::used_by(&code)
+                .iter()
+                .map(|krate: &Crate| krate.spec.to_string()),
+        )
+        .map(|spec| format!(":dep {spec}"))
+        .collect()
 }
 
-/// The notebook of `lesson`, as nbformat's JSON. Fails only when this
-/// program's source, which the first cell depends on, is gone.
-pub fn notebook(lesson: &Lesson) -> Result<Value, SourceMissing> {
+/// The notebook of `lesson`, as nbformat's JSON, its first cell loading
+/// `avance` from the source at `avance` if its code uses it.
+pub fn notebook(lesson: &Lesson, avance: &Path) -> Value {
     let mut cells = Cells::default();
-    cells.code(
-        dep_lines(lesson)?.join("\n"),
-        json!({ "avance": { "setup": true } }),
-    );
+    let deps = dep_lines(lesson, avance);
+    if !deps.is_empty() {
+        cells.code(deps.join("\n"), json!({ "avance": { "setup": true } }));
+    }
     for slide in &lesson.slides {
         slide_cells(&mut cells, lesson, slide);
     }
     cells.flush();
-    Ok(json!({
+    json!({
         "nbformat": NBFORMAT.0,
         "nbformat_minor": NBFORMAT.1,
         "metadata": {
@@ -191,7 +195,22 @@ pub fn notebook(lesson: &Lesson) -> Result<Value, SourceMissing> {
             "avance": { "lesson": lesson.id }
         },
         "cells": cells.cells,
-    }))
+    })
+}
+
+/// The path from the folder `from` to `to`, both absolute and without
+/// `..`: `../avance` from `/work/notebooks` to `/work/avance`.
+pub fn relative_path(from: &Path, to: &Path) -> PathBuf {
+    let from: Vec<Component> = from.components().collect();
+    let to: Vec<Component> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let up = from[common..].iter().map(|_| Component::ParentDir);
+    let path: PathBuf = up.chain(to[common..].iter().copied()).collect();
+    if path.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        path
+    }
 }
 
 /// Writes the notebook of `lesson` to `path`, through a temporary file.

@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use avance::catalog::Catalog;
 use avance::lesson::{Mode, Scale, Snippet};
+use avance::notebook::{Treatment, treatment};
 use serde_json::{Value, json};
 
 /// `avance notebook ARGS -o out`, which must succeed.
@@ -70,13 +71,57 @@ fn every_lesson_becomes_an_nbformat_4_notebook_for_the_rust_kernel() {
         assert_eq!(language["pygments_lexer"], "rust");
         assert_eq!(language["codemirror_mode"], "rust");
         assert_eq!(language["file_extension"], ".rs");
+        let uses_avance = lesson
+            .snippets()
+            .filter(|snippet| !matches!(treatment(snippet), Treatment::Shown(_)))
+            .any(|snippet| snippet.compiled_code().contains("avance::"));
         let first = source(&cells(&notebook)[0]);
+        // The source, relative to the notebooks' folder.
         let avance = format!(
             ":dep avance = {{ path = {:?}, default-features = false",
-            env!("CARGO_MANIFEST_DIR")
+            relative(out.path(), Path::new(env!("CARGO_MANIFEST_DIR")))
         );
-        assert!(first.starts_with(&avance), "{}: {first}", lesson.id);
+        assert_eq!(
+            first.starts_with(&avance),
+            uses_avance,
+            "{}: {first}",
+            lesson.id
+        );
     }
+    let ownership = read(&out.path().join("00-ownership.ipynb"));
+    assert!(
+        !source(&cells(&ownership)[0]).contains(":dep avance"),
+        "the first lesson loads avance without using it"
+    );
+}
+
+/// `path` as `avance notebook` writes it from the folder `from`: `..` up
+/// to their common folder, then down.
+fn relative(from: &Path, path: &Path) -> String {
+    let from = from.canonicalize().unwrap();
+    let path = path.canonicalize().unwrap();
+    let common = from.ancestors().find(|a| path.starts_with(a)).unwrap();
+    let up = from
+        .strip_prefix(common)
+        .unwrap()
+        .components()
+        .map(|_| "..");
+    let down = path.strip_prefix(common).unwrap();
+    let mut parts: Vec<String> = up.map(String::from).collect();
+    parts.extend(down.iter().map(|part| part.to_string_lossy().into_owned()));
+    parts.join("/")
+}
+
+#[test]
+fn avance_path_names_the_crate_as_given() {
+    let out = tempfile::tempdir().unwrap();
+    export(out.path(), &["timeit", "--avance-path", "vendor/avance"]);
+    let notebook = read(&out.path().join("20-timeit.ipynb"));
+    let first = source(&cells(&notebook)[0]);
+    assert!(
+        first.starts_with(":dep avance = { path = \"vendor/avance\", default-features = false"),
+        "{first}"
+    );
 }
 
 /// Checks `notebooks` with nbformat's own validator (its JSON schema),
@@ -408,7 +453,7 @@ fn printed_by_snippet(notebook: &Value) -> BTreeMap<String, String> {
 
 /// Rewrites a notebook to run as `avance check` runs the program: each
 /// cell of a snippet with `#check ` lines at their sizes, and every timer's
-/// batch capped at 10 ms by a cell after the first. The notebook as written
+/// batch capped at 10 ms by a cell after the first (where it loads avance). The notebook as written
 /// holds neither (`check_lines_are_in_no_cell` says so).
 fn at_check_scale(path: &Path, catalog: &Catalog) {
     let mut notebook = read(path);
@@ -426,8 +471,11 @@ fn at_check_scale(path: &Path, catalog: &Catalog) {
             cell["source"] = json!(sources.next().expect("as many cells at both scales"));
         }
     }
-    let cap = "avance::timeit::cap_batches(std::time::Duration::from_millis(10));";
-    cells.insert(1, code_cell("check-scale", cap));
+    // Only where the notebook loads avance: a lesson on std alone has no timer.
+    if source(&cells[0]).contains(":dep avance") {
+        let cap = "avance::timeit::cap_batches(std::time::Duration::from_millis(10));";
+        cells.insert(1, code_cell("check-scale", cap));
+    }
     std::fs::write(path, serde_json::to_string(&notebook).unwrap()).unwrap();
 }
 

@@ -80,8 +80,15 @@ def main(out_dir, paths):
     for path in paths:
         name = os.path.basename(path)
         notebook = nbformat.read(path, as_version=4)
+        # The kernel starts in the notebook's folder, as Jupyter starts it:
+        # the first cell's `:dep avance` path is relative to it.
+        folder = os.path.dirname(os.path.abspath(path))
         client = NotebookClient(
-            notebook, kernel_name="rust", timeout_func=timeout_of, startup_timeout=120
+            notebook,
+            kernel_name="rust",
+            timeout_func=timeout_of,
+            startup_timeout=120,
+            resources={"metadata": {"path": folder}},
         )
         start = time.monotonic()
         try:

@@ -1,6 +1,8 @@
 //! The notebook's cells from a small lesson: prose, Python, each kind of
 //! fence, an exercise, and the crates and features of the first cell.
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use super::markdown::code_span;
@@ -108,7 +110,7 @@ fn cell_of<'a>(notebook: &'a Value, id: &str) -> Option<&'a Value> {
 }
 
 fn demo() -> Value {
-    notebook(&demo_lesson(LESSON)).unwrap()
+    notebook(&demo_lesson(LESSON), Path::new("../avance"))
 }
 
 #[test]
@@ -140,13 +142,50 @@ fn the_first_cell_loads_avance_with_the_features_and_crates_the_lesson_uses() {
     let first = &cells(&notebook)[0];
     assert_eq!(first["cell_type"], "code");
     let lines: Vec<&str> = source(first).lines().collect();
-    assert!(lines[0].starts_with(":dep avance = { path = "), "{lines:?}");
+    assert!(
+        lines[0].starts_with(":dep avance = { path = \"../avance\", "),
+        "{lines:?}"
+    );
     assert!(
         lines[0].ends_with("default-features = false, features = [\"profile\"] }"),
         "{lines:?}"
     );
     // ndarray from the run snippet; nothing from the ignored or refused code.
     assert_eq!(lines[1..], [":dep ndarray = \"0.17\""]);
+}
+
+#[test]
+fn a_lesson_loads_only_the_crates_its_cells_use() {
+    let std_only = demo_lesson("# T\n\n## S\n\n```rust\nprintln!(\"{}\", 1);\n```\n");
+    let notebook = notebook(&std_only, Path::new("avance"));
+    assert_eq!(
+        cells(&notebook)[0]["cell_type"],
+        "markdown",
+        "no setup cell"
+    );
+    let ndarray = demo_lesson("# T\n\n## S\n\n```rust\nlet a = ndarray::arr1(&[1]);\n```\n");
+    assert_eq!(
+        dep_lines(&ndarray, Path::new("avance")),
+        [":dep ndarray = \"0.17\""]
+    );
+}
+
+#[test]
+fn a_relative_path_climbs_to_the_common_folder() {
+    let path = |from: &str, to: &str| relative_path(Path::new(from), Path::new(to));
+    assert_eq!(
+        path("/work/notebooks", "/work/avance"),
+        Path::new("../avance")
+    );
+    assert_eq!(
+        path("/work/avance/nb/a", "/work/avance"),
+        Path::new("../..")
+    );
+    assert_eq!(path("/work/avance", "/work/avance"), Path::new("."));
+    assert_eq!(
+        path("/tmp/x", "/work/avance"),
+        Path::new("../../work/avance")
+    );
 }
 
 #[test]
@@ -293,7 +332,7 @@ fn only_the_call_of_a_panicking_main_may_raise() {
     let lesson = demo_lesson(
         "# T\n\n## S\n\n```rust,should_panic\nfn main() {\n    panic!(\"no\");\n}\n```\n",
     );
-    let notebook = notebook(&lesson).unwrap();
+    let notebook = notebook(&lesson, Path::new("avance"));
     let panics = cells_of(&notebook, "07-demo/2");
     assert_eq!(panics[0]["metadata"]["tags"], Value::Array(vec![]));
     assert_eq!(source(panics[1]), "main();");
@@ -363,7 +402,7 @@ fn the_async_runs_ask_for_tokio_and_the_progress_bar() {
     let lesson = demo_lesson(
         "# T\n\n## S\n\n```rust\nlet work = avance::parallel::Workload::course().with_progress_bar();\nlet call = work.heavy_async(3);\n# drop(call);\n```\n",
     );
-    let lines = dep_lines(&lesson).unwrap();
+    let lines = dep_lines(&lesson, Path::new("avance"));
     assert!(
         lines[0].ends_with("features = [\"progress\", \"tokio\"] }"),
         "{lines:?}"
@@ -373,7 +412,7 @@ fn the_async_runs_ask_for_tokio_and_the_progress_bar() {
 #[test]
 fn code_opening_the_gpu_asks_for_the_gpu_feature_and_the_floor_alone_does_not() {
     let floor = "# T\n\n## S\n\n```rust\nuse avance::conv::gpu::DeviceLimits;\nlet _ = DeviceLimits::h100_sxm();\n```\n";
-    let lines = dep_lines(&demo_lesson(floor)).unwrap();
+    let lines = dep_lines(&demo_lesson(floor), Path::new("avance"));
     assert!(
         lines[0].ends_with("default-features = false }"),
         "{lines:?}"
@@ -381,7 +420,7 @@ fn code_opening_the_gpu_asks_for_the_gpu_feature_and_the_floor_alone_does_not() 
     let device = format!(
         "{floor}\n## D\n\n```rust\nlet gpu = avance::conv::gpu::device();\nprintln!(\"{{}}\", gpu.is_ok());\n```\n"
     );
-    let lines = dep_lines(&demo_lesson(&device)).unwrap();
+    let lines = dep_lines(&demo_lesson(&device), Path::new("avance"));
     assert!(lines[0].ends_with("features = [\"gpu\"] }"), "{lines:?}");
 }
 
@@ -411,5 +450,5 @@ fn the_profiler_and_the_build_folder_are_out_of_a_notebooks_reach() {
     assert!(matches!(&treatments[1], Treatment::Shown(why) if why.contains("CARGO_MANIFEST_DIR")));
     assert_eq!(treatments[2], Treatment::Run);
     // The profiler's feature is still needed by the code that runs.
-    assert!(dep_lines(&lesson).unwrap()[0].contains("features = [\"profile\"]"));
+    assert!(dep_lines(&lesson, Path::new("avance"))[0].contains("features = [\"profile\"]"));
 }
