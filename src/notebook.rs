@@ -22,9 +22,11 @@ use std::path::{Component, Path, PathBuf};
 use serde_json::{Value, json};
 
 mod cell;
+mod execute;
 mod markdown;
 
 pub use cell::{Layout, cells_at, layout};
+pub use execute::{ExecuteError, execute};
 use markdown::{code_block, details, escape, fence, inline, list, table, without_html};
 
 use crate::deps::{self, Crate};

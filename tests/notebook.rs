@@ -345,7 +345,7 @@ fn execute(notebooks: &[PathBuf], executed: &Path) -> (String, bool) {
     // One kernel at a time in the shared folder: the tests run in parallel.
     let lock = std::fs::File::create(build_dir.with_extension("lock")).unwrap();
     lock.lock().unwrap();
-    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/notebook_execute.py");
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/src/notebook/execute.py");
     let output = Command::new("python3")
         .arg(driver)
         .arg(executed)
@@ -368,6 +368,40 @@ fn rust_libdir() -> String {
         .output()
         .expect("rustc runs");
     String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+#[test]
+fn execute_stores_outputs_and_a_variable_carries_to_a_later_cell() {
+    if !jupyter_available() {
+        return;
+    }
+    let lessons = tempfile::tempdir().unwrap();
+    std::fs::write(
+        lessons.path().join("01-carry.md"),
+        "# Carry\n\n## Define\n\n```rust\nlet answer = 6 * 7;\n```\n\n## Use\n\n```rust\nprintln!(\"{}\", answer + 1);\n```\n",
+    )
+    .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let build_dir = evcxr_build_dir();
+    let lock = std::fs::File::create(build_dir.with_extension("lock")).unwrap();
+    lock.lock().unwrap();
+    let output = common::avance(home.path())
+        .arg("--lessons")
+        .arg(lessons.path())
+        .args(["notebook", "carry", "--execute", "-o"])
+        .arg(out.path())
+        .env("EVCXR_TMPDIR", &build_dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let notebook = read(&out.path().join("01-carry.ipynb"));
+    let printed = printed_by_snippet(&notebook);
+    assert_eq!(printed["01-carry/2"], "", "{printed:?}");
+    assert_eq!(printed["01-carry/3"], "43\n", "{printed:?}");
+    for cell in cells(&notebook).iter().filter(|c| c["cell_type"] == "code") {
+        assert!(cell["execution_count"].is_u64(), "not run: {cell}");
+    }
 }
 
 /// The text a code cell printed on stdout.

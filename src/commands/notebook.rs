@@ -32,6 +32,10 @@ pub(super) struct NotebookArgs {
     /// kernel); by default this program's source, relative to DIR.
     #[arg(long, value_name = "PATH")]
     avance_path: Option<PathBuf>,
+    /// Run every notebook on the evcxr kernel (Jupyter's nbclient) and keep
+    /// each cell's outputs, so it opens with its results.
+    #[arg(long)]
+    execute: bool,
 }
 
 impl NotebookArgs {
@@ -70,6 +74,9 @@ impl NotebookArgs {
             notebook::write(target, notebook)
                 .with_context(|| format!("cannot write {}", target.display()))?;
             writeln!(out, "{} {}", "wrote".green().bold(), target.display())?;
+        }
+        if self.execute {
+            notebook::execute(&self.output, &targets)?;
         }
         Ok(ExitCode::SUCCESS)
     }

@@ -74,21 +74,31 @@ fn wrapped(code: &str, why: &str, call: Option<&str>) -> String {
     format!("// {why}\nfn snippet() {{\n{code}{call}\n}}\n{run}")
 }
 
-/// The initialisers of the `let`s at the snippet's top level (its
-/// unindented lines), where evcxr keeps the variables.
+/// The values of the `let`s at the snippet's top level (its unindented
+/// lines), where evcxr keeps the variables: `""` for a `let` without one,
+/// the first line of a value written over several.
 fn top_level_lets(code: &str) -> impl Iterator<Item = &str> {
     code.lines()
         .filter(|line| line.starts_with("let "))
-        .filter_map(|line| line.split_once(" = ").map(|(_, value)| value.trim_start()))
+        .map(|line| {
+            line.split_once(" = ")
+                .map_or("", |(_, value)| value.trim_start())
+        })
 }
 
-/// Whether a `let`'s value is a closure or borrows: evcxr fails the cell
-/// rather than drop such a variable.
+/// Whether a `let`'s value may be one evcxr cannot keep, and then fails
+/// the cell rather than drop it: a closure or a value built with one (its
+/// type has no name), a borrow, a lock's guard or a `get`'s answer, a
+/// variable declared before its value, a builder chain (its type, generic
+/// over its arguments' types, is rarely one evcxr can write). Measured on
+/// the course's notebooks: each of these failed a cell at the top level.
 fn keeps_a_closure_or_borrow(value: &str) -> bool {
-    value.starts_with('|')
-        || value.starts_with("move |")
+    value.is_empty()
+        || value.contains('|')
         || value.starts_with('&')
         || value.contains(".lock()")
+        || value.contains(".get")
+        || !code_of(value).ends_with(';')
 }
 
 /// `code` with a `;` after its last statement when that is an expression

@@ -235,6 +235,10 @@ fn closures_borrows_and_macros_stay_in_a_function_evcxr_cannot_keep_them() {
         "let v = vec![1];\nlet first = &v[0];\nprintln!(\"{first}\");",
         "let m = std::sync::Mutex::new(1);\nlet guard = m.lock().unwrap();\ndrop(guard);",
         "macro_rules! two { () => { 2 } }\nfn f() -> i32 { two!() }\nprintln!(\"{}\", f());",
+        "let r;\nr = 1;\nprintln!(\"{r}\");",
+        "let t = std::panic::catch_unwind(|| 1);\ndrop(t);",
+        "let m = std::collections::HashMap::<i32, i32>::new();\nlet v = m.get(&1);\ndrop(v);",
+        "let s = String::new()\n    .clone();\ndrop(s);",
     ] {
         let cells = cells_for(code);
         assert_eq!(cells.len(), 1, "{cells:?}");
@@ -249,9 +253,9 @@ fn closures_borrows_and_macros_stay_in_a_function_evcxr_cannot_keep_them() {
             cells[0]
         );
     }
-    // A closure inside an expression, or a borrow in a nested block, is no variable.
+    // A borrow in a nested block is no variable evcxr keeps.
     assert_eq!(
-        layout("let n: i32 = [1].iter().map(|x| x * 2).sum();\n"),
+        layout("let n: i32 = [1].iter().sum(); // one\n"),
         Layout::TopLevel
     );
     assert_eq!(
