@@ -163,7 +163,7 @@ fn starts_an_item(line: &str) -> bool {
 fn code_of(line: &str) -> &str {
     let mut cut = line.len();
     for (at, _) in line.match_indices("//") {
-        if line[..at].matches('"').count() % 2 == 0 {
+        if line[..at].matches('"').count().is_multiple_of(2) {
             cut = at;
             break;
         }
