@@ -190,7 +190,7 @@ fn total(pairs: &[(i32, char)]) -> i32 { pairs.iter().map(|&(n, _)| n).sum() }
     for expected in [
         "Exercise · your code starts here",
         "error: write your answer first: :edit puts the starter in the line, :exercise opens it in $EDITOR",
-        "Not yet: 0 of 3 cases pass.",
+        "Not yet: 1 of 3 cases pass.",
         "your code reached a `todo!()`; write that part",
         "Hint 1/2: A `for` loop takes a pattern",
         "Hint 2/2: `_` in a pattern binds nothing",

@@ -220,7 +220,8 @@ fn an_exercise_is_answered_in_the_line_and_graded_by_its_hidden_tests() {
     let expected = [
         "❯ :run\nthis slide is an exercise: :edit puts your answer in the line (:exercise opens it in $EDITOR), :check grades it, :solution shows one\n",
         "❯ :check\nerror: write your answer first: :edit puts the starter in the line, :exercise opens it in $EDITOR\n",
-        "❯ :edit\nWrite your answer; Enter keeps it and grades it with the exercise's hidden tests:\n... fn total",
+        "❯ :edit\nYour answer: Enter keeps it and grades it with the hidden tests.\n... fn total",
+        "Not yet: 1 of 3 cases pass.\n  ✗ ",
         "Not yet: 0 of 3 cases pass.\n  ✗ ",
         "your code reached a `todo!()`; write that part",
         "It printed:\n  │ 321000",

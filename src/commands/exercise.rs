@@ -173,7 +173,7 @@ impl Course {
         let shown = file.display().to_string();
         let grade = grade::grade(exercise, &answer, AnswerName(&shown), color, || false)?;
         writeln!(out)?;
-        render::grade(out, &grade)?;
+        render::grade(out, &grade, textwrap::termwidth())?;
         Ok(grade.passed())
     }
 }
@@ -189,11 +189,14 @@ fn watch_file(file: &Path) -> Result<Saves> {
     let (sender, events) = mpsc::channel();
     let name = file.file_name().map(|name| name.to_os_string());
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // A change of the file's content; not its being read, which
+        // grading it does.
         let ours = event.is_ok_and(|event| {
-            event
-                .paths
-                .iter()
-                .any(|path| path.file_name().map(|n| n.to_os_string()) == name)
+            (event.kind.is_create() || event.kind.is_modify())
+                && event
+                    .paths
+                    .iter()
+                    .any(|path| path.file_name().map(|n| n.to_os_string()) == name)
         });
         if ours {
             let _ = sender.send(());

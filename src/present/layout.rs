@@ -164,7 +164,7 @@ fn prose_lines(out: &mut Vec<String>, text: &Prose, prose: usize, width: usize) 
         }
         Prose::Table(rows) => {
             let mut text = Vec::new();
-            let _ = render::table(&mut text, rows);
+            let _ = render::table(&mut text, rows, width);
             for line in String::from_utf8_lossy(&text).lines() {
                 out.extend(fit(line, width));
             }

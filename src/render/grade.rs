@@ -10,7 +10,8 @@ use crate::grade::Grade;
 /// What the answer printed is shown up to this many lines.
 const PRINTED_LINES: usize = 12;
 
-pub fn grade(out: &mut impl Write, grade: &Grade) -> io::Result<()> {
+/// The grade, its lines wrapped to `width`.
+pub fn grade(out: &mut impl Write, grade: &Grade, width: usize) -> io::Result<()> {
     match grade {
         Grade::Passed { cases } => writeln!(
             out,
@@ -38,7 +39,12 @@ pub fn grade(out: &mut impl Write, grade: &Grade) -> io::Result<()> {
                 "Not yet:".yellow().bold()
             )?;
             for failure in failures {
-                writeln!(out, "  {} {failure}", "✗".red().bold())?;
+                let options = textwrap::Options::new(width.max(20))
+                    .initial_indent("  ✗ ")
+                    .subsequent_indent("    ");
+                let line = textwrap::fill(&failure.to_string(), options);
+                let line = line.replacen('✗', &"✗".red().bold().to_string(), 1);
+                writeln!(out, "{line}")?;
             }
             printed_lines(out, printed)
         }

@@ -299,7 +299,7 @@ fn prose(out: &mut impl Write, prose: &Prose, width: usize) -> io::Result<()> {
             )
         }
         Prose::List(items) => list(out, items, width),
-        Prose::Table(rows) => table(out, rows),
+        Prose::Table(rows) => table(out, rows, width),
         Prose::Rule => writeln!(out, "\n{}", "─".repeat(RULE_WIDTH.min(width)).dimmed()),
     }
 }
@@ -315,14 +315,10 @@ fn exercise(out: &mut impl Write, exercise: &Exercise, width: usize) -> io::Resu
         1 => " · :hint gives a hint".to_string(),
         n => format!(" · :hint gives one of {n} hints"),
     };
-    writeln!(
-        out,
-        "{}",
-        format!(
-            ":edit puts it in the line (:exercise in $EDITOR) · :check grades your answer{hints} · :solution shows one"
-        )
-        .dimmed()
-    )
+    let keys = format!(
+        ":edit puts it in the line (:exercise in $EDITOR) · :check grades your answer{hints} · :solution shows one"
+    );
+    writeln!(out, "{}", wrap(&keys, width, "", "").dimmed())
 }
 
 /// A labelled code block after a blank line, highlighted when colour is
@@ -435,10 +431,14 @@ pub(crate) fn list_prefixes(item: &ListItem) -> (String, String) {
     (first, hanging)
 }
 
-pub(crate) fn table(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result<()> {
+/// A table within `width` columns: as wide as its cells where it fits, else
+/// each column narrowed (the widest first) and its cells wrapped in it; a
+/// table with too many columns even for that is stacked, one `header: cell`
+/// line per cell. Nothing is cut.
+pub(crate) fn table(out: &mut impl Write, rows: &[Vec<Vec<Span>>], width: usize) -> io::Result<()> {
     let plain = |cell: &[Span]| textwrap::core::display_width(&inline(cell));
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
+    let natural: Vec<usize> = (0..columns)
         .map(|c| {
             rows.iter()
                 .filter_map(|row| row.get(c))
@@ -447,24 +447,111 @@ pub(crate) fn table(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result
                 .unwrap_or(0)
         })
         .collect();
+    let longest_words: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|row| row.get(c))
+                .flat_map(|cell| {
+                    let text = inline(cell);
+                    let words: Vec<usize> = text
+                        .split_whitespace()
+                        .map(textwrap::core::display_width)
+                        .collect();
+                    words
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     writeln!(out)?;
+    let room = width.saturating_sub(TABLE_INDENT.len());
+    match fit_columns(&natural, &longest_words, room) {
+        Some(widths) => table_grid(out, rows, &widths),
+        None => table_stacked(out, rows),
+    }
+}
+
+const TABLE_INDENT: &str = "  ";
+/// A column is never narrowed below this; a table that would need it stacks.
+const MIN_COLUMN: usize = 6;
+
+/// Column widths that fit `room` with their separators: the widest column
+/// narrowed first, down to its longest word, so that cells wrap between
+/// words; then, if that is not enough, words are broken, down to
+/// [`MIN_COLUMN`]; `None` when even that does not fit.
+fn fit_columns(natural: &[usize], longest_words: &[usize], room: usize) -> Option<Vec<usize>> {
+    let separators = 3 * natural.len().saturating_sub(1);
+    let room = room.checked_sub(separators)?;
+    let mut widths = natural.to_vec();
+    while widths.iter().sum::<usize>() > room {
+        let narrowable = |floor: &dyn Fn(usize) -> usize| {
+            (0..widths.len())
+                .filter(|&c| widths[c] > floor(c))
+                .max_by_key(|&c| widths[c])
+        };
+        let column = narrowable(&|c| longest_words[c].max(MIN_COLUMN))
+            .or_else(|| narrowable(&|_| MIN_COLUMN))?;
+        widths[column] -= 1;
+    }
+    Some(widths)
+}
+
+/// The table as a grid, each cell wrapped to its column; the header bold,
+/// ruled off.
+fn table_grid(out: &mut impl Write, rows: &[Vec<Vec<Span>>], widths: &[usize]) -> io::Result<()> {
     for (r, row) in rows.iter().enumerate() {
-        let cells: Vec<String> = row
+        let cells: Vec<Vec<String>> = widths
             .iter()
-            .zip(&widths)
-            .map(|(cell, width)| {
+            .enumerate()
+            .map(|(c, &width)| {
+                let text = row.get(c).map(|cell| inline(cell)).unwrap_or_default();
                 let text = if r == 0 {
-                    inline(cell).bold().to_string()
+                    text.bold().to_string()
                 } else {
-                    inline(cell)
+                    text
                 };
-                format!("{text}{}", " ".repeat(width - plain(cell)))
+                textwrap::wrap(&text, width.max(1))
+                    .into_iter()
+                    .map(|line| {
+                        let pad = width.saturating_sub(textwrap::core::display_width(&line));
+                        format!("{line}{}", " ".repeat(pad))
+                    })
+                    .collect()
             })
             .collect();
-        writeln!(out, "  {}", cells.join(&format!(" {} ", "│".dimmed())))?;
+        let height = cells.iter().map(Vec::len).max().unwrap_or(0);
+        for k in 0..height {
+            let line: Vec<String> = cells
+                .iter()
+                .zip(widths)
+                .map(|(lines, &width)| lines.get(k).cloned().unwrap_or_else(|| " ".repeat(width)))
+                .collect();
+            writeln!(
+                out,
+                "{TABLE_INDENT}{}",
+                line.join(&format!(" {} ", "│".dimmed()))
+            )?;
+        }
         if r == 0 {
             let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-            writeln!(out, "  {}", rule.join("─┼─").dimmed())?;
+            writeln!(out, "{TABLE_INDENT}{}", rule.join("─┼─").dimmed())?;
+        }
+    }
+    Ok(())
+}
+
+/// The table as blocks, one per row after the header: `header: cell`.
+fn table_stacked(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result<()> {
+    let Some((header, body)) = rows.split_first() else {
+        return Ok(());
+    };
+    for (r, row) in body.iter().enumerate() {
+        if r > 0 {
+            writeln!(out)?;
+        }
+        for (c, cell) in row.iter().enumerate() {
+            let name = header.get(c).map(|h| inline(h)).unwrap_or_default();
+            writeln!(out, "{TABLE_INDENT}{}: {}", name.bold(), inline(cell))?;
         }
     }
     Ok(())
@@ -615,6 +702,55 @@ mod tests {
     use super::{Size, View, code, rows, shortened};
     use crate::catalog::Catalog;
 
+    /// The lesson table of the convolution's timings at `width`, plain.
+    fn timings_table(width: usize) -> String {
+        let lesson = crate::lesson::demo_lesson(
+            "# T\n\n## S\n\n| N | convolve_python | Numba, 2 threads | Rust optimised |\n\
+             | --- | --- | --- | --- |\n\
+             | 200 | 575 ms | 880 µs | 80.8 µs |\n",
+        );
+        let rows = match &lesson.slides[1].blocks[0] {
+            crate::lesson::Block::Table(rows) => rows.clone(),
+            other => panic!("not a table: {other:?}"),
+        };
+        let mut out = Vec::new();
+        super::table(&mut out, &rows, width).unwrap();
+        super::strip_styles(&String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn a_table_shrinks_to_the_width_wrapping_between_words_and_cuts_nothing() {
+        let wide = timings_table(100);
+        assert!(wide.contains("│ Numba, 2 threads │"), "{wide}");
+        for width in [60, 50] {
+            let narrow = timings_table(width);
+            let widest = narrow.lines().map(|l| l.chars().count()).max().unwrap();
+            assert!(widest <= width, "{widest} > {width}:\n{narrow}");
+            // The headers wrap between their words, and every word is there.
+            assert!(narrow.contains("convolve_python"), "{narrow}");
+            for word in [
+                "Numba,",
+                "threads",
+                "Rust",
+                "optimised",
+                "575 ms",
+                "80.8 µs",
+            ] {
+                assert!(
+                    narrow.contains(word),
+                    "{word} missing at {width}:\n{narrow}"
+                );
+            }
+        }
+        // Too narrow for four columns: one `header: cell` line each.
+        let stacked = timings_table(24);
+        assert!(
+            stacked.contains("  N: 200\n  convolve_python: 575 ms\n"),
+            "{stacked}"
+        );
+        assert!(stacked.contains("  Rust optimised: 80.8 µs"), "{stacked}");
+    }
+
     /// The REPL's first view of a slide at 100×40, or with every code
     /// block folded as far as it goes.
     fn shown(lesson: &crate::lesson::Lesson, index: usize, folded_most: bool) -> usize {
@@ -639,11 +775,11 @@ mod tests {
     }
 
     /// Every slide of the course fits 100×40 as first shown, the prompt
-    /// under it; where one does not, its prose alone is too tall (its code
-    /// is folded as far as it goes) and the REPL pages it. Those are few:
-    /// a slide that long teaches two things and should be split.
+    /// under it, its long code folded. A slide too tall by its prose alone
+    /// teaches two things and is split in its lesson; one whose code folding
+    /// would make fit says the folding is wrong.
     #[test]
-    fn every_slide_fits_100_by_40_or_only_its_prose_is_too_tall() {
+    fn every_slide_fits_100_by_40_as_first_shown() {
         let catalog = Catalog::embedded().unwrap();
         let (mut code_too_tall, mut prose_too_tall) = (Vec::new(), Vec::new());
         for lesson in catalog.lessons() {
@@ -665,8 +801,8 @@ mod tests {
             "folding could make these fit 100×40: {code_too_tall:#?}"
         );
         assert!(
-            prose_too_tall.len() <= 5,
-            "more slides too tall for 100×40 by their prose alone, to be split: {prose_too_tall:#?}"
+            prose_too_tall.is_empty(),
+            "too tall for 100×40 by their prose alone, to be split: {prose_too_tall:#?}"
         );
     }
 

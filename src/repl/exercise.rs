@@ -15,8 +15,7 @@ use crate::render;
 
 use super::Repl;
 
-const ANSWER_NOTE: &str =
-    "Write your answer; Enter keeps it and grades it with the exercise's hidden tests:";
+const ANSWER_NOTE: &str = "Your answer: Enter keeps it and grades it with the hidden tests.";
 const NO_ANSWER: &str =
     "write your answer first: :edit puts the starter in the line, :exercise opens it in $EDITOR";
 
@@ -123,7 +122,7 @@ impl<W: Write> Repl<W> {
             Ok(grade) => grade,
             Err(why) => return self.problem(&why.to_string()),
         };
-        render::grade(&mut self.out, &grade)?;
+        render::grade(&mut self.out, &grade, textwrap::termwidth())?;
         if grade.passed() {
             if let Some(warning) = self.session.record_solved(&exercise.id) {
                 self.warn(&warning)?;
