@@ -48,6 +48,10 @@ pub fn layout(code: &str) -> Layout {
         )
     } else if top_level_lets(code).any(keeps_a_closure_or_borrow) {
         Layout::Wrapped("In a function: evcxr cannot keep a closure or a borrow for the next cell.")
+    } else if top_level_lets(code).any(|value| calls_one_of(value, &generic_fns(code))) {
+        Layout::Wrapped(
+            "In a function: evcxr must write a kept variable's type, and cannot always write a generic one.",
+        )
     } else {
         Layout::TopLevel
     }
@@ -99,6 +103,48 @@ fn keeps_a_closure_or_borrow(value: &str) -> bool {
         || value.contains(".lock()")
         || value.contains(".get")
         || !code_of(value).ends_with(';')
+}
+
+/// The functions `code` declares at its top level that return a generic
+/// type (`-> Name<…>`) other than std's (a `Vec`, a `Result`: evcxr writes
+/// those). evcxr keeps a variable by writing its type in full,
+/// default parameters included, and one from a crate the notebook does not
+/// load fails the cell ("Couldn't automatically determine type"), as
+/// fluent's `FluentBundle<FluentResource>` did in lesson 14.
+fn generic_fns(code: &str) -> Vec<&str> {
+    code.lines()
+        .filter_map(|line| {
+            line.strip_prefix("pub ")
+                .unwrap_or(line)
+                .strip_prefix("fn ")
+        })
+        .filter_map(|signature| {
+            let name = signature.split(['(', '<', ' ']).next()?;
+            let returns = signature.split_once("->")?.1;
+            let returns = returns.split(['{', ';']).next()?.split(" where").next()?;
+            let (outer, _) = returns.split_once('<')?;
+            let outer = outer.trim().rsplit("::").next()?;
+            (!STD_GENERICS.contains(&outer)).then_some(name)
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// std's generic types, whose names evcxr writes.
+const STD_GENERICS: [&str; 13] = [
+    "Vec", "Option", "Result", "Box", "Rc", "Arc", "HashMap", "HashSet", "BTreeMap", "BTreeSet",
+    "VecDeque", "Cow", "Mutex",
+];
+
+/// Whether a `let`'s value calls one of `functions` (by name, then `(`).
+fn calls_one_of(value: &str, functions: &[&str]) -> bool {
+    functions.iter().any(|name| {
+        value.match_indices(name).any(|(at, _)| {
+            let before = value[..at].chars().next_back();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == ':')
+                && value[at + name.len()..].starts_with('(')
+        })
+    })
 }
 
 /// `code` with a `;` after its last statement when that is an expression

@@ -265,6 +265,28 @@ fn closures_borrows_and_macros_stay_in_a_function_evcxr_cannot_keep_them() {
 }
 
 #[test]
+fn a_variable_of_a_generic_type_a_function_returns_stays_in_a_function() {
+    // evcxr must write the type of a variable it keeps, and fails the cell
+    // on one whose default parameters come from a crate it does not load.
+    let code = "fn bundle() -> Bundle<Resource> {\n    todo!()\n}\nlet en = bundle();";
+    assert_eq!(
+        layout(code),
+        Layout::Wrapped(
+            "In a function: evcxr must write a kept variable's type, and cannot always write a generic one."
+        )
+    );
+    // std's generic types it writes; a call in a nested block keeps nothing.
+    for code in [
+        "fn save() -> Result<(), String> {\n    Ok(())\n}\nlet _ = save();",
+        "pub fn all() -> std::io::Result<Vec<u8>> {\n    Ok(vec![])\n}\nlet v = all();",
+        "fn bundle() -> Bundle<Resource> {\n    todo!()\n}\nfor _ in 0..1 {\n    let b = bundle();\n}",
+        "fn bundle() -> Bundle<Resource> {\n    todo!()\n}\nlet n = my_bundle();",
+    ] {
+        assert_eq!(layout(code), Layout::TopLevel, "{code}");
+    }
+}
+
+#[test]
 fn a_final_expression_gets_a_semicolon_so_no_unit_value_is_shown() {
     assert_eq!(
         cells_for("for i in 0..2 {\n    println!(\"{i}\");\n} // done"),
