@@ -8,8 +8,9 @@
 //! one stays the body of a function it calls, as in the program, with a
 //! comment saying why: evcxr cannot keep a closure or a borrow from one
 //! cell to the next (the cell fails), it orders a cell's items by name (a
-//! `macro_rules!` could follow its use), and it runs cells on a thread of
-//! its own, not one named `main`. A cell whose last statement is an
+//! `macro_rules!` could follow its use), it keeps a variable past the
+//! cell (a `Drop` that prints would print later, or not at all), and it
+//! runs cells on a thread of its own, not one named `main`. A cell whose last statement is an
 //! expression gets a `;`, or evcxr would show its `()` as the cell's value.
 
 use crate::lesson::codegen::{has_main, main_returns_result};
@@ -45,6 +46,10 @@ pub fn layout(code: &str) -> Layout {
     } else if code.contains("macro_rules!") {
         Layout::Wrapped(
             "In a function: evcxr orders a cell's items by name, and a macro must come before its use.",
+        )
+    } else if code.contains("impl Drop for") {
+        Layout::Wrapped(
+            "In a function: its values print when dropped, at the function's end; evcxr would keep them.",
         )
     } else if top_level_lets(code).any(keeps_a_closure_or_borrow) {
         Layout::Wrapped("In a function: evcxr cannot keep a closure or a borrow for the next cell.")

@@ -275,6 +275,14 @@ fn a_variable_of_a_generic_type_a_function_returns_stays_in_a_function() {
             "In a function: evcxr must write a kept variable's type, and cannot always write a generic one."
         )
     );
+    // A value that prints when dropped prints at the function's end, as in
+    // the program, not when evcxr drops what it kept.
+    assert_eq!(
+        layout("struct G;\nimpl Drop for G {\n    fn drop(&mut self) {}\n}\nlet _g = G;"),
+        Layout::Wrapped(
+            "In a function: its values print when dropped, at the function's end; evcxr would keep them."
+        )
+    );
     // std's generic types it writes; a call in a nested block keeps nothing.
     for code in [
         "fn save() -> Result<(), String> {\n    Ok(())\n}\nlet _ = save();",
