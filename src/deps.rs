@@ -91,22 +91,35 @@ pub fn used_by(code: &str) -> Vec<Crate> {
 pub struct SourceMissing(pub PathBuf);
 
 /// `avance`'s `:dep` specification, with `features` on top of the light
-/// library.
+/// library, on the source this program was built from.
 pub fn avance_spec(features: &[&str]) -> Result<String, SourceMissing> {
-    let source = avance_source();
-    if !source.join("Cargo.toml").is_file() {
-        return Err(SourceMissing(source.to_path_buf()));
-    }
+    Ok(avance_spec_at(&source_at_hand()?, features))
+}
+
+/// `avance`'s `:dep` specification on the source at `path` (a relative
+/// path is the kernel's: Jupyter's is the notebook's folder), with
+/// `features` on top of the light library.
+pub fn avance_spec_at(path: &Path, features: &[&str]) -> String {
     let features = if features.is_empty() {
         String::new()
     } else {
         let quoted: Vec<String> = features.iter().map(|f| format!("{f:?}")).collect();
         format!(", features = [{}]", quoted.join(", "))
     };
-    Ok(format!(
+    format!(
         "avance = {{ path = {:?}, default-features = false{features} }}",
-        source.display().to_string()
-    ))
+        path.display().to_string()
+    )
+}
+
+/// The source this program was built from, if it is still there.
+pub fn source_at_hand() -> Result<PathBuf, SourceMissing> {
+    let source = avance_source();
+    if source.join("Cargo.toml").is_file() {
+        Ok(source.to_path_buf())
+    } else {
+        Err(SourceMissing(source.to_path_buf()))
+    }
 }
 
 /// The folder of the source this program was built from.

@@ -5,9 +5,8 @@
 //! markdown cells, the course's Python a markdown code block, and each Rust
 //! snippet a code cell, hidden lines kept, since the kernel runs them.
 //!
-//! A snippet is the body of a function, as in the program: its cell wraps
-//! it in `fn snippet() { ... }` and calls it (a snippet with its own `main`
-//! calls it there), so its variables and items behave as the lesson says.
+//! A snippet's code goes in at evcxr's top level (`cell.rs`), so its
+//! variables and items outlive its cell, as in the course's own notebook.
 //!
 //! What a notebook cannot run is marked, never left to fail: a
 //! `compile_fail` or `ignore` fence, and code that needs the `avance`
@@ -18,16 +17,19 @@
 //! snippet names it in its metadata (`avance.snippet`), so an executed
 //! notebook can be compared with the lesson's output blocks.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Value, json};
 
+mod cell;
+mod execute;
 mod markdown;
 
+pub use cell::{Layout, cells_at, layout};
+pub use execute::{ExecuteError, execute};
 use markdown::{code_block, details, escape, fence, inline, list, table, without_html};
 
-use crate::deps::{self, Crate, SourceMissing};
-use crate::lesson::codegen::{has_main, main_returns_result};
+use crate::deps::{self, Crate};
 use crate::lesson::{Exercise, Lesson, Mode, Scale, Slide, Snippet};
 use crate::view::{self, Code, Prose, Section};
 
@@ -127,36 +129,6 @@ pub fn treatment(snippet: &Snippet) -> Treatment {
     }
 }
 
-/// The code a snippet's cell holds: its compiled code, hidden lines
-/// included, as the body of a function it then calls, as the program
-/// runs it. Items stay local and in order (evcxr keeps top-level items in
-/// no particular order, so a macro could follow its use); a snippet with
-/// its own `main` gets a call to it, and one returning a `Result` fails
-/// the cell with its error. Code that reads its thread's name runs on a
-/// thread named `main`, as the program's code does.
-pub fn cell_code(snippet: &Snippet) -> String {
-    cell_code_at(snippet, Scale::Course)
-}
-
-/// As [`cell_code`], with the snippet's code at `scale`: a test runs the
-/// notebooks at check's sizes, as `avance check` runs the program's.
-pub fn cell_code_at(snippet: &Snippet, scale: Scale) -> String {
-    let code = snippet.code_at(scale);
-    let code = code.trim_end();
-    let call = match (has_main(code), main_returns_result(code)) {
-        (false, _) => "",
-        (true, false) => "\nmain();",
-        (true, true) => "\nmain().unwrap();",
-    };
-    let run = if code.contains("thread::current()") {
-        "// It prints its thread's name, `main` in a program; evcxr runs cells on another thread.\n\
-         std::thread::Builder::new().name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"
-    } else {
-        "snippet();"
-    };
-    format!("fn snippet() {{\n{code}{call}\n}}\n{run}")
-}
-
 /// The code the kernel may run in `lesson`: its runnable snippets and
 /// exercises, starters and solutions.
 fn kernel_code(lesson: &Lesson) -> Vec<String> {
@@ -174,53 +146,73 @@ fn kernel_code(lesson: &Lesson) -> Vec<String> {
         .collect()
 }
 
-/// The first cell's lines: `:dep` for `avance` (with the features the
-/// lesson's code needs) and for each other crate it names.
-pub fn dep_lines(lesson: &Lesson) -> Result<Vec<String>, SourceMissing> {
+/// The first cell's lines: `:dep` for each crate the lesson's code names,
+/// `avance` (on the source at `avance`, with the features the code needs)
+/// first. None for a lesson on std alone, which then loads nothing.
+pub fn dep_lines(lesson: &Lesson, avance: &Path) -> Vec<String> {
     let code = kernel_code(lesson).join("\n");
     let features: Vec<&str> = FEATURES
         .iter()
         .filter(|(_, markers)| markers.iter().any(|marker| code.contains(marker)))
         .map(|(feature, _)| *feature)
         .collect();
-    let mut lines = vec![format!(":dep {}", deps::avance_spec(&features)?)];
-    lines.extend(
-        deps::used_by(&code)
-            .iter()
-            .map(|krate: &Crate| format!(":dep {}", krate.spec)),
-    );
-    Ok(lines)
+    let avance = deps::names(&code, deps::AVANCE).then(|| deps::avance_spec_at(avance, &features));
+    avance
+        .into_iter()
+        .chain(
+            deps::used_by(&code)
+                .iter()
+                .map(|krate: &Crate| krate.spec.to_string()),
+        )
+        .map(|spec| format!(":dep {spec}"))
+        .collect()
 }
 
-/// The notebook of `lesson`, as nbformat's JSON. Fails only when this
-/// program's source, which the first cell depends on, is gone.
-pub fn notebook(lesson: &Lesson) -> Result<Value, SourceMissing> {
+/// The notebook of `lesson`, as nbformat's JSON, its first cell loading
+/// `avance` from the source at `avance` if its code uses it.
+pub fn notebook(lesson: &Lesson, avance: &Path) -> Value {
     let mut cells = Cells::default();
-    cells.code(
-        dep_lines(lesson)?.join("\n"),
-        json!({ "avance": { "setup": true } }),
-    );
+    let deps = dep_lines(lesson, avance);
+    if !deps.is_empty() {
+        cells.code(deps.join("\n"), json!({ "avance": { "setup": true } }));
+    }
     for slide in &lesson.slides {
         slide_cells(&mut cells, lesson, slide);
     }
     cells.flush();
-    Ok(json!({
+    json!({
         "nbformat": NBFORMAT.0,
         "nbformat_minor": NBFORMAT.1,
         "metadata": {
             "kernelspec": { "name": "rust", "display_name": "Rust", "language": "rust" },
+            // As nbformat spells them (evcxr's kernel info says `pygment_lexer`).
             "language_info": {
                 "name": "Rust",
                 "version": "",
                 "mimetype": "text/rust",
                 "file_extension": ".rs",
-                "pygment_lexer": "rust",
+                "pygments_lexer": "rust",
                 "codemirror_mode": "rust"
             },
             "avance": { "lesson": lesson.id }
         },
         "cells": cells.cells,
-    }))
+    })
+}
+
+/// The path from the folder `from` to `to`, both absolute and without
+/// `..`: `../avance` from `/work/notebooks` to `/work/avance`.
+pub fn relative_path(from: &Path, to: &Path) -> PathBuf {
+    let from: Vec<Component> = from.components().collect();
+    let to: Vec<Component> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let up = from[common..].iter().map(|_| Component::ParentDir);
+    let path: PathBuf = up.chain(to[common..].iter().copied()).collect();
+    if path.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        path
+    }
 }
 
 /// Writes the notebook of `lesson` to `path`, through a temporary file.
@@ -308,17 +300,19 @@ fn prose_markdown(prose: &Prose) -> String {
 
 fn snippet_cells(cells: &mut Cells, snippet: &Snippet) {
     let metadata = |tags: &[&str]| json!({ "avance": { "snippet": snippet.id }, "tags": tags });
+    let code = cells_at(snippet, Scale::Course);
     match treatment(snippet) {
-        Treatment::Run => cells.code(cell_code(snippet), metadata(&[])),
+        Treatment::Run => code_cells(cells, code, metadata(&[]), metadata(&[])),
         Treatment::Panics => {
             cells.markdown("*This cell panics, on purpose.*");
-            cells.code(cell_code(snippet), metadata(&[RAISES_TAG]));
+            // Only the last cell runs the code: a `main`'s items do not panic.
+            code_cells(cells, code, metadata(&[]), metadata(&[RAISES_TAG]));
         }
         Treatment::Skipped => {
             cells.markdown(
                 "*Compiled but not run by the lesson (it waits for input, runs long or needs the network): run it yourself if you like.*",
             );
-            cells.code(cell_code(snippet), metadata(&[SKIP_TAG]));
+            code_cells(cells, code, metadata(&[SKIP_TAG]), metadata(&[SKIP_TAG]));
         }
         Treatment::Shown(why) => {
             cells.markdown(&format!(
@@ -330,14 +324,23 @@ fn snippet_cells(cells: &mut Cells, snippet: &Snippet) {
     }
 }
 
+/// A snippet's cells: the last one with `last`'s metadata, the others
+/// with `rest`'s.
+fn code_cells(cells: &mut Cells, code: Vec<String>, rest: Value, last: Value) {
+    let count = code.len();
+    for (index, source) in code.into_iter().enumerate() {
+        let metadata = if index + 1 == count { &last } else { &rest };
+        cells.code(source, metadata.clone());
+    }
+}
+
 fn exercise_cells(cells: &mut Cells, exercise: &Exercise) {
     cells.markdown(
         "**Exercise.** Write your answer in the next cell and run it; the cell after it runs the hidden tests on it (the notebook's executor skips both).",
     );
-    cells.code(
-        cell_code(&exercise.starter),
-        json!({ "avance": { "exercise": exercise.id }, "tags": [SKIP_TAG] }),
-    );
+    let starter = json!({ "avance": { "exercise": exercise.id }, "tags": [SKIP_TAG] });
+    let code = cells_at(&exercise.starter, Scale::Course);
+    code_cells(cells, code, starter.clone(), starter);
     cells.code(
         test_cell(exercise),
         json!({ "avance": { "tests": exercise.id }, "tags": [SKIP_TAG] }),

@@ -5,12 +5,14 @@
 
 mod common;
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use avance::catalog::Catalog;
 use avance::lesson::{Mode, Scale, Snippet};
+use avance::notebook::{Treatment, treatment};
 use serde_json::{Value, json};
 
 /// `avance notebook ARGS -o out`, which must succeed.
@@ -64,14 +66,106 @@ fn every_lesson_becomes_an_nbformat_4_notebook_for_the_rust_kernel() {
         assert_eq!(notebook["nbformat_minor"], 5);
         assert_eq!(notebook["metadata"]["kernelspec"]["name"], "rust");
         assert_eq!(notebook["metadata"]["kernelspec"]["display_name"], "Rust");
-        assert_eq!(notebook["metadata"]["language_info"]["name"], "Rust");
+        let language = &notebook["metadata"]["language_info"];
+        assert_eq!(language["name"], "Rust");
+        assert_eq!(language["pygments_lexer"], "rust");
+        assert_eq!(language["codemirror_mode"], "rust");
+        assert_eq!(language["file_extension"], ".rs");
+        let uses_avance = lesson
+            .snippets()
+            .filter(|snippet| !matches!(treatment(snippet), Treatment::Shown(_)))
+            .any(|snippet| snippet.compiled_code().contains("avance::"));
         let first = source(&cells(&notebook)[0]);
+        // The source, relative to the notebooks' folder.
         let avance = format!(
             ":dep avance = {{ path = {:?}, default-features = false",
-            env!("CARGO_MANIFEST_DIR")
+            relative(out.path(), Path::new(env!("CARGO_MANIFEST_DIR")))
         );
-        assert!(first.starts_with(&avance), "{}: {first}", lesson.id);
+        assert_eq!(
+            first.starts_with(&avance),
+            uses_avance,
+            "{}: {first}",
+            lesson.id
+        );
     }
+    let ownership = read(&out.path().join("00-ownership.ipynb"));
+    assert!(
+        !source(&cells(&ownership)[0]).contains(":dep avance"),
+        "the first lesson loads avance without using it"
+    );
+}
+
+/// `path` as `avance notebook` writes it from the folder `from`: `..` up
+/// to their common folder, then down.
+fn relative(from: &Path, path: &Path) -> String {
+    let from = from.canonicalize().unwrap();
+    let path = path.canonicalize().unwrap();
+    let common = from.ancestors().find(|a| path.starts_with(a)).unwrap();
+    let up = from
+        .strip_prefix(common)
+        .unwrap()
+        .components()
+        .map(|_| "..");
+    let down = path.strip_prefix(common).unwrap();
+    let mut parts: Vec<String> = up.map(String::from).collect();
+    parts.extend(down.iter().map(|part| part.to_string_lossy().into_owned()));
+    parts.join("/")
+}
+
+#[test]
+fn avance_path_names_the_crate_as_given() {
+    let out = tempfile::tempdir().unwrap();
+    export(out.path(), &["timeit", "--avance-path", "vendor/avance"]);
+    let notebook = read(&out.path().join("20-timeit.ipynb"));
+    let first = source(&cells(&notebook)[0]);
+    assert!(
+        first.starts_with(":dep avance = { path = \"vendor/avance\", default-features = false"),
+        "{first}"
+    );
+}
+
+/// Checks `notebooks` with nbformat's own validator (its JSON schema),
+/// the files as written, not as nbformat would read them up to date.
+fn validate(notebooks: &[PathBuf]) {
+    let script = "import json, sys, nbformat\n\
+                  for path in sys.argv[1:]:\n    \
+                  nbformat.validate(json.load(open(path)))";
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .args(notebooks)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn every_notebook_passes_nbformats_validator() {
+    if !common::require_python_modules(&["nbformat"]) {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    export(out.path(), &["--all"]);
+    let catalog = Catalog::embedded().unwrap();
+    let notebooks: Vec<PathBuf> = catalog
+        .lessons()
+        .iter()
+        .map(|lesson| out.path().join(format!("{}.ipynb", lesson.id)))
+        .collect();
+    validate(&notebooks);
+    // The validator does see a broken notebook.
+    let broken = out.path().join("broken.ipynb");
+    let mut notebook = read(&notebooks[0]);
+    notebook["cells"][0]["outputs"] = json!("none");
+    std::fs::write(&broken, notebook.to_string()).unwrap();
+    let refused = std::panic::catch_unwind(|| validate(&[broken]));
+    assert!(
+        refused.is_err(),
+        "nbformat accepted a cell whose outputs are a string"
+    );
 }
 
 /// Every cell of every notebook, by lesson id.
@@ -112,7 +206,8 @@ fn check_lines_are_in_no_cell() {
             }
         }
         if snippet.has_check_lines() {
-            assert!(code.contains(&snippet.compiled_code()), "{id}:\n{code}");
+            let course = avance::notebook::cells_at(&snippet, Scale::Course);
+            assert!(course.contains(&code), "{id}:\n{code}");
         }
     }
     assert!(seen > 20, "only {seen} check lines met");
@@ -146,7 +241,9 @@ fn hidden_lines_run_python_is_shown_and_refused_code_is_marked() {
         .find(|s| s.mode == Mode::Run && s.source.lines().any(|l| l.starts_with("# let")))
         .expect("a lesson has a snippet with a hidden line");
     let code = code_of(&hidden.id).expect("a run snippet is a code cell");
-    assert!(code.contains(&hidden.compiled_code()), "{code}");
+    for line in hidden.source.lines().filter_map(|l| l.strip_prefix("# ")) {
+        assert!(code.contains(line), "{line} not in {code}");
+    }
     // The course's Python, as a markdown code block.
     let python = catalog.lessons()[0].slides[1].python().next().unwrap();
     assert!(markdown.contains(&format!("```python\n{}", python.text.trim_end())));
@@ -248,17 +345,63 @@ fn execute(notebooks: &[PathBuf], executed: &Path) -> (String, bool) {
     // One kernel at a time in the shared folder: the tests run in parallel.
     let lock = std::fs::File::create(build_dir.with_extension("lock")).unwrap();
     lock.lock().unwrap();
-    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/notebook_execute.py");
+    let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/src/notebook/execute.py");
     let output = Command::new("python3")
         .arg(driver)
         .arg(executed)
         .args(notebooks)
         .env("EVCXR_TMPDIR", &build_dir)
+        .env("LD_LIBRARY_PATH", rust_libdir())
         .output()
         .expect("python3 starts");
     let stdout = String::from_utf8_lossy(&output.stdout).to_string();
     eprintln!("{stdout}{}", String::from_utf8_lossy(&output.stderr));
     (stdout, output.status.success())
+}
+
+/// The toolchain's shared libraries, which code evcxr compiles links to:
+/// the `RUNPATH` rustc writes misses them when the build folder and the
+/// toolchain share a parent ("dlopen failed"), as the live worker says.
+fn rust_libdir() -> String {
+    let output = Command::new("rustc")
+        .args(["--print", "target-libdir"])
+        .output()
+        .expect("rustc runs");
+    String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+#[test]
+fn execute_stores_outputs_and_a_variable_carries_to_a_later_cell() {
+    if !jupyter_available() {
+        return;
+    }
+    let lessons = tempfile::tempdir().unwrap();
+    std::fs::write(
+        lessons.path().join("01-carry.md"),
+        "# Carry\n\n## Define\n\n```rust\nlet answer = 6 * 7;\n```\n\n## Use\n\n```rust\nprintln!(\"{}\", answer + 1);\n```\n",
+    )
+    .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let build_dir = evcxr_build_dir();
+    let lock = std::fs::File::create(build_dir.with_extension("lock")).unwrap();
+    lock.lock().unwrap();
+    let output = common::avance(home.path())
+        .arg("--lessons")
+        .arg(lessons.path())
+        .args(["notebook", "carry", "--execute", "-o"])
+        .arg(out.path())
+        .env("EVCXR_TMPDIR", &build_dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let notebook = read(&out.path().join("01-carry.ipynb"));
+    let printed = printed_by_snippet(&notebook);
+    assert_eq!(printed["01-carry/2"], "", "{printed:?}");
+    assert_eq!(printed["01-carry/3"], "43\n", "{printed:?}");
+    for cell in cells(&notebook).iter().filter(|c| c["cell_type"] == "code") {
+        assert!(cell["execution_count"].is_u64(), "not run: {cell}");
+    }
 }
 
 /// The text a code cell printed on stdout.
@@ -311,16 +454,13 @@ fn every_notebook_runs_in_jupyter_and_prints_what_its_lesson_says() {
     let mut mismatches = Vec::new();
     for path in &notebooks {
         let notebook = read(&executed.path().join(path.file_name().unwrap()));
-        for cell in cells(&notebook) {
-            let Some(id) = cell["metadata"]["avance"]["snippet"].as_str() else {
-                continue;
-            };
-            let snippet = snippet(&catalog, id);
+        for (id, stdout) in printed_by_snippet(&notebook) {
+            let snippet = snippet(&catalog, &id);
             let (Some(expected), true) = (&snippet.expected, snippet.is_run()) else {
                 continue;
             };
             compared += 1;
-            if let Err(diff) = avance::check::compare(&stdout_of(cell), &expected.text) {
+            if let Err(diff) = avance::check::compare(&stdout, &expected.text) {
                 mismatches.push(format!("{id}:\n{diff}"));
             }
         }
@@ -330,24 +470,46 @@ fn every_notebook_runs_in_jupyter_and_prints_what_its_lesson_says() {
     assert!(compared > 100, "only {compared} outputs compared");
 }
 
+/// What each snippet's cells printed on stdout (a `main`'s items and its
+/// call are two cells), by snippet id.
+fn printed_by_snippet(notebook: &Value) -> BTreeMap<String, String> {
+    let mut printed = BTreeMap::<String, String>::new();
+    for cell in cells(notebook) {
+        if let Some(id) = cell["metadata"]["avance"]["snippet"].as_str() {
+            printed
+                .entry(id.to_string())
+                .or_default()
+                .push_str(&stdout_of(cell));
+        }
+    }
+    printed
+}
+
 /// Rewrites a notebook to run as `avance check` runs the program: each
 /// cell of a snippet with `#check ` lines at their sizes, and every timer's
-/// batch capped at 10 ms by a cell after the first. The notebook as written
+/// batch capped at 10 ms by a cell after the first (where it loads avance). The notebook as written
 /// holds neither (`check_lines_are_in_no_cell` says so).
 fn at_check_scale(path: &Path, catalog: &Catalog) {
     let mut notebook = read(path);
     let cells = notebook["cells"].as_array_mut().unwrap();
+    let mut at_check = HashMap::<String, std::vec::IntoIter<String>>::new();
     for cell in cells.iter_mut() {
         let Some(id) = cell["metadata"]["avance"]["snippet"].as_str() else {
             continue;
         };
         let snippet = snippet(catalog, id);
         if snippet.has_check_lines() {
-            cell["source"] = json!(avance::notebook::cell_code_at(&snippet, Scale::Check));
+            let sources = at_check
+                .entry(snippet.id.clone())
+                .or_insert_with(|| avance::notebook::cells_at(&snippet, Scale::Check).into_iter());
+            cell["source"] = json!(sources.next().expect("as many cells at both scales"));
         }
     }
-    let cap = "avance::timeit::cap_batches(std::time::Duration::from_millis(10));";
-    cells.insert(1, code_cell("check-scale", cap));
+    // Only where the notebook loads avance: a lesson on std alone has no timer.
+    if source(&cells[0]).contains(":dep avance") {
+        let cap = "avance::timeit::cap_batches(std::time::Duration::from_millis(10));";
+        cells.insert(1, code_cell("check-scale", cap));
+    }
     std::fs::write(path, serde_json::to_string(&notebook).unwrap()).unwrap();
 }
 

@@ -23,6 +23,8 @@ mod panics;
 mod wording;
 mod worker;
 
+pub(crate) use worker::find_rust_libraries;
+
 pub use diagnostic::{Diagnostic, Label, render_diagnostics};
 pub use error::LiveError;
 pub use folder::{BuildFolder, prepare};

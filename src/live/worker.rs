@@ -98,6 +98,13 @@ const OPTIMIZED: &str = "2";
 fn runtime_command() -> Result<Command, LiveError> {
     let program = std::env::current_exe().map_err(|e| LiveError::ProgramPath(e.to_string()))?;
     let mut command = Command::new(program);
+    find_rust_libraries(&mut command);
+    Ok(command)
+}
+
+/// Puts the toolchain's shared libraries first on `command`'s library
+/// path, for code evcxr compiles (the live worker's, a notebook kernel's).
+pub(crate) fn find_rust_libraries(command: &mut Command) {
     if let Some(libdir) = rust_libdir() {
         let mut paths = vec![libdir];
         paths.extend(
@@ -109,7 +116,6 @@ fn runtime_command() -> Result<Command, LiveError> {
             command.env(LIBRARY_PATH, joined);
         }
     }
-    Ok(command)
 }
 
 /// Where the dynamic loader looks first (evcxr sets `PATH` itself on Windows).

@@ -1,6 +1,8 @@
 //! The notebook's cells from a small lesson: prose, Python, each kind of
 //! fence, an exercise, and the crates and features of the first cell.
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use super::markdown::code_span;
@@ -108,7 +110,7 @@ fn cell_of<'a>(notebook: &'a Value, id: &str) -> Option<&'a Value> {
 }
 
 fn demo() -> Value {
-    notebook(&demo_lesson(LESSON)).unwrap()
+    notebook(&demo_lesson(LESSON), Path::new("../avance"))
 }
 
 #[test]
@@ -140,13 +142,50 @@ fn the_first_cell_loads_avance_with_the_features_and_crates_the_lesson_uses() {
     let first = &cells(&notebook)[0];
     assert_eq!(first["cell_type"], "code");
     let lines: Vec<&str> = source(first).lines().collect();
-    assert!(lines[0].starts_with(":dep avance = { path = "), "{lines:?}");
+    assert!(
+        lines[0].starts_with(":dep avance = { path = \"../avance\", "),
+        "{lines:?}"
+    );
     assert!(
         lines[0].ends_with("default-features = false, features = [\"profile\"] }"),
         "{lines:?}"
     );
     // ndarray from the run snippet; nothing from the ignored or refused code.
     assert_eq!(lines[1..], [":dep ndarray = \"0.17\""]);
+}
+
+#[test]
+fn a_lesson_loads_only_the_crates_its_cells_use() {
+    let std_only = demo_lesson("# T\n\n## S\n\n```rust\nprintln!(\"{}\", 1);\n```\n");
+    let notebook = notebook(&std_only, Path::new("avance"));
+    assert_eq!(
+        cells(&notebook)[0]["cell_type"],
+        "markdown",
+        "no setup cell"
+    );
+    let ndarray = demo_lesson("# T\n\n## S\n\n```rust\nlet a = ndarray::arr1(&[1]);\n```\n");
+    assert_eq!(
+        dep_lines(&ndarray, Path::new("avance")),
+        [":dep ndarray = \"0.17\""]
+    );
+}
+
+#[test]
+fn a_relative_path_climbs_to_the_common_folder() {
+    let path = |from: &str, to: &str| relative_path(Path::new(from), Path::new(to));
+    assert_eq!(
+        path("/work/notebooks", "/work/avance"),
+        Path::new("../avance")
+    );
+    assert_eq!(
+        path("/work/avance/nb/a", "/work/avance"),
+        Path::new("../..")
+    );
+    assert_eq!(path("/work/avance", "/work/avance"), Path::new("."));
+    assert_eq!(
+        path("/tmp/x", "/work/avance"),
+        Path::new("../../work/avance")
+    );
 }
 
 #[test]
@@ -165,14 +204,119 @@ fn prose_and_python_become_markdown_with_markup_escaped() {
 }
 
 #[test]
-fn a_run_snippet_keeps_its_hidden_lines_in_a_function_it_calls() {
+fn a_run_snippet_is_top_level_code_with_its_hidden_lines() {
     let notebook = demo();
     let cell = cell_of(&notebook, "07-demo/2").unwrap();
     assert_eq!(
         source(cell),
-        "fn snippet() {\nlet hidden = 1;\nprintln!(\"{}\", hidden + ndarray::arr1(&[1]).len());\n}\nsnippet();"
+        "let hidden = 1;\nprintln!(\"{}\", hidden + ndarray::arr1(&[1]).len());"
     );
     assert_eq!(cell["metadata"]["tags"], Value::Array(vec![]));
+}
+
+/// The cells of snippet `id`, in order.
+fn cells_of<'a>(notebook: &'a Value, id: &str) -> Vec<&'a Value> {
+    cells(notebook)
+        .iter()
+        .filter(|cell| cell["metadata"]["avance"]["snippet"] == id)
+        .collect()
+}
+
+/// The cells' code of the first snippet of a one-slide lesson holding `code`.
+fn cells_for(code: &str) -> Vec<String> {
+    let lesson = demo_lesson(&format!("# T\n\n## S\n\n```rust\n{code}\n```\n"));
+    cells_at(lesson.snippets().next().unwrap(), Scale::Course)
+}
+
+#[test]
+fn closures_borrows_and_macros_stay_in_a_function_evcxr_cannot_keep_them() {
+    for code in [
+        "let double = |x: i32| x * 2;\nprintln!(\"{}\", double(2));",
+        "let v = vec![1];\nlet first = &v[0];\nprintln!(\"{first}\");",
+        "let m = std::sync::Mutex::new(1);\nlet guard = m.lock().unwrap();\ndrop(guard);",
+        "macro_rules! two { () => { 2 } }\nfn f() -> i32 { two!() }\nprintln!(\"{}\", f());",
+        "let r;\nr = 1;\nprintln!(\"{r}\");",
+        "let t = std::panic::catch_unwind(|| 1);\ndrop(t);",
+        "let m = std::collections::HashMap::<i32, i32>::new();\nlet v = m.get(&1);\ndrop(v);",
+        "let s = String::new()\n    .clone();\ndrop(s);",
+    ] {
+        let cells = cells_for(code);
+        assert_eq!(cells.len(), 1, "{cells:?}");
+        assert!(
+            cells[0].starts_with("// In a function: evcxr "),
+            "{}",
+            cells[0]
+        );
+        assert!(
+            cells[0].ends_with(&format!("\nfn snippet() {{\n{code}\n}}\nsnippet();")),
+            "{}",
+            cells[0]
+        );
+    }
+    // A borrow in a nested block is no variable evcxr keeps.
+    assert_eq!(
+        layout("let n: i32 = [1].iter().sum(); // one\n"),
+        Layout::TopLevel
+    );
+    assert_eq!(
+        layout("for x in &v {\n    let y = &x;\n}"),
+        Layout::TopLevel
+    );
+}
+
+#[test]
+fn a_variable_of_a_generic_type_a_function_returns_stays_in_a_function() {
+    // evcxr must write the type of a variable it keeps, and fails the cell
+    // on one whose default parameters come from a crate it does not load.
+    let code = "fn bundle() -> Bundle<Resource> {\n    todo!()\n}\nlet en = bundle();";
+    assert_eq!(
+        layout(code),
+        Layout::Wrapped(
+            "In a function: evcxr must write a kept variable's type, and cannot always write a generic one."
+        )
+    );
+    // A value that prints when dropped prints at the function's end, as in
+    // the program, not when evcxr drops what it kept.
+    assert_eq!(
+        layout("struct G;\nimpl Drop for G {\n    fn drop(&mut self) {}\n}\nlet _g = G;"),
+        Layout::Wrapped(
+            "In a function: its values print when dropped, at the function's end; evcxr would keep them."
+        )
+    );
+    // std's generic types it writes; a call in a nested block keeps nothing.
+    for code in [
+        "fn save() -> Result<(), String> {\n    Ok(())\n}\nlet _ = save();",
+        "pub fn all() -> std::io::Result<Vec<u8>> {\n    Ok(vec![])\n}\nlet v = all();",
+        "fn bundle() -> Bundle<Resource> {\n    todo!()\n}\nfor _ in 0..1 {\n    let b = bundle();\n}",
+        "fn bundle() -> Bundle<Resource> {\n    todo!()\n}\nlet n = my_bundle();",
+    ] {
+        assert_eq!(layout(code), Layout::TopLevel, "{code}");
+    }
+}
+
+#[test]
+fn a_final_expression_gets_a_semicolon_so_no_unit_value_is_shown() {
+    assert_eq!(
+        cells_for("for i in 0..2 {\n    println!(\"{i}\");\n} // done"),
+        ["for i in 0..2 {\n    println!(\"{i}\");\n}; // done"]
+    );
+    assert_eq!(
+        cells_for("println!(\"http://x\") // a URL\n"),
+        ["println!(\"http://x\"); // a URL"]
+    );
+    assert_eq!(
+        cells_for("for x in [\n    1,\n] {\n    drop(x);\n}\n// after"),
+        ["for x in [\n    1,\n] {\n    drop(x);\n};\n// after"]
+    );
+    // Items and finished statements are left as they are.
+    for code in [
+        "struct P {\n    x: i32,\n}",
+        "#[derive(Debug)]\nstruct P {\n    x: i32,\n}",
+        "let x = 1;",
+        "impl P {\n    fn f() {}\n}",
+    ] {
+        assert_eq!(cells_for(code), [code]);
+    }
 }
 
 #[test]
@@ -204,15 +348,29 @@ fn code_that_cannot_run_in_a_notebook_is_marked_not_left_to_fail() {
 #[test]
 fn no_run_cells_are_skipped_and_should_panic_ones_may_raise() {
     let notebook = demo();
-    let no_run = cell_of(&notebook, "07-demo/3.3").unwrap();
-    assert_eq!(no_run["metadata"]["tags"][0], SKIP_TAG);
-    assert!(
-        source(no_run)
-            .starts_with("fn snippet() {\nfn main() -> std::io::Result<()> {\nlet mut line")
+    let no_run = cells_of(&notebook, "07-demo/3.3");
+    assert_eq!(no_run.len(), 2);
+    for cell in &no_run {
+        assert_eq!(cell["metadata"]["tags"][0], SKIP_TAG);
+    }
+    assert!(source(no_run[0]).starts_with("fn main() -> std::io::Result<()> {\nlet mut line"));
+    assert!(source(no_run[0]).ends_with("Ok(())\n}"));
+    assert_eq!(source(no_run[1]), "main().unwrap();");
+    let panics = cells_of(&notebook, "07-demo/3.4");
+    assert_eq!(panics.len(), 1);
+    assert_eq!(panics[0]["metadata"]["tags"][0], RAISES_TAG);
+}
+
+#[test]
+fn only_the_call_of_a_panicking_main_may_raise() {
+    let lesson = demo_lesson(
+        "# T\n\n## S\n\n```rust,should_panic\nfn main() {\n    panic!(\"no\");\n}\n```\n",
     );
-    assert!(source(no_run).ends_with("Ok(())\n}\nmain().unwrap();\n}\nsnippet();"));
-    let panics = cell_of(&notebook, "07-demo/3.4").unwrap();
-    assert_eq!(panics["metadata"]["tags"][0], RAISES_TAG);
+    let notebook = notebook(&lesson, Path::new("avance"));
+    let panics = cells_of(&notebook, "07-demo/2");
+    assert_eq!(panics[0]["metadata"]["tags"], Value::Array(vec![]));
+    assert_eq!(source(panics[1]), "main();");
+    assert_eq!(panics[1]["metadata"]["tags"][0], RAISES_TAG);
 }
 
 #[test]
@@ -224,7 +382,8 @@ fn an_exercise_is_a_skipped_cell_then_its_test_cell_hints_and_solution_folded() 
         .position(|cell| cell["metadata"]["avance"]["exercise"] == "07-demo/4-exercise")
         .unwrap();
     assert_eq!(cells[at]["metadata"]["tags"][0], SKIP_TAG);
-    assert!(source(&cells[at]).contains("todo!()"));
+    // At the top level, so the test cell after it calls the answer's `three`.
+    assert_eq!(source(&cells[at]), "fn three() -> u32 {\n    todo!()\n}");
     assert!(source(&cells[at - 1]).contains("the cell after it runs the hidden tests"));
     let tests = &cells[at + 1];
     assert_eq!(tests["metadata"]["tags"][0], SKIP_TAG);
@@ -244,16 +403,22 @@ fn an_exercise_is_a_skipped_cell_then_its_test_cell_hints_and_solution_folded() 
 }
 
 #[test]
-fn a_main_is_called_and_its_error_fails_the_cell() {
+fn a_main_is_its_items_then_a_call_whose_error_fails_the_cell() {
     let lesson = demo_lesson(
         "# T\n\n## S\n\n```rust\n# fn main() -> Result<(), String> {\nprintln!(\"x\");\n# Ok(())\n# }\n```\n\n```rust\nfn main() {\n    println!(\"y\");\n}\n```\n",
     );
     let snippets: Vec<&Snippet> = lesson.snippets().collect();
     assert_eq!(
-        cell_code(snippets[0]),
-        "fn snippet() {\nfn main() -> Result<(), String> {\nprintln!(\"x\");\nOk(())\n}\nmain().unwrap();\n}\nsnippet();"
+        cells_at(snippets[0], Scale::Course),
+        [
+            "fn main() -> Result<(), String> {\nprintln!(\"x\");\nOk(())\n}",
+            "main().unwrap();"
+        ]
     );
-    assert!(cell_code(snippets[1]).ends_with("    println!(\"y\");\n}\nmain();\n}\nsnippet();"));
+    assert_eq!(
+        cells_at(snippets[1], Scale::Course),
+        ["fn main() {\n    println!(\"y\");\n}", "main();"]
+    );
 }
 
 #[test]
@@ -271,7 +436,7 @@ fn the_async_runs_ask_for_tokio_and_the_progress_bar() {
     let lesson = demo_lesson(
         "# T\n\n## S\n\n```rust\nlet work = avance::parallel::Workload::course().with_progress_bar();\nlet call = work.heavy_async(3);\n# drop(call);\n```\n",
     );
-    let lines = dep_lines(&lesson).unwrap();
+    let lines = dep_lines(&lesson, Path::new("avance"));
     assert!(
         lines[0].ends_with("features = [\"progress\", \"tokio\"] }"),
         "{lines:?}"
@@ -281,7 +446,7 @@ fn the_async_runs_ask_for_tokio_and_the_progress_bar() {
 #[test]
 fn code_opening_the_gpu_asks_for_the_gpu_feature_and_the_floor_alone_does_not() {
     let floor = "# T\n\n## S\n\n```rust\nuse avance::conv::gpu::DeviceLimits;\nlet _ = DeviceLimits::h100_sxm();\n```\n";
-    let lines = dep_lines(&demo_lesson(floor)).unwrap();
+    let lines = dep_lines(&demo_lesson(floor), Path::new("avance"));
     assert!(
         lines[0].ends_with("default-features = false }"),
         "{lines:?}"
@@ -289,19 +454,23 @@ fn code_opening_the_gpu_asks_for_the_gpu_feature_and_the_floor_alone_does_not() 
     let device = format!(
         "{floor}\n## D\n\n```rust\nlet gpu = avance::conv::gpu::device();\nprintln!(\"{{}}\", gpu.is_ok());\n```\n"
     );
-    let lines = dep_lines(&demo_lesson(&device)).unwrap();
+    let lines = dep_lines(&demo_lesson(&device), Path::new("avance"));
     assert!(lines[0].ends_with("features = [\"gpu\"] }"), "{lines:?}");
 }
 
 #[test]
 fn code_reading_its_threads_name_runs_on_a_thread_named_main() {
-    let lesson = demo_lesson(
-        "# T\n\n## S\n\n```rust\nprintln!(\"{:?}\", std::thread::current().name());\n```\n",
-    );
-    let code = cell_code(lesson.snippets().next().unwrap());
+    let code = cells_for("println!(\"{:?}\", std::thread::current().name());");
+    assert_eq!(code.len(), 1);
     assert!(
-        code.ends_with(".name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"),
-        "{code}"
+        code[0].starts_with("// It prints its thread's name"),
+        "{}",
+        code[0]
+    );
+    assert!(
+        code[0].ends_with(".name(\"main\".into()).spawn(snippet).unwrap().join().unwrap();"),
+        "{}",
+        code[0]
     );
 }
 
@@ -315,5 +484,5 @@ fn the_profiler_and_the_build_folder_are_out_of_a_notebooks_reach() {
     assert!(matches!(&treatments[1], Treatment::Shown(why) if why.contains("CARGO_MANIFEST_DIR")));
     assert_eq!(treatments[2], Treatment::Run);
     // The profiler's feature is still needed by the code that runs.
-    assert!(dep_lines(&lesson).unwrap()[0].contains("features = [\"profile\"]"));
+    assert!(dep_lines(&lesson, Path::new("avance"))[0].contains("features = [\"profile\"]"));
 }

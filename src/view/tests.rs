@@ -230,7 +230,8 @@ mod in_every_view {
     #[test]
     fn the_notebook() {
         let lesson = every_kind();
-        let notebook = crate::notebook::notebook(&lesson).unwrap().to_string();
+        let notebook =
+            crate::notebook::notebook(&lesson, std::path::Path::new("avance")).to_string();
         let notebook: String = notebook
             .replace("\\\"", "\"")
             .replace("\\n", "\n")

@@ -1,12 +1,15 @@
-"""Executes notebooks headless with nbclient on the evcxr kernel (`rust`).
+"""Executes notebooks headless with nbclient on the evcxr kernel (`rust`):
+`avance notebook --execute` runs it on the notebooks it wrote, and
+tests/notebook.rs on the course's.
 
-Usage: notebook_execute.py OUT_DIR NOTEBOOK...
+Usage: execute.py OUT_DIR NOTEBOOK...
 
 Each notebook runs in a fresh kernel, its cells in order; cells tagged
 `skip-execution` are skipped. A cell fails on an error, and on a panic
 (which evcxr reports on stderr only) unless it is tagged
 `raises-exception`, in which case it must panic.
-The executed notebooks are written to OUT_DIR with their outputs, even when a
+The executed notebooks are written to OUT_DIR with their outputs (through a
+temporary file, so OUT_DIR may be the notebooks' own folder), even when a
 cell failed; each failure is printed, and the exit status is 1 if any.
 The first cell (`avance.setup` in its metadata) compiles the lesson's crates
 and may take minutes; every other cell gets CELL_TIMEOUT seconds.
@@ -14,6 +17,7 @@ and may take minutes; every other cell gets CELL_TIMEOUT seconds.
 
 import os
 import sys
+import tempfile
 import time
 
 import nbformat
@@ -75,13 +79,28 @@ def outputs_of(cell):
     return "\n".join(shown)
 
 
+def write(notebook, path):
+    """Writes `notebook` to `path` through a temporary file renamed over it."""
+    fd, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".ipynb")
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        nbformat.write(notebook, file)
+    os.replace(temporary, path)
+
+
 def main(out_dir, paths):
     failures = 0
     for path in paths:
         name = os.path.basename(path)
         notebook = nbformat.read(path, as_version=4)
+        # The kernel starts in the notebook's folder, as Jupyter starts it:
+        # the first cell's `:dep avance` path is relative to it.
+        folder = os.path.dirname(os.path.abspath(path))
         client = NotebookClient(
-            notebook, kernel_name="rust", timeout_func=timeout_of, startup_timeout=120
+            notebook,
+            kernel_name="rust",
+            timeout_func=timeout_of,
+            startup_timeout=120,
+            resources={"metadata": {"path": folder}},
         )
         start = time.monotonic()
         try:
@@ -98,7 +117,7 @@ def main(out_dir, paths):
                 failures += 1
                 verdict = "FAILED"
                 print(f"{name}:\n" + "\n".join(wrong), file=sys.stderr)
-        nbformat.write(notebook, os.path.join(out_dir, name))
+        write(notebook, os.path.join(out_dir, name))
         print(f"{name}: {verdict} in {time.monotonic() - start:.1f} s", flush=True)
     return 1 if failures else 0
 
