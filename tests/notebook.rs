@@ -142,19 +142,26 @@ fn validate(notebooks: &[PathBuf]) {
     );
 }
 
+/// Every lesson's notebook written into `out`: the course, and the
+/// notebooks' paths in its order.
+fn every_lesson_exported(out: &Path) -> (Catalog, Vec<PathBuf>) {
+    export(out, &["--all"]);
+    let catalog = Catalog::embedded().unwrap();
+    let notebooks = catalog
+        .lessons()
+        .iter()
+        .map(|lesson| out.join(format!("{}.ipynb", lesson.id)))
+        .collect();
+    (catalog, notebooks)
+}
+
 #[test]
 fn every_notebook_passes_nbformats_validator() {
     if !common::require_python_modules(&["nbformat"]) {
         return;
     }
     let out = tempfile::tempdir().unwrap();
-    export(out.path(), &["--all"]);
-    let catalog = Catalog::embedded().unwrap();
-    let notebooks: Vec<PathBuf> = catalog
-        .lessons()
-        .iter()
-        .map(|lesson| out.path().join(format!("{}.ipynb", lesson.id)))
-        .collect();
+    let (_, notebooks) = every_lesson_exported(out.path());
     validate(&notebooks);
     // The validator does see a broken notebook.
     let broken = out.path().join("broken.ipynb");
@@ -431,13 +438,7 @@ fn every_notebook_runs_in_jupyter_and_prints_what_its_lesson_says() {
     }
     let out = tempfile::tempdir().unwrap();
     let executed = tempfile::tempdir().unwrap();
-    export(out.path(), &["--all"]);
-    let catalog = Catalog::embedded().unwrap();
-    let notebooks: Vec<PathBuf> = catalog
-        .lessons()
-        .iter()
-        .map(|lesson| out.path().join(format!("{}.ipynb", lesson.id)))
-        .collect();
+    let (catalog, notebooks) = every_lesson_exported(out.path());
     for path in &notebooks {
         at_check_scale(path, &catalog);
     }
