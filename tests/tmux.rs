@@ -885,13 +885,15 @@ fn ctrl_c_stops_endless_live_code_and_the_repl_goes_on() {
     }
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
     let tmux = Tmux::launch(home.path(), &[], &[("AVANCE_LIVE", Path::new("on"))]);
-    tmux.wait_until("the first prompt", |s| s.contains("❯"));
-    tmux.command(":lesson 1", &underscore_prompt(1));
+    let screen = tmux.wait_until("the first prompt", |s| {
+        s.lines().last().is_some_and(|l| l.ends_with('❯'))
+    });
+    let prompt = screen.lines().last().unwrap_or_default().to_string();
     tmux.type_text("let kept = 41;");
     tmux.press(&["Enter"]);
     // The first input waits for evcxr's context, then compiles.
     tmux.wait_long("the first live answer", Duration::from_secs(180), |s| {
-        s.lines().last() == Some(underscore_prompt(1).as_str())
+        s.lines().last() == Some(prompt.as_str())
     });
     tmux.type_text("loop {}");
     tmux.press(&["Enter"]);
@@ -903,7 +905,7 @@ fn ctrl_c_stops_endless_live_code_and_the_repl_goes_on() {
         "the loop was stopped {:?} after Ctrl-C",
         pressed.elapsed()
     );
-    let screen = tmux.wait_for_prompt(&underscore_prompt(1));
+    let screen = tmux.wait_for_prompt(&prompt);
     assert!(
         screen.contains("every variable was lost: `kept`"),
         "{screen}"
@@ -911,7 +913,7 @@ fn ctrl_c_stops_endless_live_code_and_the_repl_goes_on() {
     tmux.type_text("40 + 2");
     tmux.press(&["Enter"]);
     tmux.wait_long("live Rust to answer again", Duration::from_secs(120), |s| {
-        s.ends_with(&format!("❯ 40 + 2\n42\n{}", underscore_prompt(1)))
+        s.ends_with(&format!("❯ 40 + 2\n42\n{prompt}"))
     });
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
@@ -1116,6 +1118,40 @@ fn an_exercise_is_graded_from_the_line_and_from_the_editor() {
     let screen = tmux.command(":exercise", "Solved: every case (3) pass. Well done!");
     assert!(screen.contains("Opening "), "{screen}");
     tmux.wait_for_prompt(&underscore_prompt(14));
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+}
+
+/// Enter inside unfinished Rust goes on to a new line marked `... `, the
+/// continuation prompt, and the input runs only once it is complete.
+#[test]
+fn unfinished_rust_goes_on_under_a_continuation_prompt() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let tmux = Tmux::start(home.path());
+    let screen = tmux.wait_until("the first prompt", |s| s.contains("❯"));
+    let prompt = screen.lines().last().unwrap_or_default().to_string();
+    tmux.type_text("fn double(n: i32) -> i32 {");
+    tmux.press(&["Enter"]);
+    tmux.wait_until("the continuation", |s| s.ends_with("\n..."));
+    tmux.type_text("n * 2");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_until("the next continuation", |s| s.contains("... n * 2\n..."));
+    assert!(
+        !screen.contains("live Rust is off"),
+        "run too early:\n{screen}"
+    );
+    tmux.type_text("}");
+    let screen = tmux.press_and_expect(&["Enter"], "live Rust is off");
+    assert!(
+        screen.contains(&format!(
+            "{prompt} fn double(n: i32) -> i32 {{\n... n * 2\n... }}\nerror: live Rust is off"
+        )),
+        "one input over three lines:\n{screen}"
+    );
     tmux.type_text(":quit");
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();

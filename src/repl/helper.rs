@@ -1,15 +1,17 @@
 //! rustyline's helper: Tab completes command names and, after `:lesson`,
 //! lesson ids and slugs; the prompt is coloured without confusing the
-//! line editor about its width; Enter in unfinished Rust opens a new line.
+//! line editor about its width; Enter in unfinished Rust opens a new line,
+//! marked `... ` as the continuation of the input.
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
-use rustyline::{Context, Helper};
+use rustyline::{Cmd, ConditionalEventHandler, Context, Event, EventContext, Helper, RepeatCount};
 
 use super::balance::needs_more;
 use super::command::COMMANDS;
+use super::input::CONTINUATION;
 
 pub struct ReplHelper {
     /// Lesson ids and slugs, the arguments `:lesson` takes.
@@ -97,6 +99,20 @@ impl Validator for ReplHelper {
 }
 
 impl Helper for ReplHelper {}
+
+/// Enter at the end of unfinished Rust: a new line that starts with the
+/// continuation mark. rustyline has no continuation prompt, and a prompt
+/// drawn by the highlighter would throw its cursor off, so the mark is text
+/// of the input, which the reader takes off again. Elsewhere Enter does
+/// what it does (the validator above still keeps an unfinished input open).
+pub struct ContinueUnfinished;
+
+impl ConditionalEventHandler for ContinueUnfinished {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
+        let at_end = ctx.pos() == ctx.line().len();
+        (at_end && needs_more(ctx.line())).then(|| Cmd::Insert(1, format!("\n{CONTINUATION}")))
+    }
+}
 
 #[cfg(test)]
 mod tests {

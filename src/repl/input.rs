@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use rustyline::config::Config;
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
-use rustyline::{CompletionType, Editor};
+use rustyline::{CompletionType, Editor, EventHandler, KeyCode, KeyEvent, Modifiers};
 
 use super::balance::needs_more;
-use super::helper::ReplHelper;
+use super::helper::{ContinueUnfinished, ReplHelper};
 
 /// One attempt to read a line.
 pub enum Line {
@@ -49,6 +49,10 @@ impl Terminal {
             .build();
         let mut editor = Editor::with_config(config)?;
         editor.set_helper(Some(helper));
+        editor.bind_sequence(
+            KeyEvent(KeyCode::Enter, Modifiers::NONE),
+            EventHandler::Conditional(Box::new(ContinueUnfinished)),
+        );
         if let Some(path) = &history {
             // A first session has no history file yet; that is not an
             // error. A damaged one keeps its good lines and loads again.
@@ -116,7 +120,7 @@ impl LineReader for Terminal {
                 // Appended at once, so a closed terminal loses no history;
                 // a failure here shows in `save_history` at the end.
                 let _ = self.append();
-                Line::Text(line)
+                Line::Text(without_continuations(&line))
             }
             Err(ReadlineError::Interrupted) => Line::Interrupted,
             Err(ReadlineError::Eof) => Line::End,
@@ -131,7 +135,7 @@ impl LineReader for Terminal {
         match self.editor.readline_with_initial(&prompt, (initial, "")) {
             Ok(line) => {
                 let _ = self.append();
-                Line::Text(line)
+                Line::Text(without_continuations(&line))
             }
             Err(ReadlineError::Interrupted) => Line::Interrupted,
             Err(ReadlineError::Eof) => Line::End,
@@ -239,12 +243,31 @@ impl<R: BufRead> Piped<R> {
     }
 }
 
-/// Shown before the second and later lines of one input from a pipe.
-const CONTINUATION: &str = "... ";
+/// Shown before the second and later lines of one input, from a pipe as
+/// in the terminal.
+pub(super) const CONTINUATION: &str = "... ";
+
+/// An input as typed in the terminal, without the continuation marks that
+/// Enter put before its later lines (see [`super::helper::ContinueUnfinished`]).
+fn without_continuations(line: &str) -> String {
+    line.replace(&format!("\n{CONTINUATION}"), "\n")
+}
 
 #[cfg(test)]
 mod tests {
-    use super::repair_history;
+    use super::{repair_history, without_continuations};
+
+    #[test]
+    fn the_continuation_marks_are_not_part_of_the_input() {
+        assert_eq!(
+            without_continuations("fn f() {\n... 1\n... }"),
+            "fn f() {\n1\n}"
+        );
+        assert_eq!(
+            without_continuations("let s = \"... \";"),
+            "let s = \"... \";"
+        );
+    }
 
     #[test]
     fn a_history_with_a_line_that_is_not_utf8_keeps_its_other_lines() {
