@@ -337,36 +337,38 @@ fn a_snippet_run_alone_panics_with_status_101_at_the_lesson_line() {
 fn misnamed_and_duplicate_lesson_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let lessons = lessons_copy(dir.path(), |text| text);
-    fs::write(lessons.join("6_intro.md"), "# Intro\n").unwrap();
-    avance(dir.path())
-        .arg("--lessons")
-        .arg(&lessons)
-        .arg("list")
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "lesson file names look like `NN-slug.md` (e.g. `01-underscore.md`), not `6_intro.md`",
-        ));
-    fs::remove_file(lessons.join("6_intro.md")).unwrap();
-    fs::write(lessons.join("99999999999-a.md"), "# Big\n").unwrap();
-    avance(dir.path())
-        .arg("--lessons")
-        .arg(&lessons)
-        .arg("list")
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(
-            "99999999999-a.md:1: the lesson number 99999999999 is too large: number lessons from 01 (at most 4294967295)",
-        ));
-    fs::remove_file(lessons.join("99999999999-a.md")).unwrap();
-    fs::write(lessons.join("1-again.md"), "# Again\n").unwrap();
-    avance(dir.path())
-        .arg("--lessons")
-        .arg(&lessons)
-        .arg("list")
-        .assert()
-        .failure()
-        .stderr("error: lessons 01-underscore and 1-again share the number 1; each lesson needs its own\n");
+    // `list` on the lessons with `file` added beside them must fail; its
+    // stderr, once the file is taken away again.
+    let refused = |file: &str, text: &str| -> String {
+        fs::write(lessons.join(file), text).unwrap();
+        let output = avance(dir.path())
+            .arg("--lessons")
+            .arg(&lessons)
+            .arg("list")
+            .output()
+            .unwrap();
+        fs::remove_file(lessons.join(file)).unwrap();
+        assert!(!output.status.success(), "{file} was accepted");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let stderr = refused("6_intro.md", "# Intro\n");
+    assert!(
+        stderr.contains(
+            "lesson file names look like `NN-slug.md` (e.g. `01-underscore.md`), not `6_intro.md`"
+        ),
+        "{stderr}"
+    );
+    let stderr = refused("99999999999-a.md", "# Big\n");
+    assert!(
+        stderr.contains(
+            "99999999999-a.md:1: the lesson number 99999999999 is too large: number lessons from 01 (at most 4294967295)"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        refused("1-again.md", "# Again\n"),
+        "error: lessons 01-underscore and 1-again share the number 1; each lesson needs its own\n"
+    );
 }
 
 #[test]
