@@ -9,7 +9,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use avance::catalog::Catalog;
-use avance::grade::{AnswerName, grade};
+use avance::grade::{AnswerName, Grader};
 
 fn grading(c: &mut Criterion) {
     let catalog = Catalog::embedded().expect("the built-in lessons");
@@ -21,14 +21,20 @@ fn grading(c: &mut Criterion) {
         .expect("the first exercise of lesson 01")
         .clone();
     let answer = exercise.solution.compiled_code();
-    let graded = grade(&exercise, &answer, AnswerName("answer"), false, || false);
+    let grader = Grader::find().expect("rustc");
+    let graded = grader.grade(&exercise, &answer, AnswerName("answer"), false, || false);
     assert!(graded.expect("rustc runs").passed(), "the solution passes");
     let mut group = c.benchmark_group("grade");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
     group.bench_function("01-underscore/14 right answer", |b| {
-        b.iter(|| grade(&exercise, &answer, AnswerName("answer"), false, || false).unwrap())
+        b.iter(|| {
+            let name = AnswerName("answer");
+            grader
+                .grade(&exercise, &answer, name, false, || false)
+                .unwrap()
+        })
     });
     group.finish();
 }

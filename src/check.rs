@@ -15,7 +15,7 @@ use snapbox::IntoData;
 use snapbox::assert::{Action, Assert};
 
 use crate::child::{self, ChildOutput};
-use crate::grade::{self, AnswerName};
+use crate::grade::{self, AnswerName, Grader};
 use crate::lesson::{CodeBlock, Exercise, Expected, Lesson, Mode, Scale, Slide, Snippet};
 use crate::python;
 use crate::run::Registry;
@@ -97,11 +97,12 @@ impl Checker {
                 "hint {hint} gives away the solution's line `{line}`; a hint nudges, it does not answer"
             ));
         }
-        if self.rustc.is_none() {
+        let Some(rustc) = &self.rustc else {
             return Verdict::Skipped("SKIPPED: rustc not found; exercises need it".into());
-        }
+        };
         let starter = grade::starter(exercise);
-        match grade::grade(exercise, &starter, AnswerName("the starter"), false, || {
+        let grader = Grader::with(rustc.clone());
+        match grader.grade(exercise, &starter, AnswerName("the starter"), false, || {
             false
         }) {
             Ok(grade) if grade.passed() => Verdict::Failed(

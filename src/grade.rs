@@ -7,6 +7,7 @@
 mod program;
 mod verdict;
 
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -33,36 +34,52 @@ pub enum GradeError {
 #[derive(Debug, Clone, Copy)]
 pub struct AnswerName<'a>(pub &'a str);
 
-/// Compiles `answer` with `exercise`'s hidden tests and runs every case.
-/// `stop` is asked every few milliseconds whether to give up (Ctrl-C).
-pub fn grade(
-    exercise: &Exercise,
-    answer: &str,
-    name: AnswerName,
-    color: bool,
-    stop: impl FnMut() -> bool,
-) -> Result<Grade, GradeError> {
-    let rustc = crate::rustc::find().ok_or(GradeError::NoRustc)?;
-    let dir = tempfile::tempdir()?;
-    program::write(dir.path(), exercise, answer)?;
-    let compiled = Command::new(&rustc)
-        .current_dir(dir.path())
-        .args(program::RUSTC_ARGS)
-        .args(["--color", if color { "always" } else { "never" }])
-        .output()?;
-    if !compiled.status.success() {
-        let diagnostics = String::from_utf8_lossy(&compiled.stderr);
-        return Ok(Grade::Refused(program::rename_files(&diagnostics, name)));
-    }
-    let mut run = Command::new(dir.path().join(program::EXECUTABLE));
-    run.env("RUST_BACKTRACE", "0");
-    let output = child::run_until(run, TIME_LIMIT, stop)?;
-    Ok(verdict::read(exercise, &output))
+/// Grades answers with one rustc, found once.
+#[derive(Debug, Clone)]
+pub struct Grader {
+    rustc: PathBuf,
 }
 
-/// Whether `rustc` can be found, for callers that say so before they start.
-pub fn can_grade() -> bool {
-    crate::rustc::find().is_some()
+impl Grader {
+    /// `RUSTC` or `rustc` on PATH ([`crate::rustc::find`]).
+    pub fn find() -> Result<Grader, GradeError> {
+        crate::rustc::find()
+            .map(Grader::with)
+            .ok_or(GradeError::NoRustc)
+    }
+
+    /// A grader with the rustc a caller found already.
+    pub fn with(rustc: PathBuf) -> Grader {
+        Grader { rustc }
+    }
+
+    /// Compiles `answer` with `exercise`'s hidden tests and runs every
+    /// case. `stop` is asked every few milliseconds whether to give up
+    /// (Ctrl-C).
+    pub fn grade(
+        &self,
+        exercise: &Exercise,
+        answer: &str,
+        name: AnswerName,
+        color: bool,
+        stop: impl FnMut() -> bool,
+    ) -> Result<Grade, GradeError> {
+        let dir = tempfile::tempdir()?;
+        program::write(dir.path(), exercise, answer)?;
+        let compiled = Command::new(&self.rustc)
+            .current_dir(dir.path())
+            .args(program::RUSTC_ARGS)
+            .args(["--color", if color { "always" } else { "never" }])
+            .output()?;
+        if !compiled.status.success() {
+            let diagnostics = String::from_utf8_lossy(&compiled.stderr);
+            return Ok(Grade::Refused(program::rename_files(&diagnostics, name)));
+        }
+        let mut run = Command::new(dir.path().join(program::EXECUTABLE));
+        run.env("RUST_BACKTRACE", "0");
+        let output = child::run_until(run, TIME_LIMIT, stop)?;
+        Ok(verdict::read(exercise, &output))
+    }
 }
 
 /// The answer the student starts from: the starter with its hidden lines.

@@ -359,12 +359,7 @@ fn exercise_cells(cells: &mut Cells, exercise: &Exercise) {
 
 /// The hidden tests as a cell: plain functions in a block, called one by one.
 fn test_cell(exercise: &Exercise) -> String {
-    let calls: String = exercise
-        .tests
-        .cases
-        .iter()
-        .map(|case| format!("    {case}();\n"))
-        .collect();
+    let calls = exercise.tests.calls("    ");
     format!(
         "{{\n{}\n{calls}    println!(\"Every case passes ({}).\");\n}}",
         exercise.tests.as_plain_functions(),

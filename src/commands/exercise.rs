@@ -16,7 +16,7 @@ use notify::{RecursiveMode, Watcher};
 
 use super::Context;
 use crate::catalog::Catalog;
-use crate::grade::{self, AnswerName};
+use crate::grade::{AnswerName, Grader};
 use crate::lesson::Exercise;
 use crate::render::{self, View};
 use crate::session::{Answers, Session};
@@ -46,13 +46,11 @@ impl ExerciseArgs {
             answers: super::answers(),
         };
         let mut index = course.pick(&self.target)?;
-        if !grade::can_grade() {
-            return Err(grade::GradeError::NoRustc.into());
-        }
+        let grader = Grader::find()?;
         crate::interrupt::end_with("Stopped watching; your answer is kept.")
             .context("cannot take over Ctrl-C")?;
         loop {
-            course.watch(&mut out, index)?;
+            course.watch(&mut out, &grader, index)?;
             match index + 1 < course.exercises.len() {
                 true => index += 1,
                 false => {
@@ -123,7 +121,7 @@ impl Course {
 
     /// Shows exercise `index`, then grades its file now and on every save
     /// until it passes.
-    fn watch(&mut self, out: &mut impl Write, index: usize) -> Result<()> {
+    fn watch(&mut self, out: &mut impl Write, grader: &Grader, index: usize) -> Result<()> {
         let (lesson, exercise) = self.exercises[index].clone();
         let file = self
             .answers
@@ -151,7 +149,7 @@ impl Course {
         )?;
         let saves = watch_file(&file)?;
         loop {
-            if self.grade_file(out, &exercise, &file)? {
+            if grade_file(out, grader, &exercise, &file)? {
                 if let Some(warning) = self.session.record_solved(&exercise.id) {
                     writeln!(out, "{} {warning}", "warning:".yellow().bold())?;
                 }
@@ -162,18 +160,23 @@ impl Course {
             saves.wait()?;
         }
     }
+}
 
-    /// Grades the file as it is now; whether it passed.
-    fn grade_file(&self, out: &mut impl Write, exercise: &Exercise, file: &Path) -> Result<bool> {
-        let answer = std::fs::read_to_string(file)
-            .with_context(|| format!("cannot read {}", file.display()))?;
-        let color = colored::control::SHOULD_COLORIZE.should_colorize();
-        let shown = file.display().to_string();
-        let grade = grade::grade(exercise, &answer, AnswerName(&shown), color, || false)?;
-        writeln!(out)?;
-        render::grade(out, &grade, textwrap::termwidth())?;
-        Ok(grade.passed())
-    }
+/// Grades the answer's file as it is now; whether it passed.
+fn grade_file(
+    out: &mut impl Write,
+    grader: &Grader,
+    exercise: &Exercise,
+    file: &Path,
+) -> Result<bool> {
+    let answer =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let color = colored::control::SHOULD_COLORIZE.should_colorize();
+    let shown = file.display().to_string();
+    let grade = grader.grade(exercise, &answer, AnswerName(&shown), color, || false)?;
+    writeln!(out)?;
+    render::grade(out, &grade, textwrap::termwidth())?;
+    Ok(grade.passed())
 }
 
 /// The saves of one answer's file, as the file watcher sees them.

@@ -37,14 +37,16 @@ fn exercise() -> Exercise {
 }
 
 fn grade_answer(answer: &str) -> Grade {
-    grade(
-        &exercise(),
-        answer,
-        AnswerName("your answer"),
-        false,
-        || false,
-    )
-    .unwrap()
+    Grader::find()
+        .unwrap()
+        .grade(
+            &exercise(),
+            answer,
+            AnswerName("your answer"),
+            false,
+            || false,
+        )
+        .unwrap()
 }
 
 #[test]
@@ -140,11 +142,13 @@ fn an_endless_loop_is_stopped_and_named() {
     let answer = "fn total(_: &[(i32, char)]) -> i32 { loop {} }";
     let exercise = exercise();
     let mut asked = 0;
-    let grade = grade(&exercise, answer, AnswerName("a"), false, || {
-        asked += 1;
-        asked > 40
-    })
-    .unwrap();
+    let grader = Grader::find().unwrap();
+    let grade = grader
+        .grade(&exercise, answer, AnswerName("a"), false, || {
+            asked += 1;
+            asked > 40
+        })
+        .unwrap();
     let Grade::Failed { failures, .. } = grade else {
         panic!("an endless loop passed");
     };

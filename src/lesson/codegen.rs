@@ -109,11 +109,7 @@ fn solution_module(lesson: &Lesson, exercise: &Exercise) -> String {
         lesson.path, solution.line, tests.line
     );
     let solution_end = solution.line + code.lines().count() + 1;
-    let calls: String = tests
-        .cases
-        .iter()
-        .map(|case| format!("        {case}();\n"))
-        .collect();
+    let calls = tests.calls("        ");
     format!(
         "{header}{}{code}\n#[allow(unused_imports)]\nmod hidden_tests {{ use super::*;{}{}\n    pub(super) fn run_every_case() {{\n{calls}    }}\n}}\n\
          pub fn run() -> ::std::result::Result<(), ::std::string::String> {{\n    hidden_tests::run_every_case();\n    ::std::result::Result::Ok(())\n}}\n",

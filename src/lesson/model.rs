@@ -166,6 +166,15 @@ impl HiddenTests {
             .collect::<Vec<_>>()
             .join("\n")
     }
+
+    /// A call of each case, one a line, each line starting with `indent`:
+    /// what a generated caller runs.
+    pub fn calls(&self, indent: &str) -> String {
+        self.cases
+            .iter()
+            .map(|case| format!("{indent}{case}();\n"))
+            .collect()
+    }
 }
 
 /// `adds_up` for `fn adds_up() {`.

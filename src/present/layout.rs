@@ -111,7 +111,7 @@ fn body(slide: &Slide, state: &State, width: usize) -> (Vec<String>, Option<(usi
             }
             Section::Prose(text) => prose_lines(&mut out, text, prose, width),
             Section::Notes(notes) if state.notes => {
-                let notes = render::inline(&crate::lesson::inline_spans(notes));
+                let notes = render::inline_markdown(notes);
                 let text = format!("{} {notes}", "Notes:".magenta().bold());
                 out.push(String::new());
                 out.extend(wrap(&text, prose, "", "       "));

@@ -145,7 +145,7 @@ pub fn layout(
             lines.push(String::new());
         }
         let options = textwrap::Options::new(width.min(100));
-        let note = crate::render::inline(&crate::lesson::inline_spans(note));
+        let note = crate::render::inline_markdown(note);
         lines.extend(
             textwrap::wrap(&note, options)
                 .into_iter()

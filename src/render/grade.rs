@@ -13,12 +13,13 @@ const PRINTED_LINES: usize = 12;
 /// The grade, its lines wrapped to `width`.
 pub fn grade(out: &mut impl Write, grade: &Grade, width: usize) -> io::Result<()> {
     match grade {
-        Grade::Passed { cases } => writeln!(
-            out,
-            "{} {} pass. Well done!",
-            "Solved:".green().bold(),
-            cases_text(*cases, "every case", "the one case")
-        ),
+        Grade::Passed { cases } => {
+            let which = match cases {
+                1 => "the one case".to_string(),
+                n => format!("every case ({n})"),
+            };
+            writeln!(out, "{} {which} pass. Well done!", "Solved:".green().bold())
+        }
         Grade::Refused(diagnostics) => {
             writeln!(
                 out,
@@ -48,13 +49,6 @@ pub fn grade(out: &mut impl Write, grade: &Grade, width: usize) -> io::Result<()
             }
             printed_lines(out, printed)
         }
-    }
-}
-
-fn cases_text(cases: usize, many: &str, one: &str) -> String {
-    match cases {
-        1 => one.to_string(),
-        n => format!("{many} ({n})"),
     }
 }
 

@@ -226,7 +226,7 @@ fn section(
             Ok(())
         }
         Section::Notes(notes) if view.notes => {
-            let notes = inline(&crate::lesson::inline_spans(notes));
+            let notes = inline_markdown(notes);
             let text = format!("{} {}", "Notes:".magenta().bold(), notes);
             writeln!(out, "\n{}", wrap(&text, width, "", "       "))
         }
@@ -555,6 +555,11 @@ fn table_stacked(out: &mut impl Write, rows: &[Vec<Vec<Span>>]) -> io::Result<()
         }
     }
     Ok(())
+}
+
+/// The text of a hint or a note, its inline Markdown rendered as prose's.
+pub(crate) fn inline_markdown(text: &str) -> String {
+    inline(&crate::lesson::inline_spans(text))
 }
 
 /// Inline spans: `code` in colour, emphasis in italics, strong in bold.

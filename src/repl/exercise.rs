@@ -9,8 +9,8 @@ use std::process::Command;
 
 use colored::Colorize;
 
-use crate::grade::{self, AnswerName};
-use crate::lesson::{Exercise, inline_spans};
+use crate::grade::{self, AnswerName, Grader};
+use crate::lesson::Exercise;
 use crate::render;
 
 use super::Repl;
@@ -111,13 +111,10 @@ impl<W: Write> Repl<W> {
         name: &str,
     ) -> io::Result<()> {
         let color = colored::control::SHOULD_COLORIZE.should_colorize();
-        let graded = grade::grade(
-            exercise,
-            answer,
-            AnswerName(name),
-            color,
-            crate::interrupt::stop_after_grace(),
-        );
+        let graded = Grader::find().and_then(|grader| {
+            let stop = crate::interrupt::stop_after_grace();
+            grader.grade(exercise, answer, AnswerName(name), color, stop)
+        });
         let grade = match graded {
             Ok(grade) => grade,
             Err(why) => return self.problem(&why.to_string()),
@@ -153,7 +150,7 @@ impl<W: Write> Repl<W> {
                     self.out,
                     "{} {}",
                     count.yellow().bold(),
-                    render::inline(&inline_spans(hint))
+                    render::inline_markdown(hint)
                 )
             }
             None if exercise.hints.is_empty() => {
