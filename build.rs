@@ -3,6 +3,8 @@
 //!
 //! - `$OUT_DIR/embedded.rs`, for the library: the lesson texts and the files
 //!   they include, embedded so the program needs no files at run time;
+//! - `$OUT_DIR/catalogs.rs`: the translations, `po/LANG.po`, embedded the
+//!   same way;
 //! - `$OUT_DIR/snippets.rs` and one module per runnable rust fence under
 //!   `$OUT_DIR/lessons/`, for the binary: the snippets compiled in, each
 //!   registered under its id. A snippet that does not compile fails the
@@ -57,6 +59,31 @@ fn main() {
         &embedded(&lessons, &files.read.borrow()),
     );
     write(&out.join("snippets.rs"), &snippets(&out, &lessons));
+    println!("cargo:rerun-if-changed=po");
+    write(&out.join("catalogs.rs"), &catalogs(&root.join("po")));
+}
+
+/// `po/LANG.po` for every language, embedded as `(LANG, text)`.
+fn catalogs(dir: &Path) -> String {
+    let mut languages: Vec<String> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .filter_map(|name| name.strip_suffix(".po").map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    languages.sort();
+    let mut code = String::from("pub(crate) static CATALOGS: &[(&str, &str)] = &[\n");
+    for language in languages {
+        writeln!(
+            code,
+            "    ({language:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/po/{language}.po\"))),"
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    code
 }
 
 fn parse_lessons(dir: &Path, files: &ProjectFiles) -> Vec<Lesson> {

@@ -59,6 +59,21 @@ pub struct Catalog {
     lessons: Vec<Lesson>,
 }
 
+/// What a lesson file's text becomes before it is parsed, given its lesson
+/// id: a translation (the `i18n` module), or the text as written.
+pub type Translate<'a> = &'a dyn Fn(&str, &str) -> String;
+
+fn as_written(_lesson_id: &str, text: &str) -> String {
+    text.to_string()
+}
+
+/// The English lesson files built into the program: (id, text).
+pub fn embedded_lesson_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    embedded::LESSON_FILES
+        .iter()
+        .map(|(name, text)| (name.trim_end_matches(".md"), *text))
+}
+
 /// Files embedded by the build, looked up by their project path.
 struct EmbeddedFiles;
 
@@ -103,10 +118,17 @@ fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
 impl Catalog {
     /// The lessons built into the program.
     pub fn embedded() -> Result<Catalog, CatalogError> {
+        Catalog::embedded_translated(&as_written)
+    }
+
+    /// The lessons built into the program, each file's text passed through
+    /// `translate(lesson id, text)` before it is parsed.
+    pub fn embedded_translated(translate: Translate) -> Result<Catalog, CatalogError> {
         let lessons = embedded::LESSON_FILES
             .iter()
             .map(|(name, text)| {
-                lesson::parse_lesson(name, &format!("lessons/{name}"), text, &EmbeddedFiles)
+                let text = translate(name.trim_end_matches(".md"), text);
+                lesson::parse_lesson(name, &format!("lessons/{name}"), &text, &EmbeddedFiles)
             })
             .collect::<Result<Vec<_>, _>>()?;
         Catalog::new(lessons, Path::new("lessons"))
@@ -114,6 +136,11 @@ impl Catalog {
 
     /// The lessons of a folder (`--lessons DIR`), for authors editing them.
     pub fn from_dir(dir: &Path) -> Result<Catalog, CatalogError> {
+        Catalog::from_dir_translated(dir, &as_written)
+    }
+
+    /// [`Catalog::from_dir`], each file's text passed through `translate`.
+    pub fn from_dir_translated(dir: &Path, translate: Translate) -> Result<Catalog, CatalogError> {
         let io = |source| CatalogError::Io {
             path: dir.to_path_buf(),
             source,
@@ -151,6 +178,7 @@ impl Catalog {
                         line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
                     }
                 })?;
+                let text = translate(name.trim_end_matches(".md"), &text);
                 Ok(lesson::parse_lesson(
                     name,
                     &path.display().to_string(),

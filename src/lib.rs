@@ -41,6 +41,8 @@ pub mod export;
 #[cfg(feature = "cli")]
 pub mod grade;
 #[cfg(feature = "cli")]
+pub mod i18n;
+#[cfg(feature = "cli")]
 pub mod interrupt;
 #[cfg(feature = "cli")]
 pub mod live;

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use colored::Colorize;
 
 use crate::catalog::Catalog;
+use crate::i18n::{Language, Translation};
 use crate::lesson::Lesson;
 use crate::render::theme::{self, Background};
 use crate::run::Registry;
@@ -22,6 +23,7 @@ mod check;
 mod completions;
 mod exercise;
 mod export;
+mod i18n;
 mod list;
 mod man;
 mod mpi_demo;
@@ -53,6 +55,10 @@ struct Cli {
     /// in config.toml, else COLORFGBG, else the terminal's answer, else dark].
     #[arg(long, global = true, value_enum)]
     theme: Option<Background>,
+    /// The course's language: en or fr [default: AVANCE_LANG, else the
+    /// locale (LC_ALL, LC_MESSAGES, LANG), else en].
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -88,6 +94,9 @@ enum Command {
     Bench(bench::BenchArgs),
     /// The parallelism lesson's MPI demo: run it as `mpirun -n 4 avance mpi-demo`.
     MpiDemo(mpi_demo::MpiDemoArgs),
+    /// The translators' tools: extract the messages, update a catalog, import translated lessons, report.
+    #[command(name = "i18n")]
+    I18n(i18n::I18nArgs),
     /// Print the shell's completion script: `source <(avance completions bash)`.
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff): `avance man | man -l -`.
@@ -106,14 +115,17 @@ enum Command {
 struct Context {
     lessons: Option<PathBuf>,
     registry: Registry,
+    translation: Translation,
 }
 
 impl Context {
     /// The lessons of `--lessons DIR`, or those built in.
     fn catalog(&self) -> Result<Catalog> {
+        let translate = |id: &str, text: &str| self.translation.lesson(id, text);
         match &self.lessons {
-            Some(dir) => Ok(Catalog::from_dir(dir)?),
-            None => Catalog::embedded().context("the lessons built into this program are broken"),
+            Some(dir) => Ok(Catalog::from_dir_translated(dir, &translate)?),
+            None => Catalog::embedded_translated(&translate)
+                .context("the lessons built into this program are broken"),
         }
     }
 }
@@ -140,9 +152,17 @@ pub fn main(registry: Registry) -> ExitCode {
             draws_code,
         ));
     }
+    let translation = match translation(cli.lang.as_deref()) {
+        Ok(translation) => translation,
+        Err(error) => {
+            eprintln!("{} {error:#}", "error:".red().bold());
+            return ExitCode::from(2);
+        }
+    };
     let context = Context {
         lessons: cli.lessons,
         registry,
+        translation,
     };
     match dispatch(cli.command, &context) {
         Ok(code) => code,
@@ -168,6 +188,7 @@ fn dispatch(command: Option<Command>, context: &Context) -> Result<ExitCode> {
         Some(Command::Check(args)) => args.run(context),
         Some(Command::Bench(args)) => args.run(),
         Some(Command::MpiDemo(args)) => args.run(),
+        Some(Command::I18n(args)) => args.run(context),
         Some(Command::Completions(args)) => args.run(),
         Some(Command::Man(args)) => args.run(),
         Some(Command::Snippet(args)) => args.run(context),
@@ -190,6 +211,13 @@ fn refuse(error: clap::Error) -> ExitCode {
             ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
         }
     }
+}
+
+/// The translation of the language asked for (`--lang`, `AVANCE_LANG`, the locale).
+fn translation(flag: Option<&str>) -> Result<Translation> {
+    let language = Language::choose(flag, |name| std::env::var(name).ok())?;
+    Translation::embedded(language)
+        .with_context(|| format!("the {language} catalog built into this program is broken"))
 }
 
 fn set_color(choice: ColorChoice, scripted: bool) {
