@@ -172,13 +172,13 @@ fn edit_takes_rust_that_runs_and_says_why_not_for_rust_only_shown() {
     let out = repl(home.path(), input);
     assert!(out.contains(&format!("❯ :edit 2\n{runnable}")), "{out}");
 
-    let input = ":lesson 24/5\n:edit 1\n:edit 3\n:e x\n:lesson 24/8\n:edit\n";
+    let input = ":lesson 24/5\n:edit 1\n:edit 3\n:e x\n:lesson 24/10\n:edit\n";
     let out = repl(home.path(), input);
     for expected in [
         "error: snippet 1 of this slide is shown, not run: it is an excerpt of src/conv/naive.rs; :edit 2 takes one that runs\n",
         "error: no snippet `3` on this slide: it has 2 Rust snippets: :edit 1 or :edit 2\n",
         "error: no snippet `x` on this slide: it has 2 Rust snippets: :edit 1 or :edit 2\n",
-        "convolution 8/25 ❯ :edit\nerror: this slide's Rust is shown, not run: it is an excerpt of src/conv/optimized.rs; type your own\n",
+        "convolution 10/27 ❯ :edit\nerror: this slide's Rust is shown, not run: it is an excerpt of src/conv/optimized.rs; type your own\n",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -193,7 +193,7 @@ fn edit_calls_a_snippets_own_main_as_the_program_does() {
     let out = repl(home.path(), ":lesson 24/2\n:edit\n:quit\n");
     assert!(
         out.contains(
-            "... Ok(())\n... }\n... if let Err(error) = main() { eprintln!(\"Error: {error:?}\"); }\nconvolution 2/25 ❯ :quit"
+            "... Ok(())\n... }\n... if let Err(error) = main() { eprintln!(\"Error: {error:?}\"); }\nconvolution 2/27 ❯ :quit"
         ),
         "{out}"
     );
