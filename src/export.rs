@@ -5,6 +5,7 @@
 //! navigation in the page (→ Space l j, ← h k, Home End, n for the notes,
 //! p for the Python; `#slide-N` in the address opens slide N).
 
+use crate::tr;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io;
@@ -31,13 +32,18 @@ pub fn write_file(path: &Path, text: &str) -> io::Result<()> {
 
 /// The page of `lesson`, with the outputs captured for its snippets.
 pub fn page(lesson: &Lesson, outputs: &HashMap<String, Captured>) -> String {
-    let title = format!("Lesson {} · {}", lesson.number, lesson.title);
+    let title = tr!(
+        "lesson-title",
+        number = lesson.number,
+        title = lesson.title.as_str()
+    );
     let mut html = String::new();
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"avance {}\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n",
+        crate::i18n::ui::language().code(),
         env!("CARGO_PKG_VERSION"),
         escape(&title)
     );
@@ -67,7 +73,11 @@ fn slide_html(
     let heading = if slide.number == 1 {
         format!(
             "<h1>{}</h1>",
-            escape(&format!("Lesson {} · {}", lesson.number, lesson.title))
+            escape(&tr!(
+                "lesson-title",
+                number = lesson.number,
+                title = lesson.title.as_str()
+            ))
         )
     } else {
         format!("<h2>{}</h2>", escape(&slide.title))

@@ -121,13 +121,25 @@ struct Context {
 impl Context {
     /// The lessons of `--lessons DIR`, or those built in.
     fn catalog(&self) -> Result<Catalog> {
-        let translate = |id: &str, text: &str| self.translation.lesson(id, text);
-        match &self.lessons {
-            Some(dir) => Ok(Catalog::from_dir_translated(dir, &translate)?),
-            None => Catalog::embedded_translated(&translate)
-                .context("the lessons built into this program are broken"),
-        }
+        load_catalog(self.lessons.as_deref(), &self.translation)
     }
+}
+
+/// The lessons of `dir` (else those built in) in `translation`'s language.
+fn load_catalog(dir: Option<&Path>, translation: &Translation) -> Result<Catalog> {
+    let translate = |id: &str, text: &str| translation.lesson(id, text);
+    match dir {
+        Some(dir) => Ok(Catalog::from_dir_translated(dir, &translate)?),
+        None => Catalog::embedded_translated(&translate)
+            .context("the lessons built into this program are broken"),
+    }
+}
+
+/// [`load_catalog`] in `language`, its catalog the one built in.
+fn catalog_in(dir: Option<&Path>, language: Language) -> Result<Catalog> {
+    let translation = Translation::embedded(language)
+        .with_context(|| format!("the {language} catalog built into this program is broken"))?;
+    load_catalog(dir, &translation)
 }
 
 /// The program: parses the command line and reports errors; `registry` holds
@@ -216,6 +228,7 @@ fn refuse(error: clap::Error) -> ExitCode {
 /// The translation of the language asked for (`--lang`, `AVANCE_LANG`, the locale).
 fn translation(flag: Option<&str>) -> Result<Translation> {
     let language = Language::choose(flag, |name| std::env::var(name).ok())?;
+    crate::i18n::ui::set_language(language);
     Translation::embedded(language)
         .with_context(|| format!("the {language} catalog built into this program is broken"))
 }

@@ -29,9 +29,13 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
     for warning in warnings {
         writeln!(io::stdout(), "{} {warning}", "warning:".yellow().bold())?;
     }
+    let lessons = context.lessons.clone();
     let mut repl = Repl::new(session, context.registry, io::stdout())
         .with_live(live_folder)
-        .with_answers(super::answers());
+        .with_answers(super::answers())
+        .with_languages(Box::new(move |language| {
+            super::catalog_in(lessons.as_deref(), language).map_err(|error| format!("{error:#}"))
+        }));
     if io::stdin().is_terminal() {
         let history = Dirs::locate().and_then(|dirs| {
             crate::repl::usable_history(dirs.history())

@@ -13,6 +13,7 @@ use std::fmt;
 pub mod po;
 pub mod segment;
 pub mod typography;
+pub mod ui;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));

@@ -4,6 +4,7 @@
 //! otherwise; a slide longer than the screen scrolls, and the footer says
 //! how much is above and below.
 
+use crate::tr;
 use std::time::Duration;
 
 use colored::Colorize;
@@ -49,7 +50,11 @@ pub fn layout(lesson: &Lesson, state: &State, width: usize, height: usize) -> Sc
     let scroll = state.scroll.min(max_scroll);
 
     let title = if slide.number == 1 {
-        format!("Lesson {} · {}", lesson.number, lesson.title)
+        tr!(
+            "lesson-title",
+            number = lesson.number,
+            title = lesson.title.as_str()
+        )
     } else {
         slide.title.clone()
     };
@@ -112,7 +117,7 @@ fn body(slide: &Slide, state: &State, width: usize) -> (Vec<String>, Option<(usi
             Section::Prose(text) => prose_lines(&mut out, text, prose, width),
             Section::Notes(notes) if state.notes => {
                 let notes = render::inline_markdown(notes);
-                let text = format!("{} {notes}", "Notes:".magenta().bold());
+                let text = format!("{} {notes}", tr!("notes-label").magenta().bold());
                 out.push(String::new());
                 out.extend(wrap(&text, prose, "", "       "));
             }
@@ -211,7 +216,13 @@ fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, solution: bool, wi
     if solution {
         out.push(String::new());
         let code = exercise.solution.visible_code();
-        out.extend(code::block("Rust · a solution", "rust", &code, width, None));
+        out.extend(code::block(
+            &tr!("label-solution"),
+            "rust",
+            &code,
+            width,
+            None,
+        ));
     }
 }
 
@@ -292,13 +303,14 @@ fn list(out: &mut Vec<String>, items: &[ListItem], width: usize) {
 }
 
 fn help(width: usize) -> Vec<String> {
-    let mut out = vec!["Keys".bold().to_string(), String::new()];
+    let mut out = vec![tr!("keys-title").bold().to_string(), String::new()];
     let keys = KEYS
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    for (key, what) in KEYS {
+    for (key, id) in KEYS {
+        let what = tr!(id);
         let line = format!(
             "  {}{}  {what}",
             key.cyan().bold(),
@@ -307,7 +319,7 @@ fn help(width: usize) -> Vec<String> {
         out.extend(fit(&line, width));
     }
     out.push(String::new());
-    out.push("Any key closes this list.".dimmed().to_string());
+    out.push(tr!("keys-close").dimmed().to_string());
     out
 }
 

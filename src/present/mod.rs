@@ -13,6 +13,7 @@ pub mod position;
 pub mod state;
 mod terminal;
 
+use crate::tr;
 use std::io;
 use std::time::Duration;
 
@@ -174,8 +175,8 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
         lines.extend(String::from_utf8_lossy(&said).lines().map(clean));
     }
     let title = match snippets.as_slice() {
-        [one] => format!("Output of {}", one.id),
-        _ => format!("Output of slide {}", slide.number),
+        [one] => tr!("output-of", id = one.id.as_str()),
+        _ => tr!("output-of-slide", number = slide.number),
     };
     RunOutput {
         slide: index,

@@ -2,6 +2,7 @@
 //! the presenter's position a few times a second (see [`super::position`])
 //! and shows that slide's notes, the current and next titles, and a clock.
 
+use crate::tr;
 use std::io;
 use std::time::{Duration, Instant};
 
@@ -105,40 +106,49 @@ pub fn layout(
         }
     };
     let mut lines = Vec::new();
-    let head = format!("Speaker notes · {} {}", lesson.number, lesson.title);
+    let head = tr!(
+        "notes-head",
+        number = lesson.number,
+        title = lesson.title.as_str()
+    );
     let room = width.saturating_sub(clock.chars().count() + 1);
     let head = pad(&fit(&head, room.max(1))[0], room);
     lines.push(format!("{} {}", head.bold(), clock.cyan()));
     lines.push(String::new());
     lines.push(format!(
         "{}  {}/{count}  {}",
-        "Now ".green().bold(),
+        format!("{:<4}", tr!("notes-now")).green().bold(),
         index + 1,
         title(index).bold()
     ));
     lines.push(if index + 1 < count {
         format!(
             "{}  {}/{count}  {}",
-            "Next".dimmed(),
+            tr!("notes-next").dimmed(),
             index + 2,
             title(index + 1)
         )
     } else {
-        format!("{}  (this is the last slide)", "Next".dimmed())
+        format!(
+            "{}  {}",
+            tr!("notes-next").dimmed(),
+            tr!("notes-last-slide")
+        )
     });
     let status = match presenter {
-        Presenter::Here(_) => "following the presenter".to_string(),
-        Presenter::Elsewhere(other) => format!("the presenter shows {other}, not {}", lesson.id),
-        Presenter::Absent => format!(
-            "waiting for `avance present {}` in another terminal",
-            lesson.slug
+        Presenter::Here(_) => tr!("notes-following"),
+        Presenter::Elsewhere(other) => tr!(
+            "notes-elsewhere",
+            other = other.as_str(),
+            lesson = lesson.id.as_str()
         ),
+        Presenter::Absent => tr!("notes-waiting", slug = lesson.slug.as_str()),
     };
     lines.push(status.dimmed().to_string());
     lines.push(String::new());
     let notes: Vec<&str> = current.notes().collect();
     if notes.is_empty() {
-        lines.push("(no notes on this slide)".dimmed().to_string());
+        lines.push(tr!("notes-none").dimmed().to_string());
     }
     for (i, note) in notes.iter().enumerate() {
         if i > 0 {
@@ -156,12 +166,12 @@ pub fn layout(
     let keep = height.saturating_sub(1);
     if lines.len() > keep {
         lines.truncate(keep.saturating_sub(1));
-        let more = "… (the notes go on: a taller terminal shows them all)";
+        let more = tr!("notes-more");
         lines.push(fit(&more.yellow().to_string(), width).remove(0));
         lines.truncate(keep);
     }
     lines.resize(keep, String::new());
-    lines.push(fit(&"q quits".dimmed().to_string(), width).remove(0));
+    lines.push(fit(&tr!("notes-quit").dimmed().to_string(), width).remove(0));
     lines.truncate(height);
     lines
 }

@@ -224,21 +224,22 @@ impl State {
     }
 }
 
-/// The keys, as `?` lists them.
+/// The keys, as `?` lists them: the key and the id of what it does
+/// (`i18n/*.ftl`).
 pub const KEYS: &[(&str, &str)] = &[
-    ("→ Space l j", "next slide"),
-    ("← h k", "previous slide"),
-    ("3 Enter", "go to slide 3"),
-    ("Home End", "first, last slide"),
-    ("↑ ↓ PgUp PgDn", "scroll a long slide"),
-    ("r", "run the slide's Rust; its output shows under the code"),
-    ("p", "show or hide the Python"),
-    ("n", "show or hide the speaker notes"),
-    ("s", "show or hide an exercise's solution"),
-    ("b .", "black screen until any key"),
-    ("t", "start the timer in the footer, or set it back to 0:00"),
-    ("?", "show or hide this list"),
-    ("q Esc", "quit"),
+    ("→ Space l j", "key-next"),
+    ("← h k", "key-previous"),
+    ("3 Enter", "key-goto"),
+    ("Home End", "key-first-last"),
+    ("↑ ↓ PgUp PgDn", "key-scroll"),
+    ("r", "key-run"),
+    ("p", "key-python"),
+    ("n", "key-notes"),
+    ("s", "key-solution"),
+    ("b .", "key-black"),
+    ("t", "key-timer"),
+    ("?", "key-help"),
+    ("q Esc", "key-quit"),
 ];
 
 #[cfg(test)]

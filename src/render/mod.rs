@@ -14,6 +14,7 @@ pub mod theme;
 
 pub use grade::grade;
 
+use crate::tr;
 use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
@@ -196,9 +197,13 @@ fn slide_cut(
         writeln!(
             out,
             "{}",
-            format!("Lesson {} · {}", lesson.number, lesson.title)
-                .bold()
-                .underline()
+            tr!(
+                "lesson-title",
+                number = lesson.number,
+                title = lesson.title.as_str()
+            )
+            .bold()
+            .underline()
         )?;
     } else {
         writeln!(out, "{}", slide.title.bold().underline())?;
@@ -227,7 +232,7 @@ fn section(
         }
         Section::Notes(notes) if view.notes => {
             let notes = inline_markdown(notes);
-            let text = format!("{} {}", "Notes:".magenta().bold(), notes);
+            let text = format!("{} {}", tr!("notes-label").magenta().bold(), notes);
             writeln!(out, "\n{}", wrap(&text, width, "", "       "))
         }
         Section::Notes(_) => Ok(()),
@@ -278,11 +283,11 @@ fn output_block(snippet: &Snippet, width: usize, cut: Option<Cut>) -> Vec<String
         return Vec::new();
     };
     let label = match snippet.mode {
-        crate::lesson::Mode::CompileFail => "rustc refuses it with",
-        _ => "It prints",
+        crate::lesson::Mode::CompileFail => tr!("label-refused"),
+        _ => tr!("label-prints"),
     };
     let mut rows = vec![String::new()];
-    rows.extend(code::block(label, "text", &expected.text, width, cut));
+    rows.extend(code::block(&label, "text", &expected.text, width, cut));
     rows
 }
 
@@ -363,7 +368,7 @@ pub(crate) fn label_style(label: &str) -> String {
 
 /// The heading printed before a snippet's output.
 pub fn output_header(out: &mut impl Write, id: &str) -> io::Result<()> {
-    writeln!(out, "\n{}", format!("Output of {id}").green().bold())
+    writeln!(out, "\n{}", tr!("output-of", id = id).green().bold())
 }
 
 /// A snippet's verdict, said after its output as the REPL says it;
@@ -658,9 +663,12 @@ pub fn lesson_list(
         } else {
             " ".normal()
         };
-        let mut status = format!(
-            "{seen}/{} slides seen, {run}/{runnable} snippets run",
-            lesson.slides.len()
+        let mut status = tr!(
+            "list-status",
+            seen = seen,
+            slides = lesson.slides.len(),
+            run = run,
+            runnable = runnable
         );
         let exercises: Vec<&str> = lesson.exercises().map(|e| e.id.as_str()).collect();
         if !exercises.is_empty() {

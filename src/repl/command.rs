@@ -28,6 +28,8 @@ pub enum Command {
     Python,
     Originals,
     Notes,
+    /// The course's language: which it is, or change it (`en`, `fr`).
+    Lang(Option<String>),
     Help,
     Quit,
 }
@@ -48,7 +50,14 @@ pub struct Spec {
     pub alias: &'static str,
     /// Empty: no argument; `[X]`: optional; anything else: required.
     pub argument: &'static str,
-    pub help: &'static str,
+}
+
+impl Spec {
+    /// What the command does, in the course's language (`command-NAME`
+    /// in `i18n/*.ftl`).
+    pub fn help(&self) -> String {
+        crate::i18n::ui::message(&format!("command-{}", self.name), &[])
+    }
 }
 
 pub const COMMANDS: &[Spec] = &[
@@ -56,127 +65,111 @@ pub const COMMANDS: &[Spec] = &[
         name: "next",
         alias: "n",
         argument: "",
-        help: "next slide (or just press Enter)",
     },
     Spec {
         name: "prev",
         alias: "p",
         argument: "",
-        help: "previous slide",
     },
     Spec {
         name: "goto",
         alias: "g",
         argument: "N",
-        help: "slide N of this lesson",
     },
     Spec {
         name: "lesson",
         alias: "l",
         argument: "NAME",
-        help: "open a lesson: number, name or prefix, and /SLIDE",
     },
     Spec {
         name: "lessons",
         alias: "ls",
         argument: "",
-        help: "list the lessons and your progress",
     },
     Spec {
         name: "run",
         alias: "r",
         argument: "",
-        help: "run this slide's Rust",
     },
     Spec {
         name: "timeit",
         alias: "t",
         argument: "[EXPR]",
-        help: "time this slide's Rust, or live Rust, as IPython's %timeit",
     },
     Spec {
         name: "edit",
         alias: "e",
         argument: "[N]",
-        help: "put this slide's Rust (or its Nth snippet, or your answer to its exercise) in the input line",
     },
     Spec {
         name: "vars",
         alias: "v",
         argument: "",
-        help: "list the live variables and their types",
     },
     Spec {
         name: "reset",
         alias: "re",
         argument: "",
-        help: "restart live Rust: forget every variable and item",
     },
     Spec {
         name: "check",
         alias: "c",
         argument: "",
-        help: "grade your answer to this slide's exercise with its hidden tests",
     },
     Spec {
         name: "exercise",
         alias: "ex",
         argument: "",
-        help: "open your answer to this slide's exercise in $EDITOR, then grade it",
     },
     Spec {
         name: "hint",
         alias: "hi",
         argument: "",
-        help: "the exercise's next hint",
     },
     Spec {
         name: "solution",
         alias: "so",
         argument: "",
-        help: "show the exercise's reference answer",
     },
     Spec {
         name: "show",
         alias: "s",
         argument: "",
-        help: "show this slide again",
     },
     Spec {
         name: "more",
         alias: "m",
         argument: "",
-        help: "show this slide with its long code whole (folded at first)",
     },
     Spec {
         name: "python",
         alias: "py",
         argument: "",
-        help: "run this slide's Python with python3, then its Rust",
     },
     Spec {
         name: "originals",
         alias: "o",
         argument: "",
-        help: "show or hide the Python originals",
     },
     Spec {
         name: "notes",
         alias: "no",
         argument: "",
-        help: "show or hide the speaker notes",
+    },
+    Spec {
+        name: "lang",
+        alias: "la",
+        argument: "[LANG]",
     },
     Spec {
         name: "help",
         alias: "h",
         argument: "",
-        help: "this list",
     },
     Spec {
         name: "quit",
         alias: "q",
         argument: "",
-        help: "save and leave (Ctrl-D too)",
     },
 ];
 
@@ -256,6 +249,7 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
         "originals" => Command::Originals,
         "notes" => Command::Notes,
         "help" => Command::Help,
+        "lang" => Command::Lang(Some(argument.to_string()).filter(|a| !a.is_empty())),
         _ => Command::Quit,
     })
 }

@@ -22,11 +22,14 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
+use crate::catalog::Catalog;
+use crate::i18n::{Language, ui};
 use crate::live::{BuildFolder, Live, LiveError};
 use crate::render::code::Fold;
 use crate::render::{self, View};
 use crate::run::Registry;
 use crate::session::{Answers, Move, ProgressWarning, Session};
+use crate::tr;
 
 /// After this many unreadable lines in a row the input is taken as broken.
 const MAX_INVALID_LINES: usize = 20;
@@ -52,7 +55,12 @@ pub struct Repl<W> {
     hints: std::collections::HashMap<String, usize>,
     /// Shows the slides taller than the terminal; none over a pipe.
     pager: Option<Pager>,
+    /// The lessons in another language, for `:lang`.
+    translate: Option<LoadCatalog>,
 }
+
+/// Loads the lessons in a language, or says in one line why not.
+pub type LoadCatalog = Box<dyn Fn(Language) -> Result<Catalog, String>>;
 
 /// Whether the loop goes on.
 enum Flow {
@@ -75,12 +83,19 @@ impl<W: Write> Repl<W> {
             answering: None,
             hints: std::collections::HashMap::new(),
             pager: None,
+            translate: None,
         }
     }
 
     /// Answers to exercises are kept in `answers`.
     pub fn with_answers(mut self, answers: Answers) -> Self {
         self.answers = answers;
+        self
+    }
+
+    /// `:lang` loads the lessons in another language with `load`.
+    pub fn with_languages(mut self, load: LoadCatalog) -> Self {
+        self.translate = Some(load);
         self
     }
 
@@ -147,12 +162,11 @@ impl<W: Write> Repl<W> {
     fn greet(&mut self) -> io::Result<()> {
         let resumed = self.session.resumed();
         let welcome = if resumed {
-            "Welcome back: you stopped here."
+            tr!("welcome-back")
         } else {
-            "Welcome to avance: Python idioms, in Rust."
+            tr!("welcome")
         };
-        let keys =
-            "Enter: next slide · :run runs the Rust · type Rust to run it live · :help for more";
+        let keys = tr!("welcome-keys");
         // One line where it fits, else the keys on a line of their own.
         let one_line = welcome.chars().count() + 1 + keys.chars().count();
         let between = if one_line <= textwrap::termwidth() {
@@ -168,9 +182,9 @@ impl<W: Write> Repl<W> {
             self.warn(&warning)?;
         }
         let goodbye = match self.session.kept() {
-            Some(true) => "Progress saved. See you soon.",
-            Some(false) => "Progress NOT saved (see above why). See you soon.",
-            None => "Progress not kept: there is no home folder to keep it in. See you soon.",
+            Some(true) => tr!("goodbye-saved"),
+            Some(false) => tr!("goodbye-not-saved"),
+            None => tr!("goodbye-no-home"),
         };
         writeln!(self.out, "{}", goodbye.dimmed())
     }
@@ -201,10 +215,7 @@ impl<W: Write> Repl<W> {
             }
         };
         match input {
-            Input::Empty => self.step(
-                Session::forward,
-                "This is the end of the course. Well done!",
-            )?,
+            Input::Empty => self.step(Session::forward, &tr!("end-of-course"))?,
             // Only the line `:edit` filled is the answer; anything typed
             // after it is the student's own live Rust.
             Input::Rust(code) => match self.answering.take() {
@@ -220,11 +231,8 @@ impl<W: Write> Repl<W> {
 
     fn command(&mut self, command: Command) -> io::Result<Flow> {
         match command {
-            Command::Next => self.step(
-                Session::forward,
-                "This is the end of the course. Well done!",
-            )?,
-            Command::Prev => self.step(Session::back, "This is the first slide of the course.")?,
+            Command::Next => self.step(Session::forward, &tr!("end-of-course"))?,
+            Command::Prev => self.step(Session::back, &tr!("start-of-course"))?,
             Command::Goto(slide) => match self.session.goto(&slide) {
                 Ok(()) => self.show()?,
                 Err(error) => self.problem(&error.to_string())?,
@@ -267,6 +275,7 @@ impl<W: Write> Repl<W> {
                 self.view.notes = !self.view.notes;
                 self.show()?;
             }
+            Command::Lang(language) => self.language(language.as_deref())?,
             Command::Help => self.help()?,
             Command::Quit => return Ok(Flow::Quit),
         }
@@ -281,7 +290,7 @@ impl<W: Write> Repl<W> {
                 writeln!(
                     self.out,
                     "{}",
-                    format!("Now in lesson: {title}").green().bold()
+                    tr!("now-in-lesson", title = title).green().bold()
                 )?;
                 self.show()
             }
@@ -332,12 +341,37 @@ impl<W: Write> Repl<W> {
         self.out.write_all(text)
     }
 
+    /// `:lang`: says which language the course is in; `:lang CODE`
+    /// switches the lessons and the program's messages to it.
+    fn language(&mut self, code: Option<&str>) -> io::Result<()> {
+        let Some(code) = code else {
+            let current = ui::language();
+            let all: Vec<String> = Language::ALL
+                .iter()
+                .map(|l| format!("{} ({})", l.code(), l.name()))
+                .collect();
+            let line = tr!("lang-current", code = current.code(), all = all.join(", "));
+            return writeln!(self.out, "{line}");
+        };
+        let language = match Language::parse(code, ":lang") {
+            Ok(language) => language,
+            Err(error) => return self.problem(&error.to_string()),
+        };
+        let Some(load) = &self.translate else {
+            return self.problem(&tr!("lang-unavailable"));
+        };
+        match load(language) {
+            Ok(catalog) => {
+                ui::set_language(language);
+                self.session.set_catalog(catalog);
+                self.show()
+            }
+            Err(why) => self.problem(&why),
+        }
+    }
+
     fn help(&mut self) -> io::Result<()> {
-        writeln!(
-            self.out,
-            "{}",
-            "Commands (Enter on an empty line: next slide; Tab completes):".bold()
-        )?;
+        writeln!(self.out, "{}", tr!("help-title").bold())?;
         // The descriptions wrap under themselves at the terminal's width.
         const COLUMN: usize = 2 + 14 + 1 + 5 + 1;
         let hanging = " ".repeat(COLUMN);
@@ -351,7 +385,7 @@ impl<W: Write> Repl<W> {
             let options = textwrap::Options::new(textwrap::termwidth().max(COLUMN + 20))
                 .initial_indent(&prefix)
                 .subsequent_indent(&hanging);
-            writeln!(self.out, "{}", textwrap::fill(spec.help, options))?;
+            writeln!(self.out, "{}", textwrap::fill(&spec.help(), options))?;
         }
         Ok(())
     }

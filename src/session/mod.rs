@@ -87,6 +87,17 @@ impl Session {
         &self.catalog
     }
 
+    /// The same lessons in another language: the student stays on the same
+    /// slide (ids and slides are the same in every language).
+    pub fn set_catalog(&mut self, catalog: Catalog) {
+        let position = Position {
+            lesson: self.lesson().id.clone(),
+            slide: self.slide + 1,
+        };
+        self.catalog = catalog;
+        self.restore(&position);
+    }
+
     pub fn lesson(&self) -> &Lesson {
         &self.catalog.lessons()[self.lesson]
     }
