@@ -25,6 +25,7 @@ label-solution = Rust · a solution
 output-of = Output of { $id }
 output-of-slide = Output of slide { $number }
 list-status = { $seen }/{ $slides } slides seen, { $run }/{ $runnable } snippets run
+list-solved = , { $solved }/{ $exercises } exercises solved
 
 ## The presenter and the speaker's view.
 keys-title = Keys
@@ -78,3 +79,16 @@ command-notes = show or hide the speaker notes
 command-help = this list
 command-quit = save and leave (Ctrl-D too)
 command-lang = the course's language, or switch it: :lang fr, :lang en
+
+## The presenter's status row and footer.
+status-goto = go to slide { $typed }⏎
+status-above = ↑ { $count } more
+status-below = ↓ { $count } more
+status-scroll = { $parts } lines · ↑ ↓ scroll
+footer-keys = ? keys
+present-no-rust = no Rust to run on this slide
+present-running = running the Rust of slide { $number }… (q stops it)
+present-stopped = stopped: the run was cut short
+present-compiled-only = compiled, not run
+present-shown-only = shown, not run
+present-no-slide = no slide { $typed }: this lesson has slides 1 to { $count }

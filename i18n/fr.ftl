@@ -24,6 +24,7 @@ label-solution = Rust · une solution
 output-of = Sortie de { $id }
 output-of-slide = Sortie de la diapositive { $number }
 list-status = { $seen }/{ $slides } diapositives vues, { $run }/{ $runnable } extraits exécutés
+list-solved = , { $solved }/{ $exercises } exercices résolus
 
 ## Le mode présentation et la vue de l'orateur.
 keys-title = Touches
@@ -77,3 +78,16 @@ command-notes = montrer ou cacher les notes de l'orateur
 command-help = cette liste
 command-quit = enregistrer et quitter (Ctrl-D aussi)
 command-lang = la langue du cours, ou en changer : :lang fr, :lang en
+
+## La ligne d'état et le pied de page du mode présentation.
+status-goto = aller à la diapositive { $typed }⏎
+status-above = ↑ { $count } de plus
+status-below = ↓ { $count } de plus
+status-scroll = { $parts } lignes · ↑ ↓ pour défiler
+footer-keys = ? touches
+present-no-rust = pas de Rust à exécuter sur cette diapositive
+present-running = exécution du Rust de la diapositive { $number }… (q l'arrête)
+present-stopped = arrêté : l'exécution a été interrompue
+present-compiled-only = compilé, pas exécuté
+present-shown-only = montré, pas exécuté
+present-no-slide = pas de diapositive { $typed } : cette leçon a les diapositives 1 à { $count }

@@ -145,7 +145,7 @@ impl Tmux {
         // report the exit status (a shell at a terminal would have put
         // avance in a group of its own).
         let script = format!(
-            "trap true INT; env -u NO_COLOR -u PAGER AVANCE_LIVE=off AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
+            "trap true INT; env -u NO_COLOR -u PAGER AVANCE_LIVE=off AVANCE_LANG=en AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
              echo {EXITED}$?; stty -a; echo {STTY_DONE}",
             home = sh_quote(&home.display().to_string()),
             bin = sh_quote(env!("CARGO_BIN_EXE_avance")),
@@ -660,6 +660,47 @@ fn present_in_a_real_terminal() {
         !runtime.path().join("avance/presenter-position").exists(),
         "the position file is removed on quitting"
     );
+}
+
+/// The presenter in French: the lesson's words, the footer and the keys.
+#[test]
+fn present_in_french() {
+    if !common::require_tool("tmux") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let runtime = tempfile::tempdir().expect("a temporary runtime folder");
+    let tmux = Tmux::launch(
+        home.path(),
+        &["present", "truthiness"],
+        &[
+            ("XDG_RUNTIME_DIR", runtime.path()),
+            ("AVANCE_LANG", Path::new("fr")),
+        ],
+    );
+    let screen = tmux.wait_visible("the title slide", |s| s.ends_with("? touches"));
+    assert_eq!(
+        screen.lines().next(),
+        Some("Leçon 2 · Valeur de vérité et identité"),
+        "the title slide:\n{screen}"
+    );
+    assert!(screen.contains("Rust n'a rien de tout cela."), "{screen}");
+    tmux.press(&["Right"]);
+    let screen = tmux.wait_visible("slide 2", |s| s.contains("En Python, None est faux"));
+    assert!(
+        screen.contains("if let Some(name) = hit {"),
+        "the code as written:\n{screen}"
+    );
+    tmux.press(&["?"]);
+    let screen = tmux.wait_visible("the keys", |s| s.contains("\nTouches\n"));
+    assert!(screen.contains("montrer ou cacher le Python"), "{screen}");
+    assert!(
+        screen.contains("Une touche quelconque ferme cette liste."),
+        "{screen}"
+    );
+    tmux.press(&["q"]);
+    tmux.press(&["q"]);
+    tmux.expect_clean_exit();
 }
 
 /// `avance notes` in a second terminal follows `avance present`.

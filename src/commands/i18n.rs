@@ -31,7 +31,7 @@ pub(super) struct I18nArgs {
 enum Action {
     /// Write DIR/messages.pot: every heading, paragraph, list item, table cell, note and hint of the lessons.
     Extract,
-    /// Bring DIR/LANG.po up to date with the lessons: new messages added, changed ones marked fuzzy.
+    /// Bring DIR/LANG.po (and DIR/messages.pot) up to date with the lessons: new messages added, changed ones marked fuzzy.
     Update {
         /// The catalog's language.
         #[arg(default_value = "fr")]
@@ -70,7 +70,9 @@ impl I18nArgs {
                 let language = Language::parse(&language, "avance i18n update")?;
                 let path = folder.join(format!("{language}.po"));
                 let old = read_catalog(&path)?;
-                let (catalog, merged) = po::update(&old, &po::template(&lessons), language);
+                let template = po::template(&lessons);
+                write(&folder.join("messages.pot"), &po::write(&template))?;
+                let (catalog, merged) = po::update(&old, &template, language);
                 write(&path, &po::write(&catalog))?;
                 println!(
                     "updated {}: {} kept, {} moved, {} fuzzy, {} new, {} dropped",

@@ -75,11 +75,15 @@ fn bundle(language: Language, text: &str) -> FluentBundle<FluentResource> {
 /// makes sure it never does).
 pub fn message(id: &str, args: &[(&str, FluentValue)]) -> String {
     let bundles = bundles();
-    let current = index(language());
-    [current, 0]
+    let language = language();
+    let text = [index(language), 0]
         .into_iter()
         .find_map(|i| format(&bundles[i], id, args))
-        .unwrap_or_else(|| id.to_string())
+        .unwrap_or_else(|| id.to_string());
+    match language {
+        Language::French => super::typography::french(&text),
+        Language::English => text,
+    }
 }
 
 fn format(
@@ -154,7 +158,11 @@ mod tests {
                 .iter()
                 .map(|c| format!("command-{}", c.name)),
         );
-        asked.extend(crate::present::KEYS.iter().map(|(_, id)| id.to_string()));
+        asked.extend(
+            crate::present::state::KEYS
+                .iter()
+                .map(|(_, id)| id.to_string()),
+        );
         let unknown: Vec<_> = asked.iter().filter(|id| !english.contains(id)).collect();
         assert!(
             unknown.is_empty(),
@@ -172,11 +180,12 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap();
-                for piece in text.split("tr!(\"").skip(1) {
-                    if let Some((id, _)) = piece.split_once('"') {
-                        if !id.contains('{') {
-                            ids.push(id.to_string());
-                        }
+                let pieces: Vec<&str> = text.split("tr!(\"").collect();
+                for pair in pieces.windows(2) {
+                    // `include_str!("` is not `tr!("`.
+                    let macro_name = !pair[0].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+                    if let Some((id, _)) = pair[1].split_once('"').filter(|_| macro_name) {
+                        ids.push(id.to_string());
                     }
                 }
             }

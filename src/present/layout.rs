@@ -329,19 +329,19 @@ fn status(state: &State, scroll: usize, below: usize, width: usize) -> String {
     let text = if let Some(message) = &state.message {
         message.red().to_string()
     } else if !state.pending.is_empty() {
-        format!("go to slide {}⏎", state.pending)
+        tr!("status-goto", typed = state.pending.as_str())
             .yellow()
             .bold()
             .to_string()
     } else if scroll > 0 || below > 0 {
         let mut parts = Vec::new();
         if scroll > 0 {
-            parts.push(format!("↑ {scroll} more"));
+            parts.push(tr!("status-above", count = scroll));
         }
         if below > 0 {
-            parts.push(format!("↓ {below} more"));
+            parts.push(tr!("status-below", count = below));
         }
-        format!("{} lines · ↑ ↓ scroll", parts.join(", "))
+        tr!("status-scroll", parts = parts.join(", "))
             .yellow()
             .to_string()
     } else {
@@ -357,7 +357,7 @@ fn footer(lesson: &Lesson, number: usize, elapsed: Option<Duration>, width: usiz
     let place = format!("{number}/{count}");
     let timer = elapsed.map_or(String::new(), |elapsed| format!("  ⏱ {}", clock(elapsed)));
     let name = format!(" {} {}{timer}", lesson.number, lesson.title);
-    let hint = "  ? keys";
+    let hint = format!("  {}", tr!("footer-keys"));
     let fixed = |name: &str| textwrap::core::display_width(name) + place.len() + hint.len() + 2;
     let name = if fixed(&name) + 10 <= width {
         name

@@ -98,13 +98,10 @@ fn present_loop(
             Some(Action::Run) => {
                 let slide = &lesson.slides[state.slide];
                 if slide.snippets().next().is_none() {
-                    state.message = Some("no Rust to run on this slide".into());
+                    state.message = Some(tr!("present-no-rust"));
                     continue;
                 }
-                state.message = Some(format!(
-                    "running the Rust of slide {}… (q stops it)",
-                    slide.number
-                ));
+                state.message = Some(tr!("present-running", number = slide.number));
                 screen.draw(&layout::layout(lesson, state, width, height).lines)?;
                 state.message = None;
                 state.output = Some(run_slide(registry, slide, state.slide));
@@ -149,7 +146,7 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
                     }
                     Ok(Run::Stopped(printed)) => {
                         lines.extend(printed.stdout.lines().map(clean));
-                        lines.push("stopped: the run was cut short".yellow().to_string());
+                        lines.push(tr!("present-stopped").yellow().to_string());
                         ok = false;
                         break;
                     }
@@ -165,10 +162,10 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
                 }
                 // The room sees what the slide means, not the program's terms.
                 Err(NotRunnable::NoRun(_)) => {
-                    said = format!("{}\n", "compiled, not run".dimmed()).into_bytes()
+                    said = format!("{}\n", tr!("present-compiled-only").dimmed()).into_bytes()
                 }
                 Err(NotRunnable::NotCompiled(_)) => {
-                    said = format!("{}\n", "shown, not run".dimmed()).into_bytes()
+                    said = format!("{}\n", tr!("present-shown-only").dimmed()).into_bytes()
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! The presenter's state and how keys change it: no terminal types, so every
 //! key's effect is tested without a terminal.
 
+use crate::tr;
 use std::time::Instant;
 
 /// A key, as the presenter reads it (the terminal loop translates
@@ -147,9 +148,10 @@ impl State {
                 match typed.parse::<usize>() {
                     Ok(n) if (1..=self.count).contains(&n) => self.go_to(n - 1),
                     _ => {
-                        self.message = Some(format!(
-                            "no slide {typed}: this lesson has slides 1 to {}",
-                            self.count
+                        self.message = Some(tr!(
+                            "present-no-slide",
+                            typed = typed.as_str(),
+                            count = self.count
                         ));
                     }
                 }

@@ -678,7 +678,11 @@ pub fn lesson_list(
                     .filter(|id| p.solved.contains_key(**id))
                     .count()
             });
-            status.push_str(&format!(", {solved}/{} exercises solved", exercises.len()));
+            status.push_str(&tr!(
+                "list-solved",
+                solved = solved,
+                exercises = exercises.len()
+            ));
         }
         let status = if seen == lesson.slides.len() {
             status.green()

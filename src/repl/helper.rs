@@ -129,7 +129,10 @@ mod tests {
     #[test]
     fn completes_command_names() {
         assert_eq!(helper().candidates(":ne"), (0, vec![":next".to_string()]));
-        assert_eq!(helper().candidates(":l").1, vec![":lesson", ":lessons"]);
+        assert_eq!(
+            helper().candidates(":l").1,
+            vec![":lesson", ":lessons", ":lang"]
+        );
     }
 
     #[test]

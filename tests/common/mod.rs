@@ -10,11 +10,13 @@ use assert_cmd::Command;
 
 /// `avance` with its progress and history in `home`, and no colour; live
 /// Rust off (tests/live.rs turns it on), so the other REPL tests start no
-/// compiler in the background.
+/// compiler in the background; in English whatever the machine's locale
+/// (tests/i18n.rs sets the language itself).
 pub fn avance(home: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_avance"));
     command
         .env("AVANCE_HOME", home)
+        .env("AVANCE_LANG", "en")
         .env("AVANCE_LIVE", "off")
         .env_remove("NO_COLOR");
     command
