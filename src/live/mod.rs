@@ -163,6 +163,48 @@ enum Request {
     Eval(String, Compile),
     Vars,
     Reset,
+    /// Completions at a byte position of some code, answered on `reply`
+    /// rather than as an [`Event`]: the line editor asks, not the REPL.
+    Complete {
+        code: String,
+        position: usize,
+        reply: Sender<Completions>,
+    },
+}
+
+/// What Tab offers in live Rust: the candidates, and the byte range of the
+/// code they replace.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Completions {
+    pub start: usize,
+    pub end: usize,
+    pub candidates: Vec<String>,
+}
+
+/// The line editor's way to ask the worker for completions (rust-analyzer,
+/// through evcxr, with the session's variables and crates in scope).
+#[derive(Clone)]
+pub struct Completer {
+    requests: Sender<Request>,
+}
+
+/// How long Tab waits for the worker: it may be busy starting up or
+/// compiling in the background, and Tab must never hang the line.
+const COMPLETION_WAIT: Duration = Duration::from_secs(3);
+
+impl Completer {
+    /// The completions of `code` at byte `position`; none when the worker
+    /// is busy or gone.
+    pub fn complete(&self, code: &str, position: usize) -> Option<Completions> {
+        let (reply, answer) = mpsc::channel();
+        let request = Request::Complete {
+            code: code.to_string(),
+            position,
+            reply,
+        };
+        self.requests.send(request).ok()?;
+        answer.recv_timeout(COMPLETION_WAIT).ok()
+    }
 }
 
 /// Where the worker stands, as the REPL knows it.
@@ -229,6 +271,11 @@ impl Live {
             time_limit: None,
             _folder: None,
         }
+    }
+
+    /// A handle for Tab completion, when live Rust runs.
+    pub fn completer(&self) -> Option<Completer> {
+        self.requests.clone().map(|requests| Completer { requests })
     }
 
     /// Stops live code that uses more than `limit` of processor time (no

@@ -11,7 +11,7 @@ use std::thread;
 use evcxr::{CommandContext, Error, EvalContext, EvalContextOutputs};
 
 use super::{
-    Compile, Diagnostic, Evaluation, Event, LiveError, Outcome, ProcessHandle, Request,
+    Compile, Completions, Diagnostic, Evaluation, Event, LiveError, Outcome, ProcessHandle, Request,
     crate_specs, names_lesson_crates, panics, wording,
 };
 
@@ -60,13 +60,25 @@ pub(super) fn run(
         crates_loaded: false,
         hooked_process: None,
     };
-    // While the student reads the slide: this is also evcxr's first build.
+    // While the student reads the slide: this is also evcxr's first build,
+    // and rust-analyzer's first look at the standard library, which the
+    // first Tab would otherwise wait for.
     worker.hook_panics();
+    let _ = worker.context.completions("", 0);
     for request in requests {
         let event = match request {
             Request::Eval(code, compile) => Event::Evaluated(worker.eval(&code, compile)),
             Request::Vars => Event::Vars(worker.vars()),
             Request::Reset => Event::Reset(worker.reset()),
+            Request::Complete {
+                code,
+                position,
+                reply,
+            } => {
+                // The asker may have stopped waiting: nothing to do then.
+                let _ = reply.send(worker.complete(&code, position));
+                continue;
+            }
         };
         if worker.events.send(event).is_err() {
             break;
@@ -244,6 +256,24 @@ impl Worker {
                 Ok(())
             }
             Err(error) => Err(LiveError::Crates(error.to_string().trim().to_string())),
+        }
+    }
+
+    /// rust-analyzer's completions, each candidate once, in its order.
+    fn complete(&mut self, code: &str, position: usize) -> Completions {
+        let Ok(found) = self.context.completions(code, position) else {
+            return Completions::default();
+        };
+        let mut seen = BTreeSet::new();
+        Completions {
+            start: found.start_offset,
+            end: found.end_offset,
+            candidates: found
+                .completions
+                .into_iter()
+                .map(|completion| completion.code)
+                .filter(|code| seen.insert(code.clone()))
+                .collect(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! rustyline's helper: Tab completes command names and, after `:lesson`,
-//! lesson ids and slugs; the prompt is coloured without confusing the
+//! lesson ids and slugs, and live Rust through rust-analyzer (variables,
+//! items, methods, paths: [`RustCompleter`]); the prompt is coloured without confusing the
 //! line editor about its width; Enter in unfinished Rust opens a new line,
 //! marked `... ` as the continuation of the input.
 
@@ -10,17 +11,41 @@ use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Cmd, ConditionalEventHandler, Context, Event, EventContext, Helper, RepeatCount};
 
 use super::balance::needs_more;
+use crate::live::Completer as RustCompleter;
 use super::command::COMMANDS;
 use super::input::CONTINUATION;
 
 pub struct ReplHelper {
     /// Lesson ids and slugs, the arguments `:lesson` takes.
     lesson_names: Vec<String>,
+    /// Completes live Rust, once live Rust has started.
+    rust: Option<RustCompleter>,
 }
 
 impl ReplHelper {
     pub fn new(lesson_names: Vec<String>) -> Self {
-        ReplHelper { lesson_names }
+        ReplHelper {
+            lesson_names,
+            rust: None,
+        }
+    }
+
+    pub fn complete_rust_with(&mut self, completer: RustCompleter) {
+        self.rust = Some(completer);
+    }
+
+    /// Live Rust's completions of `line` at `pos`. The input's later lines
+    /// start with the continuation mark, which is not Rust: the code asked
+    /// about is the input without them, and the answer is moved back.
+    fn rust_candidates(&self, completer: &RustCompleter, line: &str, pos: usize) -> (usize, Vec<String>) {
+        let mark = format!("\n{CONTINUATION}");
+        let before = line[..pos].replace(&mark, "\n");
+        let code = before.clone() + &line[pos..].replace(&mark, "\n");
+        let shift = pos - before.len();
+        match completer.complete(&code, before.len()) {
+            Some(found) if found.start <= before.len() => (found.start + shift, found.candidates),
+            _ => (pos, Vec::new()),
+        }
     }
 
     /// The lesson names `typed` may stand for. A number means that lesson
@@ -68,7 +93,12 @@ impl Completer for ReplHelper {
         pos: usize,
         _: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let (start, names) = self.candidates(&line[..pos]);
+        let (start, names) = match &self.rust {
+            Some(completer) if !line.trim_start().starts_with(':') => {
+                self.rust_candidates(completer, line, pos)
+            }
+            _ => self.candidates(&line[..pos]),
+        };
         let pairs = names
             .into_iter()
             .map(|name| Pair {

@@ -31,6 +31,9 @@ pub trait LineReader {
     fn read_initial(&mut self, prompt: (&str, &str), initial: &str) -> Line;
     /// Keeps the history for the next session; a failure is the caller's to report.
     fn save_history(&mut self) -> Result<(), String>;
+    /// Tab completes live Rust through `completer` from now on (a pipe has
+    /// no Tab: nothing to do).
+    fn complete_rust_with(&mut self, _completer: crate::live::Completer) {}
 }
 
 /// The interactive reader.
@@ -114,6 +117,12 @@ impl Terminal {
 }
 
 impl LineReader for Terminal {
+    fn complete_rust_with(&mut self, completer: crate::live::Completer) {
+        if let Some(helper) = self.editor.helper_mut() {
+            helper.complete_rust_with(completer);
+        }
+    }
+
     fn read(&mut self, prompt: (&str, &str)) -> Line {
         match self.editor.readline(&prompt) {
             Ok(line) => {

@@ -125,6 +125,9 @@ impl<W: Write> Repl<W> {
         if let Some(folder) = self.live_folder.take() {
             self.live = Live::start(folder);
             self.live.set_time_limit(self.live_time_limit);
+            if let Some(completer) = self.live.completer() {
+                reader.complete_rust_with(completer);
+            }
         }
         self.greet()?;
         self.show()?;
