@@ -110,7 +110,7 @@ pub const COMMANDS: &[Spec] = &[
         name: "reset",
         alias: "re",
         argument: "",
-        help: "restart live Rust: forget every variable and item",
+        help: "restart live Rust and the Python shell: forget every variable and item",
     },
     Spec {
         name: "check",
@@ -152,7 +152,7 @@ pub const COMMANDS: &[Spec] = &[
         name: "python",
         alias: "py",
         argument: "",
-        help: "run this slide's Python with python3, then its Rust",
+        help: "run this slide's Python in the lesson's IPython shell, then its Rust",
     },
     Spec {
         name: "originals",
