@@ -462,6 +462,8 @@ mod tests {
         );
         // A later call, as a second `:python`: the name is still there.
         assert_eq!(cell(&mut shell, "x + 1").1, "42\n");
+        // `_` is the last value echoed, as the course's transcripts use it.
+        assert_eq!(cell(&mut shell, "_ + 1").1, "43\n");
         // repr, as python3 prints it: IPython's pretty printer would sort.
         assert_eq!(cell(&mut shell, "[3, 1, 2]").1, "[3, 1, 2]\n");
         assert_eq!(cell(&mut shell, "None").1, "");

@@ -187,6 +187,12 @@ fn run_in_shell(
                 stdout_ends_line = text.ends_with('\n');
                 write!(out, "{text}")
             }
+            // A traceback starts on a line of its own: the newline that
+            // ends what the cell printed is held back until more comes.
+            Piece::Stderr(text) if !stdout_ends_line => {
+                stdout_ends_line = true;
+                write!(out, "\n{}", text.red())
+            }
             Piece::Stderr(text) => write!(out, "{}", text.red()),
         };
         if let Err(error) = written.and_then(|()| out.flush()) {
