@@ -1,7 +1,7 @@
 //! `avance check` over every lesson: each snippet prints what its lesson
 //! says, each compile_fail snippet is refused by rustc, and each Python
-//! block prints its `python-output`. A missing rustc or python3 skips
-//! loudly, and fails under `AVANCE_REQUIRE_ALL=1`.
+//! block prints its `python-output` in IPython. A missing rustc or IPython
+//! skips loudly, and fails under `AVANCE_REQUIRE_ALL=1`.
 
 mod common;
 
@@ -10,7 +10,7 @@ use common::{avance, require_tool};
 #[test]
 fn every_lesson_checks() {
     let home = tempfile::tempdir().unwrap();
-    let tools = require_tool("rustc") && require_tool("python3");
+    let tools = require_tool("rustc") && common::require_python_modules(&["IPython"]);
     let output = avance(home.path()).arg("check").output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
@@ -46,8 +46,8 @@ fn check_one_lesson(file: &str, text: &str) -> (bool, String) {
 }
 
 #[test]
-fn python_output_blocks_are_checked_with_python3() {
-    if !require_tool("python3") {
+fn python_output_blocks_are_checked_in_ipython() {
+    if !common::require_python_modules(&["IPython"]) {
         return;
     }
     let lesson = "# Py\n\n## Cells\n\n```python\nx = {'b', 'a', 'c'}\nprint('one')\n```\n\n```python-output\none\n```\n\n```python\nprint(sorted(x))\n```\n\n```python-output\n['a', 'b', 'c']\n```\n\n## Wrong\n\n```python\nprint(1 + 1)\n```\n\n```python-output\n3\n```\n";

@@ -202,6 +202,13 @@ impl Shell {
     }
 
     fn ask(&mut self, request: Value, sink: &mut dyn FnMut(Piece)) -> Result<Value, PythonError> {
+        // What came between requests (threads that an interrupted cell
+        // started, still printing) is no answer's.
+        while let Ok(event) = self.events.try_recv() {
+            if let Event::Closed = event {
+                return Err(self.died("it ended"));
+            }
+        }
         let line = format!("{request}\n");
         if let Err(error) = self
             .stdin
