@@ -46,17 +46,29 @@ impl<W: Write> Repl<W> {
             return self.note(&line);
         }
         let (lesson, number) = (self.session.lesson_index(), slide.number);
-        if !self.python_started(lesson)? {
+        // Without a shell (no python3), the Rust runs all the same.
+        if self.python_started(lesson)? && !self.python_in_shell(lesson, number)? {
             return Ok(());
         }
+        if self.session.slide().snippets().any(|s| s.is_playable()) {
+            self.run_slide()?;
+        }
+        Ok(())
+    }
+
+    /// The slide's Python in the lesson's shell; false when Ctrl-C stopped it.
+    fn python_in_shell(&mut self, lesson: usize, number: usize) -> io::Result<bool> {
         let Repl {
             session,
             python,
             out,
             ..
         } = self;
-        let (_, shell) = python.as_mut().expect("started above");
+        let (_, shell) = python.as_mut().expect("started before");
         let ran = run_in_shell(out, shell, session.catalog().lessons(), lesson, number)?;
+        if ran.as_ref().is_err_and(PythonError::shell_lost) {
+            self.python = None;
+        }
         if crate::interrupt::take() {
             let line = match &ran {
                 Err(error) if error.shell_lost() => {
@@ -66,27 +78,17 @@ impl<W: Write> Repl<W> {
                     "interrupted: the cell was stopped (Ctrl-C); the shell keeps what ran before it"
                 }
             };
-            if ran.as_ref().is_err_and(PythonError::shell_lost) {
-                self.python = None;
-            }
-            return writeln!(self.out, "{}", line.yellow());
+            writeln!(self.out, "{}", line.yellow())?;
+            return Ok(false);
         }
         match ran {
             Ok(run) => self.after_python(&run, lesson, number)?,
             Err(error @ (PythonError::NeedsIPython | PythonError::NeedsCuda)) => {
-                return self.note(&error.to_string());
+                self.note(&error.to_string())?;
             }
-            Err(error) => {
-                if error.shell_lost() {
-                    self.python = None;
-                }
-                self.problem(&error.to_string())?;
-            }
+            Err(error) => self.problem(&error.to_string())?,
         }
-        if self.session.slide().snippets().any(|s| s.is_playable()) {
-            self.run_slide()?;
-        }
-        Ok(())
+        Ok(true)
     }
 
     /// Names the slide to run first when the run stopped on a name that
