@@ -50,7 +50,9 @@ pub enum PythonError {
     Killed,
     #[error("this Python uses IPython's magics, and IPython is not installed ({INSTALL_IPYTHON})")]
     NeedsIPython,
-    #[error("this Python needs pycuda and an NVIDIA GPU, which are not both here")]
+    #[error(
+        "this Python needs pycuda and an NVIDIA GPU, which are not both here (python3 -m pip install pycuda, where a GPU is)"
+    )]
     NeedsCuda,
 }
 
@@ -172,7 +174,18 @@ pub fn run_planned(
     sink: &mut dyn FnMut(Piece),
 ) -> Result<PythonRun, PythonError> {
     for cell in needed {
-        shell.run(PythonRole::Cell, &cell.cell.text, &mut |_| {})?;
+        let mut stderr = String::new();
+        let ran = shell.run(PythonRole::Cell, &cell.cell.text, &mut |piece| {
+            if let Piece::Stderr(text) = piece {
+                stderr.push_str(text);
+            }
+        })?;
+        // Quiet, but not silent when it fails: the slide will miss a name.
+        if !ran {
+            let why = needs::exception_line(&stderr).unwrap_or("it raised");
+            let line = format!("the cell of {} failed: {why}\n", cell.place);
+            sink(Piece::Stderr(&line));
+        }
     }
     run_blocks_in(shell, &runnable(&course[lesson], slide)?, sink)
 }

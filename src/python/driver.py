@@ -116,7 +116,16 @@ class IPythonShell:
         return result.error_before_exec or result.error_in_exec
 
     def cell(self, name, source):
+        if source.lstrip().startswith("%%cython"):
+            self._load_cython()
         return self._run(source)
+
+    def _load_cython(self):
+        # The course's notebook loaded Cython's magic in a cell that the
+        # lessons do not show (`%load_ext Cython`): load it before the
+        # first `%%cython`, as that cell did.
+        if "cython" not in self.shell.magics_manager.magics["cell"]:
+            self.shell.run_line_magic("load_ext", "Cython")
 
     def console(self, name, transcript):
         for statement in _statements(transcript):
