@@ -86,6 +86,9 @@ impl<W: Write> Repl<W> {
             Err(error @ (PythonError::NeedsIPython | PythonError::NeedsCuda)) => {
                 self.note(&error.to_string())?;
             }
+            Err(error) if error.shell_lost() => {
+                self.problem(&format!("{error}; the next :python starts a new one"))?;
+            }
             Err(error) => self.problem(&error.to_string())?,
         }
         Ok(true)
