@@ -12,6 +12,7 @@ import builtins
 import importlib.abc
 import importlib.util
 import json
+import os
 import signal
 import sys
 import traceback
@@ -274,11 +275,24 @@ def _reply(request):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _requests():
+    # The requests come on a copy of stdin; the cells, and the programs
+    # they start (`!cmd`, subprocess), read an empty stdin instead, so that
+    # none of them can swallow a request or wait for input that never comes.
+    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    empty = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(empty, 0)
+    os.close(empty)
+    sys.stdin = open(0, "r", closefd=False)
+    return requests
+
+
 def serve():
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    requests = _requests()
     print(MARKER + json.dumps({"ok": True, "shell": SHELL.name}), flush=True)
     print(MARKER, file=sys.stderr, flush=True)
-    for line in sys.stdin:
+    for line in requests:
         reply = _reply(json.loads(line))
         sys.stdout.flush()
         sys.stderr.flush()
