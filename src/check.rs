@@ -2,10 +2,11 @@
 //! snippet runs in a child process (`avance snippet ID`) and its stdout is
 //! matched with snapbox against the lesson's output block; a `compile_fail`
 //! snippet is handed to rustc and must be refused with the listed codes;
-//! a `python-output` block is matched against what python3 prints. An
-//! exercise is checked as `rustlings dev check` does: its solution (compiled
-//! in with its hidden tests) passes every case, its starter fails, and no
-//! hint gives away a line of the solution.
+//! a `python-output` block is matched against what its Python prints in
+//! IPython (a fresh shell per slide). An exercise is checked as `rustlings
+//! dev check` does: its solution (compiled in with its hidden tests) passes
+//! every case, its starter fails, and no hint gives away a line of the
+//! solution.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -162,8 +163,8 @@ fn report(verdict: verdict::Verdict) -> Verdict {
 }
 
 /// The slide's `python-output` blocks, each against what its Python block
-/// printed when the slide's blocks ran in order in one python3, as
-/// `:python` runs them.
+/// printed when the slide's blocks ran in order in a fresh IPython shell
+/// (python3 alone where IPython is missing), as `:python` runs them.
 fn check_python(course: &[Lesson], index: usize, slide: &Slide) -> Vec<(String, Verdict)> {
     let lesson_id = &course[index].id;
     let blocks: Vec<&CodeBlock> = slide.python().collect();
@@ -196,7 +197,11 @@ fn python_verdict(
 ) -> Verdict {
     let run = match run {
         Ok(run) => run,
-        Err(error @ python::PythonError::NotFound { .. }) => {
+        Err(
+            error @ (python::PythonError::NotFound { .. }
+            | python::PythonError::NeedsIPython
+            | python::PythonError::NeedsCuda),
+        ) => {
             return Verdict::Skipped(format!("SKIPPED: {error}"));
         }
         Err(error) => return Verdict::Failed(error.to_string()),

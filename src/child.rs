@@ -1,7 +1,7 @@
 //! A child process run to its end, to a deadline or until its caller stops
 //! it, with its stdout and stderr read on their own threads so that a
 //! chatty child never blocks: `avance check`'s snippets, the presenter's
-//! runs and the course's Python.
+//! runs, the exercises' tests.
 
 use std::io::Read;
 use std::process::{Command, ExitStatus, Stdio};

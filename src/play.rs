@@ -226,20 +226,3 @@ pub fn time_in_this_process(snippet: &CompiledSnippet) -> String {
         Err(_) => RunOutcome::Panicked("the snippet panicked while being timed".into()).to_record(),
     }
 }
-
-/// What the slide's Python printed, under its own header; a traceback in
-/// red when it raised.
-pub fn show_python(
-    out: &mut impl Write,
-    lesson_id: &str,
-    slide: usize,
-    run: &crate::python::PythonRun,
-) -> io::Result<()> {
-    let header = format!("Python output of {lesson_id}/{slide} (python3)");
-    writeln!(out, "\n{}", header.blue().bold())?;
-    write!(out, "{}", run.stdout())?;
-    if !run.success {
-        writeln!(out, "{}", run.stderr.trim_end().red())?;
-    }
-    Ok(())
-}

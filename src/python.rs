@@ -1,37 +1,39 @@
-//! The course's Python, run for real with python3: `:python` in the REPL
-//! and the `python-output` blocks that `avance check` verifies.
+//! The course's Python, run for real as the course ran it, in IPython:
+//! `:python` in the REPL and the `python-output` blocks that `avance check`
+//! verifies.
 //!
-//! A slide's Python blocks are a notebook's cells: block N runs after
-//! blocks 1 to N−1 of the same slide, in one process, each as its fence
-//! says (`src/python/driver.py`), after the course's cells of other slides
-//! that define a name it lacks (`needs`). A marker printed
-//! between the blocks tells which block printed what. `PYTHONHASHSEED=0`
+//! A slide's Python blocks are a notebook's cells: they run in order in
+//! one [`Shell`] (IPython's `InteractiveShell` in a child process, plain
+//! python3 where IPython is missing), each as its fence says, after the
+//! course's cells of other slides that define a name they lack (`needs`).
+//! The REPL keeps one shell per lesson, so names from the slides run
+//! before stay; `check` starts a fresh one per slide. `PYTHONHASHSEED=0`
 //! makes the order of sets and dicts of strings the same on every run, and
 //! the child runs in a fresh temporary folder, so a cell that writes files
 //! leaves nothing behind.
 
-use std::process::Command;
 use std::time::Duration;
 
 mod needs;
+mod shell;
 
 pub use needs::Needed;
+pub use shell::{Piece, Shell, ShellKind};
 
-use crate::child;
 use crate::lesson::{Lesson, PythonRole};
 
-/// A slide's Python that runs longer than this is stopped.
+/// A Python cell that runs longer than this is stopped, and its shell too.
 const TIMEOUT: Duration = Duration::from_secs(120);
 
-/// Printed between blocks; no course output contains it.
-const MARKER: &str = "\u{1}avance-python-block\u{1}";
+/// The one line that says how to get IPython.
+pub const INSTALL_IPYTHON: &str = "python3 -m pip install ipython";
 
 /// The interpreter: `$AVANCE_PYTHON` (a virtual environment's, say), else python3.
 pub fn interpreter() -> String {
     std::env::var("AVANCE_PYTHON").unwrap_or_else(|_| "python3".to_string())
 }
 
-/// Why the Python could not be run at all.
+/// Why the Python could not be run, or not to its end.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PythonError {
     #[error(
@@ -42,6 +44,26 @@ pub enum PythonError {
     Start { program: String, message: String },
     #[error("the slide has no Python")]
     NoPython,
+    #[error("a cell ran past {seconds} s: its Python shell was stopped")]
+    TimedOut { seconds: u64 },
+    #[error("the cell did not stop on Ctrl-C: its Python shell was stopped")]
+    Killed,
+    #[error("this Python uses IPython's magics, and IPython is not installed ({INSTALL_IPYTHON})")]
+    NeedsIPython,
+    #[error(
+        "this Python needs pycuda and an NVIDIA GPU, which are not both here (python3 -m pip install pycuda, where a GPU is)"
+    )]
+    NeedsCuda,
+}
+
+impl PythonError {
+    /// Whether the shell is gone and a new one must start.
+    pub fn shell_lost(&self) -> bool {
+        matches!(
+            self,
+            PythonError::TimedOut { .. } | PythonError::Killed | PythonError::Start { .. }
+        )
+    }
 }
 
 /// What the Python printed, block by block.
@@ -51,7 +73,7 @@ pub struct PythonRun {
     pub blocks: Vec<String>,
     /// stderr of the run: a traceback when a block raised.
     pub stderr: String,
-    /// Exited with status 0 before the deadline.
+    /// Every block ran as its fence says.
     pub success: bool,
 }
 
@@ -65,118 +87,196 @@ impl PythonRun {
 /// How many cells of other slides a run may need first.
 const MAX_NEEDED: usize = 4;
 
-/// Runs all of slide `slide` (1-based) of lesson `lesson`'s Python, after
-/// the course's cells it needs ([`needs`]): each time the run stops on a
-/// `NameError`, the nearest cell defining the name is added and the run
-/// starts again. Returns the run and the cells that ran first.
-pub fn run_in_course(
-    course: &[Lesson],
+/// The course's cells slide `slide` (1-based) of lesson `lesson` needs
+/// before its own in `shell`, the one to run first first: for each name
+/// its blocks use that neither they nor the shell define, the nearest cell
+/// that defines it ([`needs`]), and so on for that cell's own names.
+/// `also` are cells found otherwise (a run's `NameError`). Refuses what
+/// this shell cannot run: magics without IPython, pycuda without a GPU.
+pub fn plan<'a>(
+    shell: &mut Shell,
+    course: &'a [Lesson],
     lesson: usize,
     slide: usize,
-) -> Result<(PythonRun, Vec<Needed<'_>>), PythonError> {
-    let blocks: Vec<(PythonRole, &str)> = course[lesson].slides[slide - 1]
+    also: &[Needed<'a>],
+) -> Result<Vec<Needed<'a>>, PythonError> {
+    let own = runnable(&course[lesson], slide)?;
+    let mut needed: Vec<Needed> = also.to_vec();
+    while needed.len() < MAX_NEEDED {
+        let mut sources: Vec<&str> = own.iter().map(|(_, text)| *text).collect();
+        sources.extend(needed.iter().map(|n| n.cell.text.as_str()));
+        let found = shell.missing(&sources)?.into_iter().find_map(|name| {
+            needs::defining_cell(course, lesson, slide, &name)
+                .filter(|found| needed.iter().all(|n| !std::ptr::eq(n.cell, found.cell)))
+        });
+        match found {
+            Some(cell) => needed.push(cell),
+            None => break,
+        }
+    }
+    let texts = own
+        .iter()
+        .map(|(_, text)| *text)
+        .chain(needed.iter().map(|n| n.cell.text.as_str()));
+    runs_here(shell, texts)?;
+    // The latest found first: what it defines, the others used.
+    needed.reverse();
+    Ok(needed)
+}
+
+/// The slide's blocks, none if it has no Python.
+fn runnable(lesson: &Lesson, slide: usize) -> Result<Vec<(PythonRole, &str)>, PythonError> {
+    let blocks: Vec<(PythonRole, &str)> = lesson.slides[slide - 1]
         .python()
         .map(|b| (b.role, b.text.as_str()))
         .collect();
     if blocks.is_empty() {
         return Err(PythonError::NoPython);
     }
-    let mut needed: Vec<Needed> = Vec::new();
+    Ok(blocks)
+}
+
+/// Refuses cells this shell cannot run, before any of them runs.
+fn runs_here<'t>(
+    shell: &mut Shell,
+    mut texts: impl Iterator<Item = &'t str> + Clone,
+) -> Result<(), PythonError> {
+    if shell.kind() == ShellKind::Plain && texts.clone().any(uses_magic) {
+        return Err(PythonError::NeedsIPython);
+    }
+    if texts.any(|text| text.contains("pycuda")) && !(shell.has_module("pycuda")? && gpu_here()) {
+        return Err(PythonError::NeedsCuda);
+    }
+    Ok(())
+}
+
+/// Whether a cell holds IPython's own syntax: a line starting with `%`
+/// (a magic) or `!` (a shell command), which no Python line does.
+pub fn uses_magic(cell: &str) -> bool {
+    cell.lines()
+        .any(|line| line.trim_start().starts_with(['%', '!']))
+}
+
+/// Whether an NVIDIA GPU's driver is loaded here.
+fn gpu_here() -> bool {
+    std::path::Path::new("/dev/nvidiactl").exists()
+}
+
+/// Runs `needed` quietly (what they print is not the slide's), then the
+/// slide's blocks in order, passing on what the blocks print; stops at the
+/// first block that fails, as a notebook's "run all" does.
+pub fn run_planned(
+    shell: &mut Shell,
+    course: &[Lesson],
+    lesson: usize,
+    slide: usize,
+    needed: &[Needed],
+    sink: &mut dyn FnMut(Piece),
+) -> Result<PythonRun, PythonError> {
+    for cell in needed {
+        let mut stderr = String::new();
+        let ran = shell.run(PythonRole::Cell, &cell.cell.text, &mut |piece| {
+            if let Piece::Stderr(text) = piece {
+                stderr.push_str(text);
+            }
+        })?;
+        // Quiet, but not silent when it fails: the slide will miss a name.
+        if !ran {
+            let why = needs::exception_line(&stderr).unwrap_or("it raised");
+            let line = format!("the cell of {} failed: {why}\n", cell.place);
+            sink(Piece::Stderr(&line));
+        }
+    }
+    run_blocks_in(shell, &runnable(&course[lesson], slide)?, sink)
+}
+
+/// The cell of the course that defines the name a run's `NameError` named,
+/// if it is not among `needed` already.
+pub fn defining_missing<'a>(
+    run: &PythonRun,
+    course: &'a [Lesson],
+    lesson: usize,
+    slide: usize,
+    needed: &[Needed<'a>],
+) -> Option<Needed<'a>> {
+    let name = needs::missing_name(&run.stderr)?;
+    needs::defining_cell(course, lesson, slide, name)
+        .filter(|found| needed.iter().all(|n| !std::ptr::eq(n.cell, found.cell)))
+}
+
+/// Runs all of slide `slide` (1-based) of lesson `lesson`'s Python in a
+/// fresh shell, after the course's cells it needs ([`plan`]); when the run
+/// stops on a `NameError` all the same (a name in a string, in a thread),
+/// it starts again in a fresh shell after the cell that defines it.
+/// Returns the run and the cells that ran first.
+pub fn run_in_course(
+    course: &[Lesson],
+    lesson: usize,
+    slide: usize,
+) -> Result<(PythonRun, Vec<Needed<'_>>), PythonError> {
+    let mut found: Vec<Needed> = Vec::new();
     loop {
-        // The latest found first: what it defines, the others used.
-        let first: Vec<&str> = needed.iter().rev().map(|n| n.cell.text.as_str()).collect();
-        let run = run_with(&first, &blocks)?;
-        // A thread's NameError does not end the run: read it all the same.
-        let found = needs::missing_name(&run.stderr)
-            .filter(|_| needed.len() < MAX_NEEDED)
-            .and_then(|name| needs::defining_cell(course, lesson, slide, name))
-            .filter(|found| needed.iter().all(|n| !std::ptr::eq(n.cell, found.cell)));
-        match found {
-            Some(cell) => needed.push(cell),
-            None => return Ok((run, needed)),
+        let mut shell = Shell::start()?;
+        let needed = plan(&mut shell, course, lesson, slide, &found)?;
+        let run = run_planned(&mut shell, course, lesson, slide, &needed, &mut |_| {})?;
+        match defining_missing(&run, course, lesson, slide, &needed) {
+            Some(cell) if needed.len() < MAX_NEEDED => found.push(cell),
+            _ => return Ok((run, needed)),
         }
     }
 }
 
-/// Runs whole cells one after the other in one python3.
+/// Runs whole cells one after the other in a fresh shell.
 pub fn run_cells(cells: &[&str]) -> Result<PythonRun, PythonError> {
     let blocks: Vec<(PythonRole, &str)> =
         cells.iter().map(|&cell| (PythonRole::Cell, cell)).collect();
     run_blocks(&blocks)
 }
 
-/// Runs `blocks` one after the other in one python3, as notebook cells:
+/// Runs `blocks` one after the other in a fresh shell, as notebook cells:
 /// excerpts are skipped (their output is empty), transcripts run statement
-/// by statement.
+/// by statement; stops at the first that fails.
 pub fn run_blocks(blocks: &[(PythonRole, &str)]) -> Result<PythonRun, PythonError> {
-    run_with(&[], blocks)
+    run_blocks_in(&mut Shell::start()?, blocks, &mut |_| {})
 }
 
-/// [`run_blocks`] after the cells `needed`, run quietly first.
-fn run_with(needed: &[&str], blocks: &[(PythonRole, &str)]) -> Result<PythonRun, PythonError> {
-    let program = interpreter();
-    let folder = tempfile::tempdir().map_err(|error| PythonError::Start {
-        program: program.clone(),
-        message: error.to_string(),
-    })?;
-    let mut command = Command::new(&program);
-    command
-        .arg("-c")
-        .arg(script(needed, blocks))
-        .env("PYTHONHASHSEED", "0")
-        .env("PYTHONIOENCODING", "utf-8")
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .current_dir(folder.path());
-    let output = child::run_until(command, TIMEOUT, crate::interrupt::stop_after_grace()).map_err(
-        |error| match error.kind() {
-            std::io::ErrorKind::NotFound => PythonError::NotFound {
-                program: program.clone(),
-            },
-            _ => PythonError::Start {
-                program: program.clone(),
-                message: error.to_string(),
-            },
-        },
-    )?;
-    let mut blocks: Vec<String> = output
-        .stdout
-        .split(&format!("{MARKER}\n"))
-        .map(str::to_string)
-        .collect();
-    // The text before the first marker belongs to no block.
-    blocks.remove(0);
-    Ok(PythonRun {
-        blocks,
-        stderr: output.stderr,
-        success: output.status.is_some_and(|status| status.success()),
-    })
-}
-
-/// The driver, given the blocks: each compiled and run on its own, as a
-/// notebook cell (a syntax error in one does not stop the blocks before
-/// it), its final expression echoed, with a marker first.
-fn script(needed: &[&str], blocks: &[(PythonRole, &str)]) -> String {
-    let cells: Vec<(&str, &str)> = blocks
-        .iter()
-        .map(|&(role, text)| (role_name(role), text))
-        .collect();
-    // JSON arrays of strings are Python list literals.
-    let cells = serde_json::to_string(&cells).expect("strings serialise");
-    let needed = serde_json::to_string(needed).expect("strings serialise");
-    let marker = serde_json::to_string(MARKER).expect("a string serialises");
-    format!("CELLS = {cells}\nNEEDED = {needed}\nMARKER = {marker}\n{DRIVER}")
-}
-
-/// Runs the cells: see its own comments.
-const DRIVER: &str = include_str!("python/driver.py");
-
-fn role_name(role: PythonRole) -> &'static str {
-    match role {
-        PythonRole::Cell => "cell",
-        PythonRole::Excerpt => "excerpt",
-        PythonRole::Console => "console",
-        PythonRole::Raises => "raises",
+/// The blocks in `shell`, what they print passed on to `sink` too.
+fn run_blocks_in(
+    shell: &mut Shell,
+    blocks: &[(PythonRole, &str)],
+    sink: &mut dyn FnMut(Piece),
+) -> Result<PythonRun, PythonError> {
+    let mut run = PythonRun {
+        blocks: Vec::new(),
+        stderr: String::new(),
+        success: true,
+    };
+    for &(role, text) in blocks {
+        let mut stdout = String::new();
+        let ran = shell.run(role, text, &mut |piece| {
+            match piece {
+                Piece::Stdout(t) => stdout.push_str(t),
+                Piece::Stderr(t) => run.stderr.push_str(t),
+            }
+            sink(piece);
+        })?;
+        run.blocks.push(stdout);
+        if !ran {
+            run.success = false;
+            break;
+        }
     }
+    Ok(run)
+}
+
+/// Whether [`interpreter`] can import IPython.
+pub fn ipython_present() -> bool {
+    std::process::Command::new(interpreter())
+        .args(["-c", "import IPython"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
 }
 
 #[cfg(test)]
@@ -186,7 +286,7 @@ mod tests {
     /// Whether python3 runs; a skip is loud, and a failure under
     /// `AVANCE_REQUIRE_ALL=1` (CI).
     fn python_present() -> bool {
-        let present = Command::new(interpreter())
+        let present = std::process::Command::new(interpreter())
             .arg("--version")
             .output()
             .is_ok_and(|out| out.status.success());
@@ -237,7 +337,7 @@ mod tests {
         }
         let run = run_cells(&["print('fine')", "def (:", "print('never')"]).unwrap();
         assert_eq!(run.blocks, ["fine\n", ""]);
-        assert!(run.stderr.contains("<cell 2>"), "{}", run.stderr);
+        assert!(run.stderr.contains("SyntaxError"), "{}", run.stderr);
     }
 
     #[test]
@@ -334,5 +434,157 @@ mod tests {
             quiet.stderr
         );
         assert!(!quiet.stderr.contains("<string>"), "{}", quiet.stderr);
+    }
+
+    /// Whether IPython is installed for the interpreter; a skip is loud,
+    /// and a failure under `AVANCE_REQUIRE_ALL=1` (CI).
+    fn ipython_here() -> bool {
+        let present = ipython_present();
+        assert!(
+            present || std::env::var_os("AVANCE_REQUIRE_ALL").is_none_or(|v| v != "1"),
+            "IPython not found, and AVANCE_REQUIRE_ALL=1 forbids skipping"
+        );
+        if !present {
+            eprintln!("SKIPPED: IPython not found ({INSTALL_IPYTHON})");
+        }
+        present
+    }
+
+    /// Runs one cell: whether it ran, its stdout, its stderr.
+    fn cell(shell: &mut Shell, source: &str) -> (bool, String, String) {
+        let (mut stdout, mut stderr) = (String::new(), String::new());
+        let ran = shell
+            .run(PythonRole::Cell, source, &mut |piece| match piece {
+                Piece::Stdout(t) => stdout.push_str(t),
+                Piece::Stderr(t) => stderr.push_str(t),
+            })
+            .unwrap();
+        (ran, stdout, stderr)
+    }
+
+    #[test]
+    fn an_ipython_shell_keeps_its_names_and_echoes_without_out_prompts() {
+        if !ipython_here() {
+            return;
+        }
+        let mut shell = Shell::start().unwrap();
+        assert_eq!(shell.kind(), ShellKind::IPython);
+        assert_eq!(
+            cell(&mut shell, "x = 41"),
+            (true, String::new(), String::new())
+        );
+        // A later call, as a second `:python`: the name is still there.
+        assert_eq!(cell(&mut shell, "x + 1").1, "42\n");
+        // `_` is the last value echoed, as the course's transcripts use it.
+        assert_eq!(cell(&mut shell, "_ + 1").1, "43\n");
+        // repr, as python3 prints it: IPython's pretty printer would sort.
+        assert_eq!(cell(&mut shell, "[3, 1, 2]").1, "[3, 1, 2]\n");
+        assert_eq!(cell(&mut shell, "None").1, "");
+    }
+
+    #[test]
+    fn magics_run_in_ipython() {
+        if !ipython_here() {
+            return;
+        }
+        let mut shell = Shell::start().unwrap();
+        let (ran, timed, _) = cell(&mut shell, "%timeit -n 10 -r 3 1+2");
+        assert!(ran);
+        assert!(
+            timed.ends_with(" per loop (mean ± std. dev. of 3 runs, 10 loops each)\n"),
+            "{timed}"
+        );
+        // `!cat` reads an empty stdin, not the shell's requests.
+        let (ran, out, err) = cell(&mut shell, "!echo from the shell\n!cat\n%time y = 6 * 7\ny");
+        assert!(ran, "{err}");
+        assert!(out.starts_with("from the shell\n"), "{out}");
+        assert!(out.contains("Wall time:"), "{out}");
+        assert!(out.ends_with("\n42\n"), "{out}");
+    }
+
+    #[test]
+    fn the_names_a_slide_lacks_include_those_inside_magics() {
+        if !ipython_here() {
+            return;
+        }
+        let mut shell = Shell::start().unwrap();
+        cell(&mut shell, "import math");
+        let missing = shell
+            .missing(&["%timeit convolve(f, g)\ndef h(a):\n    return a + math.pi + q"])
+            .unwrap();
+        assert_eq!(missing, ["convolve", "f", "g", "q"]);
+    }
+
+    #[test]
+    fn ctrl_c_stops_the_cell_and_the_shell_lives_on() {
+        if !ipython_here() {
+            return;
+        }
+        let mut shell = Shell::start().unwrap();
+        cell(&mut shell, "x = 5");
+        let pid = i32::try_from(shell.id()).unwrap();
+        let ctrl_c = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(800));
+            // SAFETY: kill(2) on the shell's child, alive until `shell` drops.
+            unsafe { libc::kill(pid, libc::SIGINT) };
+        });
+        let started = std::time::Instant::now();
+        let (ran, _, err) = cell(&mut shell, "import time\ntime.sleep(30)");
+        ctrl_c.join().unwrap();
+        assert!(!ran && err.contains("KeyboardInterrupt"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(20));
+        assert_eq!(cell(&mut shell, "x").1, "5\n");
+    }
+
+    #[test]
+    fn a_cell_past_the_time_limit_stops_its_shell() {
+        if !python_present() {
+            eprintln!("SKIPPED: python3 not found");
+            return;
+        }
+        let mut shell = Shell::start().unwrap();
+        shell.set_timeout(Duration::from_secs(1));
+        let error = shell
+            .run(PythonRole::Cell, "import time\ntime.sleep(30)", &mut |_| {})
+            .unwrap_err();
+        assert_eq!(error, PythonError::TimedOut { seconds: 1 });
+        assert!(error.shell_lost());
+    }
+
+    #[test]
+    fn without_ipython_python3_runs_what_it_can() {
+        if !python_present() {
+            eprintln!("SKIPPED: python3 not found");
+            return;
+        }
+        // python3 without site-packages (-S) and PYTHONPATH: no IPython.
+        let folder = tempfile::tempdir().unwrap();
+        let plain = folder.path().join("python-without-site");
+        std::fs::write(
+            &plain,
+            format!(
+                "#!/bin/sh\nexec env -u PYTHONPATH {} -S \"$@\"\n",
+                interpreter()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&plain, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .unwrap();
+        let mut shell = Shell::start_with(plain.to_str().unwrap()).unwrap();
+        assert_eq!(shell.kind(), ShellKind::Plain);
+        assert_eq!(cell(&mut shell, "x = 6\nx * 7").1, "42\n");
+        assert_eq!(cell(&mut shell, "x").1, "6\n");
+        let magic = "# M\n\n## Timed\n\n```python\n%timeit 1+2\n```\n";
+        let course = [crate::lesson::demo_lesson(magic)];
+        let number = course[0]
+            .slides
+            .iter()
+            .find(|s| s.title == "Timed")
+            .unwrap()
+            .number;
+        assert_eq!(
+            plan(&mut shell, &course, 0, number, &[]).unwrap_err(),
+            PythonError::NeedsIPython
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! `avance check` over every lesson: each snippet prints what its lesson
 //! says, each compile_fail snippet is refused by rustc, and each Python
-//! block prints its `python-output`. A missing rustc or python3 skips
-//! loudly, and fails under `AVANCE_REQUIRE_ALL=1`.
+//! block prints its `python-output` in IPython. A missing rustc or IPython
+//! skips loudly, and fails under `AVANCE_REQUIRE_ALL=1`.
 
 mod common;
 
@@ -10,7 +10,7 @@ use common::{avance, require_tool};
 #[test]
 fn every_lesson_checks() {
     let home = tempfile::tempdir().unwrap();
-    let tools = require_tool("rustc") && require_tool("python3");
+    let tools = require_tool("rustc") && common::require_python_modules(&["IPython"]);
     let output = avance(home.path()).arg("check").output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
@@ -46,11 +46,11 @@ fn check_one_lesson(file: &str, text: &str) -> (bool, String) {
 }
 
 #[test]
-fn python_output_blocks_are_checked_with_python3() {
-    if !require_tool("python3") {
+fn python_output_blocks_are_checked_in_ipython() {
+    if !common::require_python_modules(&["IPython"]) {
         return;
     }
-    let lesson = "# Py\n\n## Cells\n\n```python\nx = {'b', 'a', 'c'}\nprint('one')\n```\n\n```python-output\none\n```\n\n```python\nprint(sorted(x))\n```\n\n```python-output\n['a', 'b', 'c']\n```\n\n## Wrong\n\n```python\nprint(1 + 1)\n```\n\n```python-output\n3\n```\n";
+    let lesson = "# Py\n\n## Cells\n\n```python\nx = {'b', 'a', 'c'}\nprint('one')\n```\n\n```python-output\none\n```\n\n```python\nprint(sorted(x))\n```\n\n```python-output\n['a', 'b', 'c']\n```\n\n## Wrong\n\n```python\nprint(1 + 1)\n```\n\n```python-output\n3\n```\n\n## Magic\n\n```python\n!echo hi\nx = [1, 2]\nx\n```\n\n```python-output\nhi\n[1, 2]\n```\n";
     let (success, stdout) = check_one_lesson("01-py.md", lesson);
     assert!(!success, "{stdout}");
     assert!(
@@ -58,9 +58,59 @@ fn python_output_blocks_are_checked_with_python3() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("check: 2 passed, 1 failed, 0 skipped"),
+        stdout.contains("check: 3 passed, 1 failed, 0 skipped"),
         "{stdout}"
     );
+}
+
+/// Without IPython (python3 without its site-packages), `check` says so
+/// in one line, runs the plain cells in python3 and skips the magic ones;
+/// under `AVANCE_REQUIRE_ALL=1` the missing IPython is a failure.
+#[test]
+fn python_without_ipython_is_one_line_and_a_failure_when_all_is_required() {
+    if !require_tool("python3") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let plain = home.path().join("python-without-site");
+    std::fs::write(
+        &plain,
+        "#!/bin/sh\nexec env -u PYTHONPATH python3 -S \"$@\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&plain, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let lessons = home.path().join("lessons");
+    std::fs::create_dir(&lessons).unwrap();
+    let lesson = "# Py\n\n## Plain\n\n```python\nprint(6 * 7)\n```\n\n```python-output\n42\n```\n\n\
+                  ## Magic\n\n```python\n!echo hi\n```\n\n```python-output\nhi\n```\n";
+    std::fs::write(lessons.join("01-py.md"), lesson).unwrap();
+    let check = |require_all: &str| {
+        let output = avance(home.path())
+            .env("AVANCE_PYTHON", &plain)
+            .env("AVANCE_REQUIRE_ALL", require_all)
+            .arg("--lessons")
+            .arg(&lessons)
+            .arg("check")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        (output.status.success(), stdout)
+    };
+    let line = "IPython not found with ";
+    let (success, stdout) = check("0");
+    assert!(success, "{stdout}");
+    assert_eq!(stdout.matches(line).count(), 1, "{stdout}");
+    assert!(
+        stdout.contains("skipped 01-py/3 python: SKIPPED: this Python uses IPython's magics"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("check: 1 passed, 0 failed, 1 skipped"),
+        "{stdout}"
+    );
+    let (success, stdout) = check("1");
+    assert!(!success, "{stdout}");
+    assert!(stdout.contains(&format!("FAILED {line}")), "{stdout}");
 }
 
 #[test]

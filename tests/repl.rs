@@ -257,13 +257,13 @@ fn python_originals_and_notes_toggle() {
 
 #[test]
 fn python_runs_the_slides_python_then_its_rust() {
-    if !common::require_tool("python3") {
+    if !common::require_python_modules(&["IPython"]) {
         return;
     }
     let home = tempfile::tempdir().unwrap();
     let out = repl(home.path(), ":lesson 1\n:goto 2\n:python\n:goto 1\n:py\n");
     let ran = out
-        .split_once("Python output of 01-underscore/2 (python3)\n")
+        .split_once("Python output of 01-underscore/2 (IPython)\n")
         .map(|(_, after)| after)
         .unwrap_or_else(|| panic!("no Python output in:\n{out}"));
     assert!(
@@ -281,7 +281,7 @@ fn python_runs_the_slides_python_then_its_rust() {
 /// exception and goes on to the Rust.
 #[test]
 fn python_excerpts_transcripts_and_raising_cells_run_as_their_fences_say() {
-    if !common::require_tool("python3") {
+    if !common::require_python_modules(&["IPython"]) {
         return;
     }
     let home = tempfile::tempdir().unwrap();
@@ -294,11 +294,11 @@ fn python_excerpts_transcripts_and_raising_cells_run_as_their_fences_say() {
         "{out}"
     );
     assert!(
-        out.contains("Python output of 01-underscore/4 (python3)\n42\n43\n"),
+        out.contains("Python output of 01-underscore/4 (IPython)\n42\n43\n"),
         "{out}"
     );
     assert!(
-        out.contains("Python output of 01-underscore/10 (python3)\nAttributeError: 'Safe' object has no attribute '__stuff'"),
+        out.contains("Python output of 01-underscore/10 (IPython)\nAttributeError: 'Safe' object has no attribute '__stuff'"),
         "{out}"
     );
     assert!(
@@ -309,19 +309,88 @@ fn python_excerpts_transcripts_and_raising_cells_run_as_their_fences_say() {
 }
 
 /// A course cell that uses a name an earlier cell defined (here
-/// `warnings`, imported by the lesson's first cell) runs after that cell.
+/// `warnings`, imported by the lesson's first cell) runs after that cell;
+/// once that slide ran in the lesson's shell, the name is there and nothing
+/// runs first.
 #[test]
 fn python_runs_first_the_course_cell_that_defines_a_missing_name() {
-    if !common::require_tool("python3") {
+    if !common::require_python_modules(&["IPython"]) {
         return;
     }
     let home = tempfile::tempdir().unwrap();
     let out = repl(home.path(), ":lesson 15/7\n:python\n");
     assert!(
-        out.contains(":python\nfirst ran the cell of 15-logging/2, which defines warnings\n\nPython output of 15-logging/7 (python3)\n"),
+        out.contains(":python\nfirst runs the cell of 15-logging/2, which defines warnings\n\nPython output of 15-logging/7 (IPython)\n"),
         "{out}"
     );
     assert!(!out.contains("NameError"), "{out}");
+    let out = repl(home.path(), ":lesson 15/2\n:python\n:goto 7\n:python\n");
+    let second = out
+        .split_once("logging 7/11 ❯ :python\n")
+        .map(|(_, after)| after)
+        .unwrap_or_else(|| panic!("no second :python in:\n{out}"));
+    assert!(
+        second.starts_with("\nPython output of 15-logging/7 (IPython)\n"),
+        "{second}"
+    );
+    assert!(!out.contains("NameError"), "{out}");
+}
+
+/// `%timeit` runs in the lesson's IPython shell and prints IPython's line,
+/// beside the Rust's.
+#[test]
+fn python_runs_ipython_magics() {
+    if !common::require_python_modules(&["IPython"]) {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let out = repl(home.path(), ":lesson 20/2\n:python\n");
+    let python = out
+        .split_once("Python output of 20-timeit/2 (IPython)\n")
+        .and_then(|(_, after)| after.split_once("Output of 20-timeit/2"))
+        .map(|(python, _)| python)
+        .unwrap_or_else(|| panic!("no Python output in:\n{out}"));
+    let lines: Vec<&str> = python.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 2, "{python}");
+    for line in lines {
+        assert!(
+            line.contains(" per loop (mean ± std. dev. of 7 runs, ") && !line.contains("Out["),
+            "{line}"
+        );
+    }
+}
+
+/// Without IPython (python3 without its site-packages), one line says how
+/// to install it, and python3 runs what it can.
+#[test]
+fn python_without_ipython_says_how_to_install_it_and_runs_what_it_can() {
+    if !common::require_tool("python3") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let plain = home.path().join("python-without-site");
+    fs::write(
+        &plain,
+        "#!/bin/sh\nexec env -u PYTHONPATH python3 -S \"$@\"\n",
+    )
+    .unwrap();
+    fs::set_permissions(&plain, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = avance(home.path())
+        .env("AVANCE_PYTHON", &plain)
+        .write_stdin(":lesson 1\n:goto 2\n:python\n:lesson 20/2\n:python\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let install = "IPython not found: the cells run in plain python3, without magics (to install it: python3 -m pip install ipython)\n";
+    assert_eq!(stdout.matches(install).count(), 2, "{stdout}");
+    assert!(
+        stdout.contains("Python output of 01-underscore/2 (python3)\n10000\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("this Python uses IPython's magics, and IPython is not installed (python3 -m pip install ipython)\n"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -24,6 +24,9 @@ impl CheckArgs {
         let checker = Checker::new(context.registry, super::this_program("run snippets")?);
         let mut out = io::stdout();
         let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+        if !say_ipython(&mut out)? {
+            failed += 1;
+        }
         for lesson in lessons {
             writeln!(out, "{} {}", "checking".bold(), lesson.path)?;
             let index = catalog
@@ -55,4 +58,26 @@ impl CheckArgs {
         }
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// One line when IPython is missing: the course's Python then runs in
+/// python3 alone, and its cells with magics are skipped. False when that
+/// is a failure (`AVANCE_REQUIRE_ALL=1`, as for the tests' missing tools).
+fn say_ipython(out: &mut impl Write) -> io::Result<bool> {
+    if crate::python::ipython_present() {
+        return Ok(true);
+    }
+    let required = std::env::var_os("AVANCE_REQUIRE_ALL").is_some_and(|v| v == "1");
+    let label = if required {
+        "FAILED".red().bold()
+    } else {
+        "skipped".yellow().bold()
+    };
+    writeln!(
+        out,
+        "  {label} IPython not found with {}: the course's Python runs in python3 alone, its magic cells skipped (to install it: {})",
+        crate::python::interpreter(),
+        crate::python::INSTALL_IPYTHON
+    )?;
+    Ok(!required)
 }

@@ -16,6 +16,21 @@ pub(super) fn missing_name(stderr: &str) -> Option<&str> {
     })
 }
 
+/// The last line of a traceback that names its exception
+/// (`AttributeError: module 'numpy' has no attribute 'int'`): the
+/// message may go on for lines after it.
+pub(super) fn exception_line(stderr: &str) -> Option<&str> {
+    stderr.lines().rev().find(|line| {
+        let name = line.split(':').next().unwrap_or("");
+        let name = name.rsplit('.').next().unwrap_or(name);
+        !name.is_empty()
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+            && ["Error", "Exception", "Interrupt", "Exit", "Warning"]
+                .iter()
+                .any(|end| name.ends_with(end))
+    })
+}
+
 /// A course cell that runs before a slide's own, and where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Needed<'a> {
@@ -157,5 +172,20 @@ mod tests {
         let thread = "Exception in thread Thread-1:\nTraceback (most recent call last):\n\
                       NameError: name 'heavy_fonction' is not defined\nException in thread Thread-2:\n";
         assert_eq!(missing_name(thread), Some("heavy_fonction"));
+    }
+
+    #[test]
+    fn the_exception_line_is_found_above_a_long_message() {
+        let stderr = "Cell In[1], line 4\nAttributeError: module 'numpy' has no attribute 'int'.\n\
+                      `np.int` was a deprecated alias for the builtin `int`.\n    https://numpy.org/\n";
+        assert_eq!(
+            exception_line(stderr),
+            Some("AttributeError: module 'numpy' has no attribute 'int'.")
+        );
+        assert_eq!(
+            exception_line("KeyboardInterrupt\n"),
+            Some("KeyboardInterrupt")
+        );
+        assert_eq!(exception_line("nothing here\n"), None);
     }
 }

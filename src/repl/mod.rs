@@ -57,6 +57,9 @@ pub struct Repl<W> {
     pager: Option<Pager>,
     /// The lessons in another language, for `:lang`.
     translate: Option<LoadCatalog>,
+    /// The Python shell `:python` runs in, with the index of the lesson
+    /// it belongs to: kept while the student stays in that lesson.
+    python: Option<(usize, crate::python::Shell)>,
 }
 
 /// Loads the lessons in a language, or says in one line why not.
@@ -84,6 +87,7 @@ impl<W: Write> Repl<W> {
             hints: std::collections::HashMap::new(),
             pager: None,
             translate: None,
+            python: None,
         }
     }
 
@@ -227,8 +231,13 @@ impl<W: Write> Repl<W> {
                     self.live_eval(&code)?;
                 }
             },
-            Input::Command(command) => return self.command(command),
+            Input::Command(command) => {
+                let flow = self.command(command);
+                self.leave_python_of_other_lesson();
+                return flow;
+            }
         }
+        self.leave_python_of_other_lesson();
         Ok(Flow::Continue)
     }
 
@@ -259,7 +268,10 @@ impl<W: Write> Repl<W> {
             Command::Timeit(Some(code)) => self.time_live(&code)?,
             Command::Edit(number) => self.edit_slide(number.as_deref())?,
             Command::Vars => self.live_vars()?,
-            Command::Reset => self.live_reset()?,
+            Command::Reset => {
+                self.reset_python()?;
+                self.live_reset()?
+            }
             Command::Check => self.check_exercise()?,
             Command::Exercise => self.exercise_in_editor()?,
             Command::Hint => self.hint()?,

@@ -8,7 +8,7 @@ use colored::Colorize;
 
 use crate::lesson::{CodeBlock, Lesson, PythonRole, Slide};
 use crate::play;
-use crate::python;
+use crate::python::{self, Piece, PythonError, PythonRun, Shell, ShellKind};
 
 use super::Repl;
 
@@ -34,7 +34,9 @@ impl<W: Write> Repl<W> {
         Ok(())
     }
 
-    /// The slide's Python run for real, then its Rust, to compare.
+    /// The slide's Python run in the lesson's shell (IPython where it is
+    /// installed, so magics work and names from the slides run before
+    /// stay), then its Rust, to compare.
     pub(super) fn run_python(&mut self) -> io::Result<()> {
         let slide = self.session.slide();
         if slide.python().next().is_none() {
@@ -43,40 +45,105 @@ impl<W: Write> Repl<W> {
         if let Some(line) = excerpt_only(self.session.lesson(), slide) {
             return self.note(&line);
         }
-        let course = self.session.catalog().lessons();
-        match python::run_in_course(course, self.session.lesson_index(), slide.number) {
-            Ok((run, needed)) => {
-                let needed: Vec<String> = needed
-                    .iter()
-                    .map(|n| {
-                        format!(
-                            "first ran the cell of {}, which defines {}",
-                            n.place, n.name
-                        )
-                    })
-                    .collect();
-                for line in needed {
-                    self.note(&line)?;
-                }
-                let (lesson, number) = (
-                    self.session.lesson().id.clone(),
-                    self.session.slide().number,
-                );
-                play::show_python(&mut self.out, &lesson, number, &run)?
-            }
-            Err(error) => self.problem(&error.to_string())?,
-        }
-        if crate::interrupt::take() {
-            return writeln!(
-                self.out,
-                "{}",
-                "interrupted: the Python was stopped (Ctrl-C)".yellow()
-            );
+        let (lesson, number) = (self.session.lesson_index(), slide.number);
+        // Without a shell (no python3), the Rust runs all the same.
+        if self.python_started(lesson)? && !self.python_in_shell(lesson, number)? {
+            return Ok(());
         }
         if self.session.slide().snippets().any(|s| s.is_playable()) {
             self.run_slide()?;
         }
         Ok(())
+    }
+
+    /// The slide's Python in the lesson's shell; false when Ctrl-C stopped it.
+    fn python_in_shell(&mut self, lesson: usize, number: usize) -> io::Result<bool> {
+        let Repl {
+            session,
+            python,
+            out,
+            ..
+        } = self;
+        let (_, shell) = python.as_mut().expect("started before");
+        let ran = run_in_shell(out, shell, session.catalog().lessons(), lesson, number)?;
+        if ran.as_ref().is_err_and(PythonError::shell_lost) {
+            self.python = None;
+        }
+        if crate::interrupt::take() {
+            let line = match &ran {
+                Err(error) if error.shell_lost() => {
+                    "interrupted: the cell did not stop, so its Python shell was stopped (Ctrl-C)"
+                }
+                _ => {
+                    "interrupted: the cell was stopped (Ctrl-C); the shell keeps what ran before it"
+                }
+            };
+            writeln!(self.out, "{}", line.yellow())?;
+            return Ok(false);
+        }
+        match ran {
+            Ok(run) => self.after_python(&run, lesson, number)?,
+            Err(error @ (PythonError::NeedsIPython | PythonError::NeedsCuda)) => {
+                self.note(&error.to_string())?;
+            }
+            Err(error) if error.shell_lost() => {
+                self.problem(&format!("{error}; the next :python starts a new one"))?;
+            }
+            Err(error) => self.problem(&error.to_string())?,
+        }
+        Ok(true)
+    }
+
+    /// Names the slide to run first when the run stopped on a name that
+    /// another slide's cell defines (the shell's plan did not see it).
+    fn after_python(&mut self, run: &PythonRun, lesson: usize, slide: usize) -> io::Result<()> {
+        let course = self.session.catalog().lessons();
+        if let Some(cell) = python::defining_missing(run, course, lesson, slide, &[]) {
+            let line = format!(
+                "{} is defined by the cell of {}: run that slide's Python first",
+                cell.name, cell.place
+            );
+            return self.note(&line);
+        }
+        Ok(())
+    }
+
+    /// Starts the lesson's Python shell unless it runs already; false (and
+    /// why, said) if it cannot start.
+    fn python_started(&mut self, lesson: usize) -> io::Result<bool> {
+        if self.python.as_ref().is_some_and(|(l, _)| *l == lesson) {
+            return Ok(true);
+        }
+        self.python = None;
+        match python::Shell::start() {
+            Ok(shell) => {
+                if shell.kind() == ShellKind::Plain {
+                    self.note(&format!(
+                        "IPython not found: the cells run in plain python3, without magics (to install it: {})",
+                        python::INSTALL_IPYTHON
+                    ))?;
+                }
+                self.python = Some((lesson, shell));
+                Ok(true)
+            }
+            Err(error) => self.problem(&error.to_string()).map(|()| false),
+        }
+    }
+
+    /// After any command: the Python shell of a lesson the student left stops.
+    pub(super) fn leave_python_of_other_lesson(&mut self) {
+        let lesson = self.session.lesson_index();
+        if self.python.as_ref().is_some_and(|(l, _)| *l != lesson) {
+            self.python = None;
+        }
+    }
+
+    /// `:reset` stops the Python shell too: the next `:python` starts afresh.
+    pub(super) fn reset_python(&mut self) -> io::Result<()> {
+        match self.python.take() {
+            Some(_) => self.note("the Python shell stopped: the next :python starts a new one"),
+            None => Ok(()),
+        }
     }
 
     pub(super) fn time_slide(&mut self) -> io::Result<()> {
@@ -89,6 +156,61 @@ impl<W: Write> Repl<W> {
         }
         Ok(())
     }
+}
+
+/// Runs the slide's Python in `shell` after the cells it needs, saying
+/// which, what it prints passed on as it comes (stderr in red).
+fn run_in_shell(
+    out: &mut impl Write,
+    shell: &mut Shell,
+    course: &[Lesson],
+    lesson: usize,
+    slide: usize,
+) -> io::Result<Result<PythonRun, PythonError>> {
+    let needed = match python::plan(shell, course, lesson, slide, &[]) {
+        Ok(needed) => needed,
+        Err(error) => return Ok(Err(error)),
+    };
+    for cell in &needed {
+        let line = format!(
+            "first runs the cell of {}, which defines {}",
+            cell.place, cell.name
+        );
+        writeln!(out, "{}", line.dimmed())?;
+    }
+    let which = match shell.kind() {
+        ShellKind::IPython => "IPython",
+        ShellKind::Plain => "python3",
+    };
+    let header = format!("Python output of {}/{slide} ({which})", course[lesson].id);
+    writeln!(out, "\n{}", header.blue().bold())?;
+    let mut failed = None;
+    let mut stdout_ends_line = true;
+    let ran = python::run_planned(shell, course, lesson, slide, &needed, &mut |piece| {
+        let written = match piece {
+            Piece::Stdout(text) => {
+                stdout_ends_line = text.ends_with('\n');
+                write!(out, "{text}")
+            }
+            // A traceback starts on a line of its own: the newline that
+            // ends what the cell printed is held back until more comes.
+            Piece::Stderr(text) if !stdout_ends_line => {
+                stdout_ends_line = true;
+                write!(out, "\n{}", text.red())
+            }
+            Piece::Stderr(text) => write!(out, "{}", text.red()),
+        };
+        if let Err(error) = written.and_then(|()| out.flush()) {
+            failed.get_or_insert(error);
+        }
+    });
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    if !stdout_ends_line {
+        writeln!(out)?;
+    }
+    Ok(ran)
 }
 
 /// For a slide whose Python is all excerpts, what `:python` says instead
