@@ -24,6 +24,7 @@ use serde_json::{Value, json};
 mod cell;
 mod execute;
 mod markdown;
+pub mod python;
 pub mod vendor;
 
 pub use cell::{Layout, cells_at, layout};

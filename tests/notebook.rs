@@ -440,6 +440,102 @@ fn an_existing_notebook_is_kept_without_force() {
     );
 }
 
+/// Every lesson's Rust and Python notebooks written into `out` with
+/// `--python`: the course, and the Python notebooks' paths.
+fn every_python_notebook(out: &Path) -> (Catalog, Vec<PathBuf>) {
+    export(out, &["--all", "--python"]);
+    let catalog = Catalog::embedded().unwrap();
+    let notebooks = catalog
+        .lessons()
+        .iter()
+        .map(|lesson| out.join(format!("{}.python.ipynb", lesson.id)))
+        .collect();
+    (catalog, notebooks)
+}
+
+#[test]
+fn python_writes_each_lessons_python_as_a_notebook_for_the_python_kernel() {
+    let out = tempfile::tempdir().unwrap();
+    let (catalog, notebooks) = every_python_notebook(out.path());
+    for (lesson, path) in catalog.lessons().iter().zip(&notebooks) {
+        assert!(out.path().join(format!("{}.ipynb", lesson.id)).is_file());
+        let notebook = read(path);
+        assert_eq!(notebook["metadata"]["kernelspec"]["name"], "python3");
+        assert_eq!(notebook["metadata"]["language_info"]["name"], "python");
+        let python_cells = lesson.slides.iter().flat_map(|s| s.python()).count();
+        let code = cells(&notebook).iter().filter(|c| c["cell_type"] == "code");
+        // The Rust stays in the Rust notebook.
+        for cell in code {
+            assert!(cell["metadata"]["avance"]["python"].is_string(), "{cell}");
+            assert!(!source(cell).contains("fn main"), "{cell}");
+        }
+        assert!(
+            python_cells == 0 || cells(&notebook).len() > 1,
+            "{}",
+            lesson.id
+        );
+    }
+    let underscore = read(&out.path().join("01-underscore.python.ipynb"));
+    let code_of = |wanted: &str| {
+        cells(&underscore)
+            .iter()
+            .find(|cell| cell["cell_type"] == "code" && source(cell).starts_with(wanted))
+            .unwrap_or_else(|| panic!("no cell {wanted}"))
+            .clone()
+    };
+    // A transcript's statements, one cell each, prompts and answers gone.
+    assert_eq!(source(&code_of("6 * 7")), "6 * 7");
+    assert_eq!(source(&code_of("_ + 1")), "_ + 1");
+    // A cell that raises on purpose is code, tagged and announced.
+    let raises =
+        code_of("class Safe:\n    def __init__(self):\n        self.__stuff = 42\n\ns = Safe()");
+    assert_eq!(raises["metadata"]["tags"], json!(["raises-exception"]));
+    let markdown: String = cells(&underscore)
+        .iter()
+        .filter(|cell| cell["cell_type"] == "markdown")
+        .map(source)
+        .collect();
+    assert!(markdown.contains("*This cell raises an exception, on purpose.*"));
+    // An excerpt is shown, never run.
+    assert!(
+        markdown
+            .contains("*An excerpt of a course cell, shown and not run:*\n\n```python\n_ = f()")
+    );
+    assert!(
+        !markdown.contains("```rust"),
+        "the Rust is in the Rust notebook"
+    );
+    if common::require_python_modules(&["nbformat"]) {
+        validate(&notebooks);
+    }
+}
+
+#[test]
+fn a_python_notebook_runs_on_the_python_kernel() {
+    if !common::require_python_modules(&["nbclient", "nbformat", "jupyter_client", "ipykernel"]) {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let executed = tempfile::tempdir().unwrap();
+    export(out.path(), &["ownership", "--python"]);
+    let path = out.path().join("00-ownership.python.ipynb");
+    let (log, ok) = execute(std::slice::from_ref(&path), executed.path());
+    assert!(ok, "{log}");
+    let notebook = read(&executed.path().join("00-ownership.python.ipynb"));
+    let code: Vec<&Value> = cells(&notebook)
+        .iter()
+        .filter(|cell| cell["cell_type"] == "code")
+        .collect();
+    assert!(code.iter().all(|cell| cell["execution_count"].is_u64()));
+    let raised = code
+        .iter()
+        .filter(|cell| cell["metadata"]["tags"] == json!(["raises-exception"]))
+        .flat_map(|cell| cell["outputs"].as_array().unwrap())
+        .any(|output| output["output_type"] == "error");
+    assert!(raised, "the cell tagged raises-exception raised nothing");
+    assert!(code.iter().any(|cell| !stdout_of(cell).is_empty()));
+}
+
 /// Whether Jupyter can run the evcxr kernel here: evcxr_jupyter, nbclient
 /// and the kernel registered as `rust`. Skips loudly otherwise (a failure
 /// under AVANCE_REQUIRE_ALL=1).

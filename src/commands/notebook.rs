@@ -1,7 +1,8 @@
 //! `avance notebook LESSON|--all -o DIR`: one `.ipynb` per lesson for the
 //! evcxr Rust kernel, loading `avance` by a path relative to DIR (or
 //! `--avance-path`, or a copy of the light crate written beside them with
-//! `--vendor`); nothing is overwritten without `--force`.
+//! `--vendor`), and with `--python` each lesson's Python as a notebook for
+//! the Python kernel beside it; nothing is overwritten without `--force`.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -13,7 +14,7 @@ use colored::Colorize;
 
 use super::Context;
 use crate::deps;
-use crate::notebook::{self, vendor};
+use crate::notebook::{self, python, vendor};
 
 #[derive(Debug, Args)]
 pub(super) struct NotebookArgs {
@@ -38,6 +39,10 @@ pub(super) struct NotebookArgs {
     /// so that DIR can be zipped and handed out whole.
     #[arg(long, conflicts_with = "avance_path")]
     vendor: bool,
+    /// Also write each lesson's Python as a notebook for the Python kernel,
+    /// NN-slug.python.ipynb beside the Rust one.
+    #[arg(long)]
+    python: bool,
     /// Run every notebook on the evcxr kernel (Jupyter's nbclient) and keep
     /// each cell's outputs, so it opens with its results.
     #[arg(long)]
@@ -52,16 +57,27 @@ impl NotebookArgs {
             .iter()
             .map(|lesson| self.output.join(notebook::file_name(lesson)))
             .collect();
+        let python_targets: Vec<PathBuf> = lessons
+            .iter()
+            .filter(|_| self.python)
+            .map(|lesson| self.output.join(python::file_name(lesson)))
+            .collect();
         let copy = self.output.join(vendor::FOLDER).join("Cargo.toml");
-        let written_over = targets.iter().chain(self.vendor.then_some(&copy));
+        let written_over =
+            (targets.iter().chain(&python_targets)).chain(self.vendor.then_some(&copy));
         super::refuse_overwrite(&written_over.cloned().collect::<Vec<_>>(), self.force)?;
         let source = self.source()?;
         super::create_dir(&self.output)?;
         let avance = self.avance_for_notebooks(source.as_deref())?;
-        let notebooks: Vec<_> = lessons
+        let rust = lessons
             .iter()
-            .map(|lesson| notebook::notebook(lesson, &avance))
-            .collect();
+            .map(|lesson| notebook::notebook(lesson, &avance));
+        let python = lessons
+            .iter()
+            .filter(|_| self.python)
+            .map(|l| python::notebook(l));
+        let notebooks: Vec<_> = rust.chain(python).collect();
+        let targets: Vec<PathBuf> = targets.into_iter().chain(python_targets).collect();
         let mut out = io::stdout();
         for (notebook, target) in notebooks.iter().zip(&targets) {
             notebook::write(target, notebook)
