@@ -24,6 +24,8 @@ use serde_json::{Value, json};
 mod cell;
 mod execute;
 mod markdown;
+pub mod python;
+pub mod vendor;
 
 pub use cell::{Layout, cells_at, layout};
 pub use execute::{ExecuteError, execute};
@@ -82,7 +84,7 @@ const NOT_IN_A_NOTEBOOK: [(&[&str], &str); 4] = [
 
 /// The features of `avance` beyond the light library, and what code that
 /// needs each one uses.
-const FEATURES: [(&str, &[&str]); 4] = [
+pub(crate) const FEATURES: [(&str, &[&str]); 4] = [
     // Without it `gpu::device()` answers "no CUDA device" even on a GPU.
     ("gpu", &["gpu::device()"]),
     ("profile", &["avance::profile"]),

@@ -20,7 +20,7 @@ mod shell;
 pub use needs::Needed;
 pub use shell::{Piece, Shell, ShellKind};
 
-use crate::lesson::{Lesson, PythonRole};
+use crate::lesson::{CodeBlock, Lesson, PythonRole};
 
 /// A Python cell that runs longer than this is stopped, and its shell too.
 const TIMEOUT: Duration = Duration::from_secs(120);
@@ -279,9 +279,78 @@ pub fn ipython_present() -> bool {
         .is_ok_and(|status| status.success())
 }
 
+/// The slide whose whole cell holds `excerpt`'s lines (its blank lines and
+/// indentation aside), if one of the lesson's does.
+pub fn whole_cell_of(lesson: &Lesson, excerpt: &CodeBlock) -> Option<usize> {
+    let lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let wanted = lines(&excerpt.text);
+    let first = wanted.first()?;
+    lesson.slides.iter().find_map(|slide| {
+        slide
+            .python()
+            .filter(|block| block.role == PythonRole::Cell)
+            .any(|block| {
+                let cell = lines(&block.text);
+                cell.iter()
+                    .enumerate()
+                    .filter(|(_, line)| *line == first)
+                    .any(|(start, _)| cell[start..].starts_with(&wanted))
+            })
+            .then_some(slide.number)
+    })
+}
+
+/// The statements of a `python,console` transcript, as the interpreter
+/// read them: each `>>>` line with its `...` continuations, prompts
+/// removed; the other lines are what it answered. `driver.py` reads a
+/// transcript the same way.
+pub fn console_statements(transcript: &str) -> Vec<String> {
+    let mut statements = Vec::new();
+    let mut statement: Option<String> = None;
+    for line in transcript.lines() {
+        let prompt = |marker: &str| {
+            line.strip_prefix(marker)
+                .map(|rest| rest.strip_prefix(' ').unwrap_or(rest))
+        };
+        match (prompt(">>>"), prompt("..."), statement.as_mut()) {
+            (Some(code), _, _) => {
+                statements.extend(statement.take());
+                statement = Some(code.to_string());
+            }
+            (None, Some(code), Some(open)) => {
+                open.push('\n');
+                open.push_str(code);
+            }
+            _ => statements.extend(statement.take()),
+        }
+    }
+    statements.extend(statement);
+    // A compound statement's closing `...` line is blank: not code.
+    statements
+        .into_iter()
+        .map(|statement| statement.trim_end().to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_transcripts_statements_are_its_prompted_lines() {
+        let transcript =
+            ">>> 6 * 7\n42\n>>> for i in range(2):\n...     print(i)\n...\n0\n1\n>>> y = 1";
+        assert_eq!(
+            console_statements(transcript),
+            ["6 * 7", "for i in range(2):\n    print(i)", "y = 1"]
+        );
+    }
 
     /// Whether python3 runs; a skip is loud, and a failure under
     /// `AVANCE_REQUIRE_ALL=1` (CI).

@@ -124,6 +124,139 @@ fn avance_path_names_the_crate_as_given() {
     );
 }
 
+#[test]
+fn vendor_and_avance_path_together_are_refused_in_one_line() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let refused = common::avance(home.path())
+        .args(["notebook", "timeit", "--vendor", "--avance-path", "x", "-o"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        "error: the argument '--vendor' cannot be used with '--avance-path <PATH>'"
+    );
+    assert!(std::fs::read_dir(out.path()).unwrap().next().is_none());
+}
+
+/// The files under `root`, as paths relative to it.
+fn files_under(root: &Path) -> std::collections::BTreeSet<String> {
+    let mut files = std::collections::BTreeSet::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let relative = path.strip_prefix(root).unwrap();
+                files.insert(relative.to_string_lossy().into_owned());
+            }
+        }
+    }
+    files
+}
+
+/// `cargo check --offline` of the crate at `copy` with `features`, in a
+/// target folder of its own kept with the build cache; the files of
+/// `copy` its build read (rustc's dep-info), as paths relative to it.
+fn check_alone(copy: &Path, features: &str) -> std::collections::BTreeSet<String> {
+    let target = evcxr_build_dir().with_file_name("vendored-check");
+    let output = Command::new("cargo")
+        .args(["check", "--offline", "--lib", "--message-format", "json"])
+        .args(["--features", features])
+        .current_dir(copy)
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .expect("cargo runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the copy does not build alone ({features}):\n{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rmeta = stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .find(|message| {
+            message["reason"] == "compiler-artifact" && message["target"]["name"] == "avance"
+        })
+        .map(|message| message["filenames"][0].as_str().unwrap().to_string())
+        .expect("cargo names the library it checked");
+    let hash = rmeta.rsplit_once("-").unwrap().1.trim_end_matches(".rmeta");
+    let dep_info = target.join(format!("debug/deps/avance-{hash}.d"));
+    let text = std::fs::read_to_string(&dep_info).unwrap();
+    let read = text.lines().next().unwrap().split_once(": ").unwrap().1;
+    let copy = copy.canonicalize().unwrap();
+    // rustc names the modules as cargo gave them, relative to the copy,
+    // and what they include with `include_str!` in full.
+    read.split_whitespace()
+        .map(Path::new)
+        .filter_map(|path| match path.is_relative() {
+            true => Some(path),
+            false => path.strip_prefix(&copy).ok(),
+        })
+        .map(resolved)
+        .collect()
+}
+
+/// A dep-info path below the copy, `..` resolved (`src/conv/../../kernels`).
+fn resolved(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for part in path.iter() {
+        match part.to_str().unwrap() {
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part.to_string()),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn vendor_writes_the_light_crate_which_builds_alone_from_the_files_it_holds() {
+    if !common::require_tool("cargo") {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    export(out.path(), &["timeit", "--vendor"]);
+    let notebook = read(&out.path().join("20-timeit.ipynb"));
+    let first = source(&cells(&notebook)[0]);
+    assert!(
+        first.starts_with(":dep avance = { path = \"avance\", default-features = false"),
+        "{first}"
+    );
+    let copy = out.path().join("avance");
+    let held = files_under(&copy);
+    // Without features (as a notebook loads it), then with every light one.
+    let mut read = check_alone(&copy, "");
+    read.extend(check_alone(&copy, "gpu,profile,progress,tokio"));
+    // The build script, the manifest and the lock are cargo's, not rustc's.
+    read.extend(["build.rs", "Cargo.toml", "Cargo.lock"].map(String::from));
+    let missing: Vec<_> = read.difference(&held).collect();
+    let unread: Vec<_> = held.difference(&read).collect();
+    assert!(missing.is_empty(), "read but not copied: {missing:?}");
+    assert!(unread.is_empty(), "copied but not read: {unread:?}");
+
+    // Written again only with --force.
+    let home = tempfile::tempdir().unwrap();
+    std::fs::remove_file(out.path().join("20-timeit.ipynb")).unwrap();
+    let refused = common::avance(home.path())
+        .args(["notebook", "timeit", "--vendor", "-o"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("avance/Cargo.toml already exists; pass --force to overwrite"),
+        "{stderr}"
+    );
+}
+
 /// Checks `notebooks` with nbformat's own validator (its JSON schema),
 /// the files as written, not as nbformat would read them up to date.
 fn validate(notebooks: &[PathBuf]) {
@@ -305,6 +438,102 @@ fn an_existing_notebook_is_kept_without_force() {
         stderr.contains("no lesson `nosuch`; the lessons are: 00-ownership, 01-underscore"),
         "{stderr}"
     );
+}
+
+/// Every lesson's Rust and Python notebooks written into `out` with
+/// `--python`: the course, and the Python notebooks' paths.
+fn every_python_notebook(out: &Path) -> (Catalog, Vec<PathBuf>) {
+    export(out, &["--all", "--python"]);
+    let catalog = Catalog::embedded().unwrap();
+    let notebooks = catalog
+        .lessons()
+        .iter()
+        .map(|lesson| out.join(format!("{}.python.ipynb", lesson.id)))
+        .collect();
+    (catalog, notebooks)
+}
+
+#[test]
+fn python_writes_each_lessons_python_as_a_notebook_for_the_python_kernel() {
+    let out = tempfile::tempdir().unwrap();
+    let (catalog, notebooks) = every_python_notebook(out.path());
+    for (lesson, path) in catalog.lessons().iter().zip(&notebooks) {
+        assert!(out.path().join(format!("{}.ipynb", lesson.id)).is_file());
+        let notebook = read(path);
+        assert_eq!(notebook["metadata"]["kernelspec"]["name"], "python3");
+        assert_eq!(notebook["metadata"]["language_info"]["name"], "python");
+        let python_cells = lesson.slides.iter().flat_map(|s| s.python()).count();
+        let code = cells(&notebook).iter().filter(|c| c["cell_type"] == "code");
+        // The Rust stays in the Rust notebook.
+        for cell in code {
+            assert!(cell["metadata"]["avance"]["python"].is_string(), "{cell}");
+            assert!(!source(cell).contains("fn main"), "{cell}");
+        }
+        assert!(
+            python_cells == 0 || cells(&notebook).len() > 1,
+            "{}",
+            lesson.id
+        );
+    }
+    let underscore = read(&out.path().join("01-underscore.python.ipynb"));
+    let code_of = |wanted: &str| {
+        cells(&underscore)
+            .iter()
+            .find(|cell| cell["cell_type"] == "code" && source(cell).starts_with(wanted))
+            .unwrap_or_else(|| panic!("no cell {wanted}"))
+            .clone()
+    };
+    // A transcript's statements, one cell each, prompts and answers gone.
+    assert_eq!(source(&code_of("6 * 7")), "6 * 7");
+    assert_eq!(source(&code_of("_ + 1")), "_ + 1");
+    // A cell that raises on purpose is code, tagged and announced.
+    let raises =
+        code_of("class Safe:\n    def __init__(self):\n        self.__stuff = 42\n\ns = Safe()");
+    assert_eq!(raises["metadata"]["tags"], json!(["raises-exception"]));
+    let markdown: String = cells(&underscore)
+        .iter()
+        .filter(|cell| cell["cell_type"] == "markdown")
+        .map(source)
+        .collect();
+    assert!(markdown.contains("*This cell raises an exception, on purpose.*"));
+    // An excerpt is shown, never run.
+    assert!(
+        markdown
+            .contains("*An excerpt of a course cell, shown and not run:*\n\n```python\n_ = f()")
+    );
+    assert!(
+        !markdown.contains("```rust"),
+        "the Rust is in the Rust notebook"
+    );
+    if common::require_python_modules(&["nbformat"]) {
+        validate(&notebooks);
+    }
+}
+
+#[test]
+fn a_python_notebook_runs_on_the_python_kernel() {
+    if !common::require_python_modules(&["nbclient", "nbformat", "jupyter_client", "ipykernel"]) {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let executed = tempfile::tempdir().unwrap();
+    export(out.path(), &["ownership", "--python"]);
+    let path = out.path().join("00-ownership.python.ipynb");
+    let (log, ok) = execute(std::slice::from_ref(&path), executed.path());
+    assert!(ok, "{log}");
+    let notebook = read(&executed.path().join("00-ownership.python.ipynb"));
+    let code: Vec<&Value> = cells(&notebook)
+        .iter()
+        .filter(|cell| cell["cell_type"] == "code")
+        .collect();
+    assert!(code.iter().all(|cell| cell["execution_count"].is_u64()));
+    let raised = code
+        .iter()
+        .filter(|cell| cell["metadata"]["tags"] == json!(["raises-exception"]))
+        .flat_map(|cell| cell["outputs"].as_array().unwrap())
+        .any(|output| output["output_type"] == "error");
+    assert!(raised, "the cell tagged raises-exception raised nothing");
+    assert!(code.iter().any(|cell| !stdout_of(cell).is_empty()));
 }
 
 /// Whether Jupyter can run the evcxr kernel here: evcxr_jupyter, nbclient
@@ -545,9 +774,11 @@ fn a_timing_and_a_benchmark_show_as_tables_and_charts_in_jupyter() {
     }
     let out = tempfile::tempdir().unwrap();
     let executed = tempfile::tempdir().unwrap();
-    export(out.path(), &["timeit"]);
+    // The crate loaded from the copy beside the notebook (`--vendor`).
+    export(out.path(), &["timeit", "--vendor"]);
     let mut notebook = read(&out.path().join("20-timeit.ipynb"));
     let setup = cells(&notebook)[0].clone();
+    assert!(source(&setup).contains("path = \"avance\""), "{setup}");
     let timing = code_cell(
         "timing",
         "avance::timeit::Timer::new().runs(3).loops(10).time(|| 6 * 7)",

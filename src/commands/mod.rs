@@ -209,13 +209,20 @@ fn dispatch(command: Option<Command>, context: &Context) -> Result<ExitCode> {
 }
 
 /// A command line clap refused: help and version as clap prints them; a
-/// flag one bench kind does not take, in the words of that kind; anything
-/// else as clap words it.
+/// flag one bench kind does not take, in the words of that kind; flags
+/// that exclude each other in clap's one line; anything else as clap
+/// words it.
 fn refuse(error: clap::Error) -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     match bench::refusal(&error, &args) {
         Some(reason) => {
             eprintln!("{} {reason}", "error:".red().bold());
+            ExitCode::from(2)
+        }
+        // One line: the usage clap adds after it repeats the words typed.
+        None if error.kind() == clap::error::ErrorKind::ArgumentConflict => {
+            let text = error.render().to_string();
+            eprintln!("{}", text.lines().next().unwrap_or_default());
             ExitCode::from(2)
         }
         None => {

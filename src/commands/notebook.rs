@@ -1,9 +1,11 @@
 //! `avance notebook LESSON|--all -o DIR`: one `.ipynb` per lesson for the
 //! evcxr Rust kernel, loading `avance` by a path relative to DIR (or
-//! `--avance-path`); nothing is overwritten without `--force`.
+//! `--avance-path`, or a copy of the light crate written beside them with
+//! `--vendor`), and with `--python` each lesson's Python as a notebook for
+//! the Python kernel beside it; nothing is overwritten without `--force`.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, anyhow};
@@ -11,7 +13,8 @@ use clap::Args;
 use colored::Colorize;
 
 use super::Context;
-use crate::{deps, notebook};
+use crate::deps;
+use crate::notebook::{self, python, vendor};
 
 #[derive(Debug, Args)]
 pub(super) struct NotebookArgs {
@@ -32,6 +35,14 @@ pub(super) struct NotebookArgs {
     /// kernel); by default this program's source, relative to DIR.
     #[arg(long, value_name = "PATH")]
     avance_path: Option<PathBuf>,
+    /// Copy the light `avance` crate into DIR/avance and load it from there,
+    /// so that DIR can be zipped and handed out whole.
+    #[arg(long, conflicts_with = "avance_path")]
+    vendor: bool,
+    /// Also write each lesson's Python as a notebook for the Python kernel,
+    /// NN-slug.python.ipynb beside the Rust one.
+    #[arg(long)]
+    python: bool,
     /// Run every notebook on the evcxr kernel (Jupyter's nbclient) and keep
     /// each cell's outputs, so it opens with its results.
     #[arg(long)]
@@ -46,29 +57,27 @@ impl NotebookArgs {
             .iter()
             .map(|lesson| self.output.join(notebook::file_name(lesson)))
             .collect();
-        super::refuse_overwrite(&targets, self.force)?;
-        let avance = match &self.avance_path {
-            Some(path) => path.clone(),
-            None => deps::source_at_hand().map_err(|missing| {
-                anyhow!("{missing}; pass --avance-path PATH, a copy of avance's source")
-            })?,
-        };
-        super::create_dir(&self.output)?;
-        // This program's source, as the notebooks' folder reaches it, so
-        // that the folder and the source can move together.
-        let avance = if self.avance_path.is_some() {
-            avance
-        } else {
-            let folder = self
-                .output
-                .canonicalize()
-                .with_context(|| format!("cannot resolve {}", self.output.display()))?;
-            notebook::relative_path(&folder, &avance)
-        };
-        let notebooks: Vec<_> = lessons
+        let python_targets: Vec<PathBuf> = lessons
             .iter()
-            .map(|lesson| notebook::notebook(lesson, &avance))
+            .filter(|_| self.python)
+            .map(|lesson| self.output.join(python::file_name(lesson)))
             .collect();
+        let copy = self.output.join(vendor::FOLDER).join("Cargo.toml");
+        let written_over =
+            (targets.iter().chain(&python_targets)).chain(self.vendor.then_some(&copy));
+        super::refuse_overwrite(&written_over.cloned().collect::<Vec<_>>(), self.force)?;
+        let source = self.source()?;
+        super::create_dir(&self.output)?;
+        let avance = self.avance_for_notebooks(source.as_deref())?;
+        let rust = lessons
+            .iter()
+            .map(|lesson| notebook::notebook(lesson, &avance));
+        let python = lessons
+            .iter()
+            .filter(|_| self.python)
+            .map(|l| python::notebook(l));
+        let notebooks: Vec<_> = rust.chain(python).collect();
+        let targets: Vec<PathBuf> = targets.into_iter().chain(python_targets).collect();
         let mut out = io::stdout();
         for (notebook, target) in notebooks.iter().zip(&targets) {
             notebook::write(target, notebook)
@@ -79,5 +88,47 @@ impl NotebookArgs {
             notebook::execute(&self.output, &targets)?;
         }
         Ok(ExitCode::SUCCESS)
+    }
+
+    /// This program's source, which the notebooks name or `--vendor`
+    /// copies; none with `--avance-path`.
+    fn source(&self) -> Result<Option<PathBuf>> {
+        if self.avance_path.is_some() {
+            return Ok(None);
+        }
+        let source = deps::source_at_hand().map_err(|missing| {
+            if self.vendor {
+                anyhow!("{missing}, and --vendor copies the light crate from it; pass --avance-path PATH instead, a copy of avance's source")
+            } else {
+                anyhow!("{missing}; pass --avance-path PATH, a copy of avance's source")
+            }
+        })?;
+        Ok(Some(source))
+    }
+
+    /// The path the notebooks' `:dep avance` names: `--avance-path` as
+    /// given; the copy `--vendor` writes, `avance` beside them; or this
+    /// program's `source`, relative to DIR, so that the folder and the
+    /// source can move together.
+    fn avance_for_notebooks(&self, source: Option<&Path>) -> Result<PathBuf> {
+        let (Some(source), None) = (source, &self.avance_path) else {
+            return Ok(self.avance_path.clone().unwrap_or_default());
+        };
+        if self.vendor {
+            let copy = self.output.join(vendor::FOLDER);
+            vendor::vendor(source, &copy)?;
+            writeln!(
+                io::stdout(),
+                "{} {}",
+                "wrote".green().bold(),
+                copy.display()
+            )?;
+            return Ok(PathBuf::from(vendor::FOLDER));
+        }
+        let folder = self
+            .output
+            .canonicalize()
+            .with_context(|| format!("cannot resolve {}", self.output.display()))?;
+        Ok(notebook::relative_path(&folder, source))
     }
 }

@@ -1,4 +1,5 @@
-"""Executes notebooks headless with nbclient on the evcxr kernel (`rust`):
+"""Executes notebooks headless with nbclient, each on the kernel its
+metadata names (`rust`, evcxr's; `python3` for `--python`'s):
 `avance notebook --execute` runs it on the notebooks it wrote, and
 tests/notebook.rs on the course's.
 
@@ -7,7 +8,7 @@ Usage: execute.py OUT_DIR NOTEBOOK...
 Each notebook runs in a fresh kernel, its cells in order; cells tagged
 `skip-execution` are skipped. A cell fails on an error, and on a panic
 (which evcxr reports on stderr only) unless it is tagged
-`raises-exception`, in which case it must panic.
+`raises-exception`, in which case it must panic or raise.
 The executed notebooks are written to OUT_DIR with their outputs (through a
 temporary file, so OUT_DIR may be the notebooks' own folder), even when a
 cell failed; each failure is printed, and the exit status is 1 if any.
@@ -97,7 +98,7 @@ def main(out_dir, paths):
         folder = os.path.dirname(os.path.abspath(path))
         client = NotebookClient(
             notebook,
-            kernel_name="rust",
+            kernel_name=notebook.metadata.get("kernelspec", {}).get("name", "rust"),
             timeout_func=timeout_of,
             startup_timeout=120,
             resources={"metadata": {"path": folder}},

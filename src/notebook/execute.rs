@@ -10,27 +10,39 @@ use std::process::Command;
 /// The driver: each notebook in a fresh kernel, its outputs written back.
 const DRIVER: &str = include_str!("execute.py");
 
-/// What Jupyter must have to run the notebooks, checked before any runs.
-const PROBE: &str = "import nbclient, nbformat\n\
+/// What Jupyter must have to run the notebooks, checked before any runs:
+/// nbclient, and the kernels named after it (evcxr's `rust`; ipykernel's
+/// `python3` for `--python`'s notebooks).
+const PROBE: &str = "import sys, nbclient, nbformat\n\
                      from jupyter_client.kernelspec import KernelSpecManager\n\
-                     KernelSpecManager().get_kernel_spec('rust')";
+                     for name in sys.argv[1:]: KernelSpecManager().get_kernel_spec(name)";
 
 /// Why the notebooks were not executed, or not all of them cleanly.
 #[derive(Debug, thiserror::Error)]
 pub enum ExecuteError {
     #[error(
-        "--execute needs python3 with nbclient and the evcxr kernel (pip install nbclient; cargo install evcxr_jupyter && evcxr_jupyter --install): {0}"
+        "--execute needs python3 with nbclient and the evcxr kernel (pip install nbclient; cargo install evcxr_jupyter && evcxr_jupyter --install), and ipykernel for --python (pip install ipykernel): {0}"
     )]
     NoJupyter(String),
     #[error("a cell failed (its message above); the notebooks are written with their outputs")]
     CellFailed,
 }
 
+/// `python3` if a notebook is for the Python kernel (`--python`'s).
+fn python_kernel(notebooks: &[PathBuf]) -> Option<&'static str> {
+    let python = notebooks.iter().any(|path| {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        name.ends_with(".python.ipynb")
+    });
+    python.then_some("python3")
+}
+
 /// Runs `notebooks` (files in `folder`) and writes them back with their
 /// outputs; the driver's progress and failures go to the terminal.
 pub fn execute(folder: &Path, notebooks: &[PathBuf]) -> Result<(), ExecuteError> {
     let probe = Command::new("python3")
-        .args(["-c", PROBE])
+        .args(["-c", PROBE, "rust"])
+        .args(python_kernel(notebooks))
         .output()
         .map_err(|e| ExecuteError::NoJupyter(format!("python3: {e}")))?;
     if !probe.status.success() {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
-use crate::lesson::{CodeBlock, Lesson, PythonRole, Slide};
+use crate::lesson::{Lesson, PythonRole, Slide};
 use crate::play;
 use crate::python::{self, Piece, PythonError, PythonRun, Shell, ShellKind};
 
@@ -223,37 +223,10 @@ fn excerpt_only(lesson: &Lesson, slide: &Slide) -> Option<String> {
     {
         return None;
     }
-    Some(match whole_cell_of(lesson, excerpt) {
+    Some(match python::whole_cell_of(lesson, excerpt) {
         Some(number) => format!(
             "this Python is an excerpt, shown and not run: the whole cell is on slide {number} (:goto {number}, then :python)"
         ),
         None => "this Python is an excerpt of a course cell, shown and not run".to_string(),
-    })
-}
-
-/// The slide whose whole cell holds `excerpt`'s lines (its blank lines and
-/// indentation aside), if one of the lesson's does.
-fn whole_cell_of(lesson: &Lesson, excerpt: &CodeBlock) -> Option<usize> {
-    let lines = |text: &str| -> Vec<String> {
-        text.lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let wanted = lines(&excerpt.text);
-    let first = wanted.first()?;
-    lesson.slides.iter().find_map(|slide| {
-        slide
-            .python()
-            .filter(|block| block.role == PythonRole::Cell)
-            .any(|block| {
-                let cell = lines(&block.text);
-                cell.iter()
-                    .enumerate()
-                    .filter(|(_, line)| *line == first)
-                    .any(|(start, _)| cell[start..].starts_with(&wanted))
-            })
-            .then_some(slide.number)
     })
 }
