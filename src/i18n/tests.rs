@@ -22,7 +22,7 @@ fn french_copy() -> Vec<LessonText> {
                 "Rust n'a pas de valeurs fausses.",
             )
             .replace("first point", "premier point")
-            .replace("second point", "second point")
+            .replace("second point", "deuxième point")
             .replace("Ask the room.", "Demandez à la salle : pourquoi ?"),
     }]
 }
@@ -47,8 +47,8 @@ fn the_order_of_the_language_settings() {
         ("LC_ALL", "fr_FR.UTF-8"),
         ("LANG", "fr_FR.UTF-8"),
     ]);
-    assert_eq!(Language::choose(Some("fr"), &all), Ok(Language::French));
-    assert_eq!(Language::choose(None, &all), Ok(Language::English));
+    assert_eq!(Language::choose(Some("fr"), all), Ok(Language::French));
+    assert_eq!(Language::choose(None, all), Ok(Language::English));
     let locale = env(&[("LC_ALL", "fr_CA.UTF-8"), ("LANG", "en_US.UTF-8")]);
     assert_eq!(Language::choose(None, locale), Ok(Language::French));
     let messages = env(&[("LC_ALL", ""), ("LC_MESSAGES", "fr_FR"), ("LANG", "C")]);

@@ -11,8 +11,8 @@ use std::thread;
 use evcxr::{CommandContext, Error, EvalContext, EvalContextOutputs};
 
 use super::{
-    Compile, Completions, Diagnostic, Evaluation, Event, LiveError, Outcome, ProcessHandle, Request,
-    crate_specs, names_lesson_crates, panics, wording,
+    Compile, Completions, Diagnostic, Evaluation, Event, LiveError, Outcome, ProcessHandle,
+    Request, crate_specs, names_lesson_crates, panics, wording,
 };
 
 /// Starts evcxr's context, hands its process to `process`, then answers

@@ -11,9 +11,9 @@ use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Cmd, ConditionalEventHandler, Context, Event, EventContext, Helper, RepeatCount};
 
 use super::balance::needs_more;
-use crate::live::Completer as RustCompleter;
 use super::command::COMMANDS;
 use super::input::CONTINUATION;
+use crate::live::Completer as RustCompleter;
 
 pub struct ReplHelper {
     /// Lesson ids and slugs, the arguments `:lesson` takes.
@@ -37,7 +37,12 @@ impl ReplHelper {
     /// Live Rust's completions of `line` at `pos`. The input's later lines
     /// start with the continuation mark, which is not Rust: the code asked
     /// about is the input without them, and the answer is moved back.
-    fn rust_candidates(&self, completer: &RustCompleter, line: &str, pos: usize) -> (usize, Vec<String>) {
+    fn rust_candidates(
+        &self,
+        completer: &RustCompleter,
+        line: &str,
+        pos: usize,
+    ) -> (usize, Vec<String>) {
         let mark = format!("\n{CONTINUATION}");
         let before = line[..pos].replace(&mark, "\n");
         let code = before.clone() + &line[pos..].replace(&mark, "\n");
