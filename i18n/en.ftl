@@ -66,6 +66,7 @@ command-run = run this slide's Rust
 command-timeit = time this slide's Rust, or live Rust, as IPython's %timeit
 command-edit = put this slide's Rust (or its Nth snippet, or your answer to its exercise) in the input line
 command-vars = list the live variables and their types
+command-dep = add a crate to live Rust: :dep regex = "1", :dep ./my-crate
 command-reset = restart live Rust and the Python shell: forget every variable and item
 command-check = grade your answer to this slide's exercise with its hidden tests
 command-exercise = open your answer to this slide's exercise in $EDITOR, then grade it

@@ -65,6 +65,7 @@ command-run = exécuter le Rust de cette diapositive
 command-timeit = chronométrer le Rust de cette diapositive, ou du Rust en direct, comme le %timeit d'IPython
 command-edit = mettre le Rust de cette diapositive (ou son Nᵉ extrait, ou votre réponse à son exercice) dans la ligne de saisie
 command-vars = lister les variables en direct et leurs types
+command-dep = ajouter une crate au Rust en direct : :dep regex = "1", :dep ./ma-crate
 command-reset = redémarrer le Rust en direct et le shell Python : oublier toutes les variables et tous les items
 command-check = noter votre réponse à l'exercice de cette diapositive avec ses tests cachés
 command-exercise = ouvrir votre réponse à l'exercice de cette diapositive dans $EDITOR, puis la noter

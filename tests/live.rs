@@ -295,3 +295,34 @@ fn errors_name_only_the_students_code_and_an_edited_main_echoes_nothing() {
     );
     assert!(!typed.contains("\nOk(())\n"), "{out}");
 }
+
+/// `:dep` brings the student's own crate (by its path) into live Rust, and a
+/// crate that does not exist is one error naming it.
+#[test]
+fn dep_adds_a_crate_of_ones_own_and_refuses_one_that_does_not_exist() {
+    if !toolchain() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let mine = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(mine.path().join("src")).unwrap();
+    std::fs::write(
+        mine.path().join("Cargo.toml"),
+        "[package]\nname = \"mine\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        mine.path().join("src/lib.rs"),
+        "pub fn answer() -> i32 { 42 }\n",
+    )
+    .unwrap();
+    let input = format!(
+        ":dep {}\nmine::answer() + 1\n:dep mine_nowhere_zz = {{ path = \"/nowhere/zz\" }}\n",
+        mine.path().display()
+    );
+    let out = live_repl(home.path(), &input);
+    assert!(out.contains("\n43\n"), "{out}");
+    let refused = out.split(":dep mine_nowhere_zz").nth(1).expect(&out);
+    assert!(refused.contains("error:"), "{out}");
+    assert!(refused.contains("No such file or directory"), "{out}");
+}

@@ -1197,3 +1197,40 @@ fn unfinished_rust_goes_on_under_a_continuation_prompt() {
     tmux.press(&["Enter"]);
     tmux.expect_clean_exit();
 }
+
+/// Tab completes live Rust through rust-analyzer: the methods of a
+/// variable defined by an earlier input.
+#[test]
+fn tab_completes_live_rust() {
+    if !common::require_tool("tmux") || !common::require_tool("cargo") {
+        return;
+    }
+    let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
+    let tmux = Tmux::launch(home.path(), &[], &[("AVANCE_LIVE", Path::new("on"))]);
+    let prompt = prompt("ownership", 1);
+    tmux.wait_for_prompt(&prompt);
+    tmux.type_text("let numbers = vec![1, 2];");
+    tmux.press(&["Enter"]);
+    // The first input starts evcxr, slow in a debug build.
+    tmux.wait_long(
+        "the prompt after the first live input",
+        Duration::from_secs(300),
+        |screen| screen.lines().last() == Some(prompt.trim_end()),
+    );
+    tmux.type_text("numbers.le");
+    let listed = |screen: &str| screen.contains("len()") && screen.contains("leak()");
+    let start = Instant::now();
+    while !listed(&tmux.read_screen()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(180),
+            "Tab never listed the methods:\n{}",
+            tmux.read_screen()
+        );
+        tmux.press(&["Tab"]);
+        thread::sleep(Duration::from_secs(2));
+    }
+    tmux.press(&["C-u"]);
+    tmux.type_text(":quit");
+    tmux.press(&["Enter"]);
+    tmux.expect_clean_exit();
+}

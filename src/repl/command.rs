@@ -28,6 +28,9 @@ pub enum Command {
     Python,
     Originals,
     Notes,
+    /// A crate for live Rust, as evcxr's `:dep` takes it: `name = "1.0"`,
+    /// `name`, or the path of a crate of one's own (`./mine`, `/abs/mine`).
+    Dep(String),
     /// The course's language: which it is, or change it (`en`, `fr`).
     Lang(Option<String>),
     Help,
@@ -105,6 +108,11 @@ pub const COMMANDS: &[Spec] = &[
         name: "vars",
         alias: "v",
         argument: "",
+    },
+    Spec {
+        name: "dep",
+        alias: "d",
+        argument: "CRATE",
     },
     Spec {
         name: "reset",
@@ -238,6 +246,7 @@ fn command(spec: &'static Spec, argument: &str) -> Result<Command, CommandError>
         "timeit" => Command::Timeit(Some(argument.to_string()).filter(|a| !a.is_empty())),
         "edit" => Command::Edit(Some(argument.to_string()).filter(|a| !a.is_empty())),
         "vars" => Command::Vars,
+        "dep" => Command::Dep(argument.to_string()),
         "reset" => Command::Reset,
         "check" => Command::Check,
         "exercise" => Command::Exercise,

@@ -272,6 +272,9 @@ impl<W: Write> Repl<W> {
                 self.reset_python()?;
                 self.live_reset()?
             }
+            Command::Dep(spec) => {
+                self.live_eval(&format!(":dep {spec}"))?;
+            }
             Command::Check => self.check_exercise()?,
             Command::Exercise => self.exercise_in_editor()?,
             Command::Hint => self.hint()?,
