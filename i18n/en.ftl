@@ -81,6 +81,15 @@ command-help = this list
 command-quit = save and leave (Ctrl-D too)
 command-lang = the course's language, or switch it: :lang fr, :lang en
 
+## The notebooks' own lines.
+notebook-hint = Hint { $number }
+notebook-solution = Solution
+notebook-excerpt-here = An excerpt of a cell of this slide, shown and not run:
+notebook-excerpt-of = An excerpt of the cell of slide { $number } (“{ $title }”), shown and not run:
+notebook-excerpt = An excerpt of a course cell, shown and not run:
+notebook-console = An interpreter session, one cell per statement:
+notebook-raises = This cell raises an exception, on purpose.
+
 ## The presenter's status row and footer.
 status-goto = go to slide { $typed }⏎
 status-above = ↑ { $count } more

@@ -80,6 +80,15 @@ command-help = cette liste
 command-quit = enregistrer et quitter (Ctrl-D aussi)
 command-lang = la langue du cours, ou en changer : :lang fr, :lang en
 
+## Les lignes propres aux notebooks.
+notebook-hint = Indice { $number }
+notebook-solution = Solution
+notebook-excerpt-here = Un extrait d'une cellule de cette diapositive, montré mais pas exécuté :
+notebook-excerpt-of = Un extrait de la cellule de la diapositive { $number } (« { $title } »), montré mais pas exécuté :
+notebook-excerpt = Un extrait d'une cellule du cours, montré mais pas exécuté :
+notebook-console = Une session de l'interpréteur, une cellule par instruction :
+notebook-raises = Cette cellule lève une exception, exprès.
+
 ## La ligne d'état et le pied de page du mode présentation.
 status-goto = aller à la diapositive { $typed }⏎
 status-above = ↑ { $count } de plus

@@ -17,6 +17,7 @@
 //! snippet names it in its metadata (`avance.snippet`), so an executed
 //! notebook can be compared with the lesson's output blocks.
 
+use crate::tr;
 use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -349,12 +350,12 @@ fn exercise_cells(cells: &mut Cells, exercise: &Exercise) {
     );
     for (number, hint) in exercise.hints.iter().enumerate() {
         cells.markdown(&details(
-            &format!("Hint {}", number + 1),
+            &tr!("notebook-hint", number = number + 1),
             &without_html(hint),
         ));
     }
     cells.markdown(&details(
-        "Solution",
+        &tr!("notebook-solution"),
         &fence("rust", &exercise.solution.compiled_code()),
     ));
 }

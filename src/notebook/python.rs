@@ -10,6 +10,7 @@
 //! stays code, tagged `raises-exception` and announced, since its error is
 //! the point. The Rust stays in the Rust notebook.
 
+use crate::tr;
 use serde_json::{Value, json};
 
 use super::markdown::{code_block, escape, fence};
@@ -81,28 +82,25 @@ fn python_cells(cells: &mut Cells, lesson: &Lesson, slide: &Slide, block: &CodeB
     match block.role {
         PythonRole::Cell => cells.code(block.text.trim_end().to_string(), metadata(&[])),
         PythonRole::Excerpt => {
-            let whole = match whole_cell_of(lesson, block) {
-                Some(number) if number == slide.number => "of a cell of this slide".to_string(),
+            let excerpt = match whole_cell_of(lesson, block) {
+                Some(number) if number == slide.number => tr!("notebook-excerpt-here"),
                 Some(number) => {
                     let title = lesson.slides.iter().find(|s| s.number == number);
                     let title = title.map(|s| escape(&s.title)).unwrap_or_default();
-                    format!("of the cell of slide {number} (“{title}”)")
+                    tr!("notebook-excerpt-of", number = number, title = title)
                 }
-                None => "of a course cell".to_string(),
+                None => tr!("notebook-excerpt"),
             };
-            cells.markdown(&format!(
-                "*An excerpt {whole}, shown and not run:*\n\n{}",
-                fence("python", &block.text)
-            ));
+            cells.markdown(&format!("*{excerpt}*\n\n{}", fence("python", &block.text)));
         }
         PythonRole::Console => {
-            cells.markdown("*An interpreter session, one cell per statement:*");
+            cells.markdown(&format!("*{}*", tr!("notebook-console")));
             for statement in console_statements(&block.text) {
                 cells.code(statement, metadata(&[]));
             }
         }
         PythonRole::Raises => {
-            cells.markdown("*This cell raises an exception, on purpose.*");
+            cells.markdown(&format!("*{}*", tr!("notebook-raises")));
             cells.code(block.text.trim_end().to_string(), metadata(&[RAISES_TAG]));
         }
     }
