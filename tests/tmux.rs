@@ -1208,14 +1208,15 @@ fn tab_completes_live_rust() {
     let home = tempfile::tempdir().expect("a temporary AVANCE_HOME");
     let tmux = Tmux::launch(home.path(), &[], &[("AVANCE_LIVE", Path::new("on"))]);
     let prompt = prompt("ownership", 1);
-    tmux.wait_for_prompt(&prompt);
+    let at_prompt = |screen: &str| screen.lines().last() == Some(prompt.trim_end());
+    tmux.wait_long("the first prompt", Duration::from_secs(60), at_prompt);
     tmux.type_text("let numbers = vec![1, 2];");
     tmux.press(&["Enter"]);
     // The first input starts evcxr, slow in a debug build.
     tmux.wait_long(
         "the prompt after the first live input",
         Duration::from_secs(300),
-        |screen| screen.lines().last() == Some(prompt.trim_end()),
+        at_prompt,
     );
     tmux.type_text("numbers.le");
     let listed = |screen: &str| screen.contains("len()") && screen.contains("leak()");
