@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use colored::Colorize;
 
 use crate::catalog::{Catalog, LookupError};
@@ -26,6 +26,7 @@ mod check;
 mod completions;
 mod exercise;
 mod export;
+mod help;
 mod i18n;
 mod list;
 mod man;
@@ -148,7 +149,15 @@ fn catalog_in(dir: Option<&Path>, language: Language) -> Result<Catalog> {
 /// The program: parses the command line and reports errors; `registry` holds
 /// the snippets `build.rs` compiled into the binary.
 pub fn main(registry: Registry) -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language first, so that `--help` speaks it.
+    let args: Vec<String> = std::env::args_os()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    crate::i18n::ui::set_language(help::language_of(&args));
+    let parsed = help::localized(Cli::command())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => return refuse(error),
     };

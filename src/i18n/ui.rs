@@ -86,6 +86,11 @@ pub fn message(id: &str, args: &[(&str, FluentValue)]) -> String {
     }
 }
 
+/// Whether English, and so every language, has message `id`.
+pub fn has(id: &str) -> bool {
+    bundles()[0].has_message(id)
+}
+
 fn format(
     bundle: &FluentBundle<FluentResource>,
     id: &str,
