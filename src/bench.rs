@@ -4,6 +4,8 @@
 //! limits; the parallelism variants. Feature `bench` holds the tables and
 //! the GPU section, which the GPU kit's `avance-gpu` uses without the
 //! terminal program; the Python rows and the parallel variants need `cli`.
+//! The headers are in the course's language with `cli` ([`heading`]),
+//! English without it; the units (GMAC/s, GB/s) are the same in both.
 
 use std::io::{self, Write};
 
@@ -56,11 +58,16 @@ pub fn print_measured(out: &mut impl Write, measured: &[Measured], json: bool) -
 /// The table, as a person reads it: [`Report`]'s text, in colour.
 pub fn print_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "{}", report.benchmark.bold())?;
-    write!(
-        out,
-        "{}",
-        line(&header(report.throughput_unit).map(str::to_string))
-    )?;
+    let [engine, median, spread, ratio, unit, equal] = header(report.throughput_unit);
+    let head = [
+        heading("bench-engine", engine),
+        heading("bench-median", median),
+        heading("bench-spread", spread),
+        heading("bench-vs-naive", ratio),
+        unit.to_string(),
+        heading("bench-equal", equal),
+    ];
+    write!(out, "{}", line(&head))?;
     for row in &report.rows {
         let mut cells = row.cells();
         cells[5] = if row.equal_to_naive {
@@ -74,6 +81,22 @@ pub fn print_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
         writeln!(out, "{}", note.dimmed())?;
     }
     Ok(())
+}
+
+/// A word of the tables' headers in the course's language (ids in
+/// `i18n/*.ftl`); `avance-gpu`, built without the terminal program, keeps
+/// the English.
+pub(crate) fn heading(id: &str, english: &str) -> String {
+    #[cfg(feature = "cli")]
+    {
+        let _ = english;
+        crate::i18n::ui::message(id, &[])
+    }
+    #[cfg(not(feature = "cli"))]
+    {
+        let _ = id;
+        english.to_string()
+    }
 }
 
 /// One measured limit of the machine (see [`crate::machine`]).
@@ -110,12 +133,19 @@ pub fn machine(runs: usize) -> Result<Vec<Limit>, BenchError> {
 
 /// The limits, as a person reads them.
 pub fn print_limits(out: &mut impl Write, limits: &[Limit]) -> io::Result<()> {
+    let title = format!(
+        "{} {} threads",
+        heading("bench-machine-limits", "machine limits,"),
+        rayon::current_num_threads()
+    );
+    writeln!(out, "{}", title.bold())?;
     writeln!(
         out,
-        "{}",
-        format!("machine limits, {} threads", rayon::current_num_threads()).bold()
+        "{:<46} {:>11} {:>16}",
+        heading("bench-limit", "limit"),
+        heading("bench-median", "median"),
+        heading("bench-rate", "rate")
     )?;
-    writeln!(out, "{:<46} {:>11} {:>16}", "limit", "median", "rate")?;
     for limit in limits {
         writeln!(
             out,
@@ -127,4 +157,31 @@ pub fn print_limits(out: &mut impl Write, limits: &[Limit]) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(all(test, feature = "cli"))]
+mod tests {
+    /// Every heading id exists, and says in English what the tables said.
+    #[test]
+    fn the_headings_in_english_are_the_words_they_replace() {
+        let english = crate::i18n::ui::source(crate::i18n::Language::English);
+        let source = include_str!("bench.rs").to_string() + include_str!("bench/gpu.rs");
+        let calls: Vec<&str> = source.split("heading(\"").skip(1).collect();
+        assert!(calls.len() > 10, "{calls:?}");
+        for call in calls {
+            let (id, rest) = call.split_once('"').unwrap();
+            assert!(
+                english.contains(&format!("\n{id} = ")),
+                "{id} not in i18n/en.ftl"
+            );
+            // The English given as a literal, not through `header`.
+            if let Some(words) = rest.strip_prefix(", \"").and_then(|r| r.split_once('"')) {
+                let words = words.0;
+                assert!(
+                    english.contains(&format!("\n{id} = {words}\n")),
+                    "{id} = {words} not in i18n/en.ftl"
+                );
+            }
+        }
+    }
 }

@@ -4,6 +4,10 @@
 //! Lessons come embedded in the program (the build put them there), or from a
 //! folder given with `--lessons DIR`, whose includes are read from the
 //! folder's parent (the project root).
+//!
+//! Its errors are English; with the `cli` feature a `LookupError`, which
+//! the student meets often, also says itself in the course's language
+//! (`LookupError::localized`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -51,6 +55,37 @@ pub enum LookupError {
         slide: String,
         count: usize,
     },
+}
+
+#[cfg(feature = "cli")]
+impl LookupError {
+    /// The error in the course's language (the terminal program's
+    /// messages, which this crate without `cli` does not have).
+    pub fn localized(&self) -> String {
+        use crate::tr;
+        match self {
+            LookupError::UnknownLesson { query, known } => tr!(
+                "lookup-unknown-lesson",
+                query = query.as_str(),
+                known = known.join(", ")
+            ),
+            LookupError::Ambiguous { query, matches } => tr!(
+                "lookup-ambiguous",
+                query = query.as_str(),
+                matches = matches.join(", ")
+            ),
+            LookupError::SlideOutOfRange {
+                lesson,
+                slide,
+                count,
+            } => tr!(
+                "lookup-slide-out-of-range",
+                lesson = lesson.as_str(),
+                slide = slide.as_str(),
+                count = *count
+            ),
+        }
+    }
 }
 
 /// All the lessons, in number order.

@@ -51,7 +51,8 @@ pub fn stop_after_grace() -> impl FnMut() -> bool {
 /// From now on SIGINT ends the program at once, with `line` on stderr
 /// and the shell's status for it (130): for commands that have no prompt to
 /// go back to, whose work (and children) it stops within milliseconds.
-pub fn end_with(line: &'static str) -> std::io::Result<()> {
+pub fn end_with(line: impl Into<String>) -> std::io::Result<()> {
+    let line = line.into();
     let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT])?;
     std::thread::Builder::new()
         .name("ctrl-c".into())

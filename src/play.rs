@@ -61,7 +61,7 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
     match registry.runnable(snippet) {
         Ok(_) => {}
         Err(why @ (NotRunnable::Stale(_) | NotRunnable::NotBuiltIn(_))) => {
-            writeln!(out, "{} {why}", "error:".red().bold())?;
+            writeln!(out, "{} {why}", crate::tr!("error-prefix").red().bold())?;
             return Ok(Played::Stale);
         }
         Err(why) => {

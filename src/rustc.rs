@@ -99,7 +99,11 @@ pub fn show_refusal(out: &mut impl Write, snippet: &Snippet) -> io::Result<bool>
     let compiled = match compile_alone(&rustc, snippet, color) {
         Ok(compiled) => compiled,
         Err(e) => {
-            writeln!(out, "{} could not run rustc: {e}", "error:".red().bold())?;
+            writeln!(
+                out,
+                "{} could not run rustc: {e}",
+                crate::tr!("error-prefix").red().bold()
+            )?;
             return Ok(false);
         }
     };

@@ -122,9 +122,10 @@ fn lang_switches_the_lessons_and_the_messages_on_the_same_slide() {
     let english_again = text.rfind("In Python, `None` is false").expect(&text);
     assert!(french < english_again, "{text}");
     assert!(text.contains("diapositive suivante (ou appuyez simplement sur Entrée)"));
+    // Asked in French, refused in French.
     assert!(
         text.contains(
-            "error: unknown language `xx` (:lang); avance speaks en (English) and fr (français)"
+            "erreur\u{a0}: langue inconnue `xx` (:lang)\u{a0}; avance parle en (English) et fr (français)"
         ),
         "{text}"
     );
@@ -156,7 +157,15 @@ fn check_passes_in_french_as_in_english() {
         .unwrap();
     let text = stdout(&output);
     assert!(output.status.success(), "{text}");
-    assert!(text.contains(" 0 failed"), "{text}");
+    assert!(
+        text.contains("vérification de lessons/02-truthiness.md"),
+        "{text}"
+    );
+    let tally = text
+        .lines()
+        .find(|line| line.starts_with("check\u{a0}: "))
+        .expect(&text);
+    assert!(tally.contains(" réussi(s), 0 en échec, "), "{tally}");
 }
 
 #[test]
@@ -227,4 +236,118 @@ fn an_english_edit_marks_its_french_fuzzy_and_the_strict_report_fails() {
         !pot.contains("Valeur de vérité"),
         "a template holds no translation"
     );
+}
+
+/// `--help` in French where the language says so, before clap parses;
+/// in English exactly as the doc comments word it.
+#[test]
+fn a_commands_help_follows_the_language() {
+    let home = tempfile::tempdir().unwrap();
+    let help = |settings: &[(&str, &str)], args: &[&str]| {
+        let mut command = bare(home.path());
+        for (name, value) in settings {
+            command.env(name, value);
+        }
+        let output = command.args(args).output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        stdout(&output)
+    };
+    for french in [
+        help(&[], &["--lang", "fr", "check", "--help"]),
+        help(&[], &["check", "--lang=fr", "--help"]),
+        help(&[("AVANCE_LANG", "fr")], &["check", "--help"]),
+    ] {
+        for expected in [
+            "Vérifier que chaque extrait affiche ce que dit sa leçon",
+            "Utilisation\u{a0}: avance check [OPTIONS] [LESSON]",
+            "Une leçon (par exemple underscore, 1)\u{a0}; toutes les leçons sans elle",
+            "-h, --help           Afficher l'aide",
+        ] {
+            assert!(french.contains(expected), "{expected:?} not in:\n{french}");
+        }
+    }
+    let english = help(
+        &[("LANG", "fr_FR.UTF-8")],
+        &["--lang", "en", "check", "--help"],
+    );
+    assert!(
+        english.contains("Usage: avance check [OPTIONS] [LESSON]"),
+        "{english}"
+    );
+    assert!(
+        english.contains("One lesson (e.g. underscore, 1); every lesson without it"),
+        "{english}"
+    );
+    let top = help(&[], &["--lang", "fr", "--help"]);
+    assert!(top.contains("Commandes:"), "{top}");
+    assert!(
+        top.contains("Sans commande, ouvre le cours là où vous vous étiez arrêté."),
+        "{top}"
+    );
+}
+
+/// The REPL's errors and a lesson that does not resolve, in French.
+#[test]
+fn the_repls_errors_are_french() {
+    let home = tempfile::tempdir().unwrap();
+    let output = bare(home.path())
+        .env("AVANCE_LANG", "fr")
+        .write_stdin(":lesson 2\n:nxt\n:goto\n:goto 99\n:lesson zzz\n:run 3\n:q\n")
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    for expected in [
+        "erreur\u{a0}: commande inconnue `:nxt`\u{a0}; vouliez-vous dire `:next`\u{a0}? (:help liste les commandes)",
+        "erreur\u{a0}: `:goto` attend N\u{a0}: `:goto N`",
+        "erreur\u{a0}: la leçon 02-truthiness a les diapositives 1 à ",
+        "\u{a0}; il n'y a pas de diapositive 99",
+        "erreur\u{a0}: aucune leçon `zzz`\u{a0}; les leçons sont\u{a0}: 00-ownership, 01-underscore, ",
+        "erreur\u{a0}: `:run` ne prend pas d'argument, or il a reçu `3`",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+}
+
+/// A command's errors: the prefix and a lesson that does not resolve.
+#[test]
+fn a_commands_error_is_french() {
+    let home = tempfile::tempdir().unwrap();
+    let output = bare(home.path())
+        .args(["--lang", "fr", "show", "zzz"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("erreur\u{a0}: aucune leçon `zzz`\u{a0}; les leçons sont\u{a0}: "),
+        "{stderr}"
+    );
+}
+
+/// An exercise in French: the notes around it, a hint, and the grading
+/// verdict with its failed case (rustc compiles the answer).
+#[test]
+fn an_exercise_is_graded_in_french() {
+    if !common::require_tool("rustc") {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let output = bare(home.path())
+        .env("AVANCE_LANG", "fr")
+        .env("AVANCE_LIVE", "off")
+        .write_stdin(":lesson 01/14\n:run\n:check\n:edit\n\n:hint\n:q\n")
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    for expected in [
+        "cette diapositive est un exercice\u{a0}: :edit met votre réponse dans la ligne",
+        "erreur\u{a0}: écrivez d'abord votre réponse\u{a0}: :edit met le point de départ dans la ligne",
+        "Votre réponse\u{a0}: Entrée la garde et la corrige avec les tests cachés.",
+        "Pas encore\u{a0}: 1 cas sur 3 passe.\n  ✗ ",
+        "votre code a atteint un `todo!()`\u{a0}; écrivez cette partie",
+        ":edit modifie votre réponse, :hint donne un indice, :solution en montre une",
+        "Indice 1/2\u{a0}: ",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
 }

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 use serde::Serialize;
 
-use super::Report;
+use super::{Report, heading};
 use crate::conv::gpu::{self, Floor, GpuError, Kernel, Taps};
 use crate::conv::{self, Engine};
 use crate::report::bench::significant;
@@ -162,15 +162,33 @@ impl Stats {
 
 /// The GPU table, as a person reads it.
 pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
-    writeln!(out, "{}", format!("GPU: {}", report.device).bold())?;
+    writeln!(
+        out,
+        "{} {}",
+        heading("bench-gpu", "GPU:").bold(),
+        report.device.bold()
+    )?;
     writeln!(out, "{}", report.versions)?;
     for floor in &report.floors {
-        writeln!(out, "floor, {}: {}", floor.taps, floor.text)?;
+        writeln!(
+            out,
+            "{} {}: {}",
+            heading("bench-floor", "floor,"),
+            floor.taps,
+            floor.text
+        )?;
     }
     writeln!(
         out,
-        "{:<12} {:>11} {:>8} {:>8} {:>11} {:>11} {:>13}  equal to naive",
-        "kernel", "kernel only", "× floor", "GMAC/s", "end to end", "pinned", "vs best CPU",
+        "{:<12} {:>11} {:>8} {:>8} {:>11} {:>11} {:>13}  {}",
+        heading("bench-kernel", "kernel"),
+        heading("bench-kernel-only", "kernel only"),
+        heading("bench-times-floor", "× floor"),
+        "GMAC/s",
+        heading("bench-end-to-end", "end to end"),
+        heading("bench-pinned", "pinned"),
+        heading("bench-vs-best-cpu", "vs best CPU"),
+        heading("bench-equal", "equal to naive"),
     )?;
     for row in &report.rows {
         let ratio = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{}×", significant(r)));
@@ -198,7 +216,11 @@ pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
     writeln!(
         out,
         "{}",
-        "vs best CPU: kernel only / end to end, against the fastest CPU engine above".dimmed()
+        heading(
+            "bench-vs-best-cpu-note",
+            "vs best CPU: kernel only / end to end, against the fastest CPU engine above"
+        )
+        .dimmed()
     )?;
     for note in &report.notes {
         writeln!(out, "{}", note.dimmed())?;

@@ -96,10 +96,8 @@ struct ParallelArgs {
 
 impl BenchArgs {
     pub(super) fn run(self) -> Result<ExitCode> {
-        crate::interrupt::end_with(
-            "interrupted: the bench stopped (Ctrl-C); the measurement under way was dropped",
-        )
-        .context("cannot take over Ctrl-C")?;
+        crate::interrupt::end_with(crate::tr!("bench-interrupted"))
+            .context("cannot take over Ctrl-C")?;
         let mut out = io::stdout().lock();
         match self.kind {
             Kind::Conv(args) => args.run(&mut out)?,

@@ -1,5 +1,7 @@
 //! `avance check [LESSON]`: every snippet, cell and exercise run in a child
 //! and judged against its lesson; the tally, and failure when one fails.
+//! Its own words are in the course's language; why a snippet failed is
+//! told as the checker and the tools say it.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -10,6 +12,7 @@ use colored::Colorize;
 
 use super::Context;
 use crate::check::{Checker, Verdict};
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub(super) struct CheckArgs {
@@ -28,7 +31,7 @@ impl CheckArgs {
             failed += 1;
         }
         for lesson in lessons {
-            writeln!(out, "{} {}", "checking".bold(), lesson.path)?;
+            writeln!(out, "{} {}", tr!("check-checking").bold(), lesson.path)?;
             let index = catalog
                 .lessons()
                 .iter()
@@ -40,21 +43,31 @@ impl CheckArgs {
                     Verdict::NotRun => {}
                     Verdict::Skipped(why) => {
                         skipped += 1;
-                        writeln!(out, "  {} {id}: {why}", "skipped".yellow().bold())?;
+                        writeln!(
+                            out,
+                            "  {} {id}: {why}",
+                            tr!("check-skipped").yellow().bold()
+                        )?;
                     }
                     Verdict::Failed(why) => {
                         failed += 1;
-                        writeln!(out, "  {} {id}: {why}", "FAILED".red().bold())?;
+                        writeln!(out, "  {} {id}: {why}", tr!("check-failed").red().bold())?;
                     }
                 }
             }
         }
         writeln!(
             out,
-            "check: {passed} passed, {failed} failed, {skipped} skipped"
+            "{}",
+            tr!(
+                "check-tally",
+                passed = passed,
+                failed = failed,
+                skipped = skipped
+            )
         )?;
         if failed > 0 {
-            bail!("{failed} snippet(s) do not do what their lesson says");
+            bail!(tr!("check-some-failed", failed = failed));
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -69,15 +82,18 @@ fn say_ipython(out: &mut impl Write) -> io::Result<bool> {
     }
     let required = std::env::var_os("AVANCE_REQUIRE_ALL").is_some_and(|v| v == "1");
     let label = if required {
-        "FAILED".red().bold()
+        tr!("check-failed").red().bold()
     } else {
-        "skipped".yellow().bold()
+        tr!("check-skipped").yellow().bold()
     };
     writeln!(
         out,
-        "  {label} IPython not found with {}: the course's Python runs in python3 alone, its magic cells skipped (to install it: {})",
-        crate::python::interpreter(),
-        crate::python::INSTALL_IPYTHON
+        "  {label} {}",
+        tr!(
+            "check-no-ipython",
+            python = crate::python::interpreter().to_string(),
+            install = crate::python::INSTALL_IPYTHON
+        )
     )?;
     Ok(!required)
 }

@@ -20,6 +20,7 @@ use crate::grade::{AnswerName, Grader};
 use crate::lesson::Exercise;
 use crate::render::{self, View};
 use crate::session::{Answers, Session};
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub(super) struct ExerciseArgs {
@@ -38,7 +39,7 @@ impl ExerciseArgs {
         let (session, warnings) = Session::resume(catalog, super::progress_store());
         let mut out = io::stdout();
         for warning in warnings {
-            writeln!(out, "{} {warning}", "warning:".yellow().bold())?;
+            writeln!(out, "{} {warning}", tr!("warning-prefix").yellow().bold())?;
         }
         let mut course = Course {
             exercises: exercises_in_order(session.catalog()),
@@ -47,20 +48,13 @@ impl ExerciseArgs {
         };
         let mut index = course.pick(&self.target)?;
         let grader = Grader::find()?;
-        crate::interrupt::end_with("Stopped watching; your answer is kept.")
-            .context("cannot take over Ctrl-C")?;
+        crate::interrupt::end_with(tr!("exercise-stopped")).context("cannot take over Ctrl-C")?;
         loop {
             course.watch(&mut out, &grader, index)?;
             match index + 1 < course.exercises.len() {
                 true => index += 1,
                 false => {
-                    writeln!(
-                        out,
-                        "{}",
-                        "That was the course's last exercise. Well done!"
-                            .green()
-                            .bold()
-                    )?;
+                    writeln!(out, "{}", tr!("exercise-last").green().bold())?;
                     return Ok(ExitCode::SUCCESS);
                 }
             }
@@ -97,7 +91,7 @@ impl Course {
             .filter(|&k| self.exercises[k].0 == lesson)
             .collect();
         if of_lesson.is_empty() {
-            bail!("lesson {id} has no exercises");
+            bail!(tr!("exercise-lesson-has-none", lesson = id.as_str()));
         }
         let Some(number) = number else {
             let solved = self.session.progress().lessons.get(id);
@@ -112,9 +106,12 @@ impl Course {
             .ok()
             .and_then(|n| of_lesson.get(n.checked_sub(1)?).copied())
             .with_context(|| {
-                format!(
-                    "no exercise `{number}` in lesson {id}: it has {}, numbered from 1 (e.g. {lesson_typed}/1)",
-                    of_lesson.len()
+                tr!(
+                    "exercise-no-such",
+                    number = number,
+                    lesson = id.as_str(),
+                    count = of_lesson.len(),
+                    typed = lesson_typed
                 )
             })
     }
@@ -126,8 +123,8 @@ impl Course {
         let file = self
             .answers
             .file_with_starter(&exercise)
-            .context("cannot write the answer's file")?
-            .context("there is no state folder to write the answer's file in (set AVANCE_HOME)")?;
+            .context(tr!("exercise-file-unwritable"))?
+            .context(tr!("exercise-no-state-folder"))?;
         let lesson = &self.session.catalog().lessons()[lesson];
         let slide = lesson
             .slides
@@ -143,17 +140,17 @@ impl Course {
         writeln!(
             out,
             "\n{} {}\n{}",
-            "Your answer:".bold(),
+            tr!("exercise-your-answer").bold(),
             file.display(),
-            "Edit it in your editor; every save is graded. Ctrl-C stops.".dimmed()
+            tr!("exercise-watch-keys").dimmed()
         )?;
         let saves = watch_file(&file)?;
         loop {
             if grade_file(out, grader, &exercise, &file)? {
                 if let Some(warning) = self.session.record_solved(&exercise.id) {
-                    writeln!(out, "{} {warning}", "warning:".yellow().bold())?;
+                    writeln!(out, "{} {warning}", tr!("warning-prefix").yellow().bold())?;
                 }
-                writeln!(out, "{}", "On to the next exercise.".dimmed())?;
+                writeln!(out, "{}", tr!("exercise-next").dimmed())?;
                 return Ok(());
             }
             out.flush()?;

@@ -15,6 +15,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::Context;
 use crate::export;
 use crate::lesson::Lesson;
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub(super) struct ExportArgs {
@@ -60,25 +61,22 @@ impl ExportArgs {
                 .collect();
             failed.sort_unstable();
             for id in &failed {
-                eprintln!(
-                    "{} {id} did not do what its slide says; the page shows what it did",
-                    "warning:".yellow().bold()
-                );
+                super::warn(&tr!("export-snippet-differs", id = *id));
             }
             export::write_file(target, &export::page(lesson, &outputs))
                 .with_context(|| format!("cannot write {}", target.display()))?;
             writeln!(
                 out,
-                "{} {} ({} snippets run)",
-                "wrote".green().bold(),
+                "{} {} {}",
+                tr!("wrote").green().bold(),
                 target.display(),
-                outputs.len()
+                tr!("export-snippets-run", count = outputs.len())
             )?;
         }
         if let Some(index) = index {
             export::write_file(&index, &export::index(&lessons))
                 .with_context(|| format!("cannot write {}", index.display()))?;
-            writeln!(out, "{} {}", "wrote".green().bold(), index.display())?;
+            writeln!(out, "{} {}", tr!("wrote").green().bold(), index.display())?;
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -96,7 +94,7 @@ fn progress_bar(lesson: &Lesson) -> ProgressBar {
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> ");
     bar.set_style(style);
-    bar.set_prefix(format!("running {}", lesson.id));
+    bar.set_prefix(tr!("export-running", lesson = lesson.id.as_str()));
     // Redrawn on its own, so the clock moves while a long snippet runs.
     bar.enable_steady_tick(Duration::from_millis(250));
     bar

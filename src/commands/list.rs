@@ -4,7 +4,6 @@ use std::io;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use colored::Colorize;
 
 use super::Context;
 use crate::render;
@@ -13,7 +12,7 @@ use crate::session::Session;
 pub(super) fn run(context: &Context) -> Result<ExitCode> {
     let (session, warnings) = Session::resume(context.catalog()?, super::progress_store());
     for warning in warnings {
-        eprintln!("{} {warning}", "warning:".yellow().bold());
+        super::warn(&warning);
     }
     let current = session
         .progress()

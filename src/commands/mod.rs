@@ -1,28 +1,32 @@
 //! The command line: clap's grammar for every command, and the dispatch to
 //! the file that runs it (one file per command, its arguments beside its
 //! `run`). Errors reach the user as one line with their cause; a closed
-//! pipe is success.
+//! pipe is success. What the program says is in the course's language
+//! (`--lang`, else `AVANCE_LANG`, else the locale), chosen before the
+//! command line is parsed so that `--help` speaks it too.
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use colored::Colorize;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, LookupError};
 use crate::i18n::{Language, Translation};
 use crate::lesson::Lesson;
 use crate::render::theme::{self, Background};
 use crate::run::Registry;
 use crate::session::{Answers, Config, Dirs, ProgressStore};
+use crate::tr;
 
 mod bench;
 mod check;
 mod completions;
 mod exercise;
 mod export;
+mod help;
 mod i18n;
 mod list;
 mod man;
@@ -145,7 +149,15 @@ fn catalog_in(dir: Option<&Path>, language: Language) -> Result<Catalog> {
 /// The program: parses the command line and reports errors; `registry` holds
 /// the snippets `build.rs` compiled into the binary.
 pub fn main(registry: Registry) -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language first, so that `--help` speaks it.
+    let args: Vec<String> = std::env::args_os()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    crate::i18n::ui::set_language(help::language_of(&args));
+    let parsed = help::localized(Cli::command())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => return refuse(error),
     };
@@ -167,7 +179,7 @@ pub fn main(registry: Registry) -> ExitCode {
     let translation = match translation(cli.lang.as_deref()) {
         Ok(translation) => translation,
         Err(error) => {
-            eprintln!("{} {error:#}", "error:".red().bold());
+            eprintln!("{} {}", tr!("error-prefix").red().bold(), describe(&error));
             return ExitCode::from(2);
         }
     };
@@ -180,7 +192,7 @@ pub fn main(registry: Registry) -> ExitCode {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{} {error:#}", "error:".red().bold());
+            eprintln!("{} {}", tr!("error-prefix").red().bold(), describe(&error));
             ExitCode::FAILURE
         }
     }
@@ -216,7 +228,7 @@ fn refuse(error: clap::Error) -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     match bench::refusal(&error, &args) {
         Some(reason) => {
-            eprintln!("{} {reason}", "error:".red().bold());
+            eprintln!("{} {reason}", tr!("error-prefix").red().bold());
             ExitCode::from(2)
         }
         // One line: the usage clap adds after it repeats the words typed.
@@ -260,12 +272,31 @@ fn configured_theme(flag: Option<Background>) -> Option<Background> {
         Ok(config) => config.theme,
         Err(error) => {
             eprintln!(
-                "{} {error}; the theme is chosen as if it were absent",
-                "warning:".yellow().bold()
+                "{} {}",
+                tr!("warning-prefix").yellow().bold(),
+                tr!("config-broken-theme", error = error.to_string())
             );
             None
         }
     }
+}
+
+/// `error` and its causes on one line, as `{error:#}` writes them, a
+/// lesson or slide that does not resolve in the course's language.
+fn describe(error: &anyhow::Error) -> String {
+    error
+        .chain()
+        .map(|cause| match cause.downcast_ref::<LookupError>() {
+            Some(lookup) => lookup.localized(),
+            None => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// The `warning:` line of `warning`, on stderr.
+fn warn(warning: &dyn std::fmt::Display) {
+    eprintln!("{} {warning}", tr!("warning-prefix").yellow().bold());
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

@@ -82,7 +82,12 @@ impl NotebookArgs {
         for (notebook, target) in notebooks.iter().zip(&targets) {
             notebook::write(target, notebook)
                 .with_context(|| format!("cannot write {}", target.display()))?;
-            writeln!(out, "{} {}", "wrote".green().bold(), target.display())?;
+            writeln!(
+                out,
+                "{} {}",
+                crate::tr!("wrote").green().bold(),
+                target.display()
+            )?;
         }
         if self.execute {
             notebook::execute(&self.output, &targets)?;
@@ -120,7 +125,7 @@ impl NotebookArgs {
             writeln!(
                 io::stdout(),
                 "{} {}",
-                "wrote".green().bold(),
+                crate::tr!("wrote").green().bold(),
                 copy.display()
             )?;
             return Ok(PathBuf::from(vendor::FOLDER));

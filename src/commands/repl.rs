@@ -27,7 +27,11 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
         .collect();
     let (session, warnings) = Session::resume(catalog, super::progress_store());
     for warning in warnings {
-        writeln!(io::stdout(), "{} {warning}", "warning:".yellow().bold())?;
+        writeln!(
+            io::stdout(),
+            "{} {warning}",
+            crate::tr!("warning-prefix").yellow().bold()
+        )?;
     }
     let lessons = context.lessons.clone();
     let mut repl = Repl::new(session, context.registry, io::stdout())
@@ -40,7 +44,11 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
         let history = Dirs::locate().and_then(|dirs| {
             crate::repl::usable_history(dirs.history())
                 .map_err(|problem| {
-                    let _ = writeln!(io::stdout(), "{} {problem}", "warning:".yellow().bold());
+                    let _ = writeln!(
+                        io::stdout(),
+                        "{} {problem}",
+                        crate::tr!("warning-prefix").yellow().bold()
+                    );
                 })
                 .ok()
         });
@@ -53,7 +61,11 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
         repl.run(&mut terminal)?;
     } else {
         let limit = crate::live::time_limit_from_env().unwrap_or_else(|problem| {
-            let _ = writeln!(io::stdout(), "{} {problem}", "warning:".yellow().bold());
+            let _ = writeln!(
+                io::stdout(),
+                "{} {problem}",
+                crate::tr!("warning-prefix").yellow().bold()
+            );
             Some(crate::live::DEFAULT_TIME_LIMIT)
         });
         repl = repl.with_live_time_limit(limit);

@@ -1,10 +1,12 @@
 //! What the graded program reported, read into a [`Grade`] and told in
-//! plain words: which case, what it expected, what it got.
+//! plain words (the course's language): which case, what it expected,
+//! what it got.
 
 use std::fmt;
 
 use crate::child::ChildOutput;
 use crate::lesson::Exercise;
+use crate::tr;
 
 use super::program::{FIELD, RECORD};
 
@@ -128,30 +130,34 @@ fn reason(message: &str) -> Reason {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let case = self.case.replace('_', " ");
-        match &self.reason {
+        let why = match &self.reason {
             Reason::Mismatch {
                 what: Some(what),
                 expected,
                 got,
-            } => write!(f, "{case}: {what} should be {expected}, and is {got}"),
+            } => tr!(
+                "failure-what",
+                what = what.as_str(),
+                expected = expected.as_str(),
+                got = got.as_str()
+            ),
             Reason::Mismatch {
                 what: None,
                 expected,
                 got,
-            } => write!(f, "{case}: expected {expected}, got {got}"),
-            Reason::Panicked(message) if message == "not yet implemented" => {
-                write!(f, "{case}: your code reached a `todo!()`; write that part")
-            }
-            Reason::Panicked(message) => write!(f, "{case}: it panicked: {message}"),
-            Reason::NeverFinished => write!(
-                f,
-                "{case}: it did not finish; it was stopped (an endless loop runs until Ctrl-C or the {} s limit)",
-                super::TIME_LIMIT.as_secs()
+            } => tr!(
+                "failure-expected",
+                expected = expected.as_str(),
+                got = got.as_str()
             ),
-            Reason::Crashed => write!(
-                f,
-                "{case}: the program died in it (a stack overflow from endless recursion?)"
+            Reason::Panicked(message) if message == "not yet implemented" => tr!("failure-todo"),
+            Reason::Panicked(message) => tr!("failure-panicked", message = message.as_str()),
+            Reason::NeverFinished => tr!(
+                "failure-never-finished",
+                seconds = super::TIME_LIMIT.as_secs()
             ),
-        }
+            Reason::Crashed => tr!("failure-crashed"),
+        };
+        write!(f, "{case}: {why}")
     }
 }

@@ -27,14 +27,25 @@ pub enum Language {
     French,
 }
 
-/// A language code that avance does not speak.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language `{code}` {origin}; avance speaks en (English) and fr (français)")]
+/// A language code that avance does not speak; said in the course's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownLanguage {
     pub code: String,
     /// Where it came from: "(--lang)", "(AVANCE_LANG)", "(:lang)".
     pub origin: String,
 }
+
+impl fmt::Display for UnknownLanguage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::tr!(
+            "unknown-language",
+            code = self.code.as_str(),
+            origin = self.origin.as_str()
+        ))
+    }
+}
+
+impl std::error::Error for UnknownLanguage {}
 
 impl Language {
     pub const ALL: [Language; 2] = [Language::English, Language::French];

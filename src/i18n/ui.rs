@@ -86,6 +86,11 @@ pub fn message(id: &str, args: &[(&str, FluentValue)]) -> String {
     }
 }
 
+/// Whether English, and so every language, has message `id`.
+pub fn has(id: &str) -> bool {
+    bundles()[0].has_message(id)
+}
+
 fn format(
     bundle: &FluentBundle<FluentResource>,
     id: &str,
@@ -180,11 +185,15 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap();
-                let pieces: Vec<&str> = text.split("tr!(\"").collect();
+                let pieces: Vec<&str> = text.split("tr!(").collect();
                 for pair in pieces.windows(2) {
-                    // `include_str!("` is not `tr!("`.
+                    // `include_str!("` is not `tr!("`; rustfmt may put the
+                    // id on the next line.
                     let macro_name = !pair[0].ends_with(|c: char| c.is_alphanumeric() || c == '_');
-                    if let Some((id, _)) = pair[1].split_once('"').filter(|_| macro_name) {
+                    let Some(rest) = pair[1].trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    if let Some((id, _)) = rest.split_once('"').filter(|_| macro_name) {
                         ids.push(id.to_string());
                     }
                 }

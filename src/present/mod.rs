@@ -152,13 +152,17 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
                     }
                     Err(e) => {
                         ok = false;
-                        said =
-                            format!("{} cannot run it: {e}\n", "error:".red().bold()).into_bytes();
+                        said = format!(
+                            "{} cannot run it: {e}\n",
+                            crate::tr!("error-prefix").red().bold()
+                        )
+                        .into_bytes();
                     }
                 },
                 Err(why @ (NotRunnable::Stale(_) | NotRunnable::NotBuiltIn(_))) => {
                     ok = false;
-                    said = format!("{} {why}\n", "error:".red().bold()).into_bytes();
+                    said =
+                        format!("{} {why}\n", crate::tr!("error-prefix").red().bold()).into_bytes();
                 }
                 // The room sees what the slide means, not the program's terms.
                 Err(NotRunnable::NoRun(_)) => {

@@ -1,11 +1,13 @@
 //! A graded answer in the terminal: solved, refused by rustc (its messages
-//! as they are), or the cases that failed, each in one plain line.
+//! as they are), or the cases that failed, each in one plain line; our
+//! words in the course's language.
 
 use std::io::{self, Write};
 
 use colored::Colorize;
 
 use crate::grade::Grade;
+use crate::tr;
 
 /// What the answer printed is shown up to this many lines.
 const PRINTED_LINES: usize = 12;
@@ -15,17 +17,18 @@ pub fn grade(out: &mut impl Write, grade: &Grade, width: usize) -> io::Result<()
     match grade {
         Grade::Passed { cases } => {
             let which = match cases {
-                1 => "the one case".to_string(),
-                n => format!("every case ({n})"),
+                1 => tr!("grade-one-case"),
+                n => tr!("grade-every-case", count = *n),
             };
-            writeln!(out, "{} {which} pass. Well done!", "Solved:".green().bold())
-        }
-        Grade::Refused(diagnostics) => {
             writeln!(
                 out,
-                "{}",
-                "Not yet: rustc refuses your answer.".yellow().bold()
-            )?;
+                "{} {}",
+                tr!("grade-solved").green().bold(),
+                tr!("grade-pass", which = which)
+            )
+        }
+        Grade::Refused(diagnostics) => {
+            writeln!(out, "{}", tr!("grade-refused").yellow().bold())?;
             write!(out, "{diagnostics}")
         }
         Grade::Failed {
@@ -36,8 +39,9 @@ pub fn grade(out: &mut impl Write, grade: &Grade, width: usize) -> io::Result<()
             let total = failures.len() + passed;
             writeln!(
                 out,
-                "{} {passed} of {total} cases pass.",
-                "Not yet:".yellow().bold()
+                "{} {}",
+                tr!("grade-not-yet").yellow().bold(),
+                tr!("grade-cases-pass", passed = *passed, total = total)
             )?;
             for failure in failures {
                 let options = textwrap::Options::new(width.max(20))
@@ -57,14 +61,14 @@ fn printed_lines(out: &mut impl Write, printed: &str) -> io::Result<()> {
     if printed.trim().is_empty() {
         return Ok(());
     }
-    writeln!(out, "{}", "It printed:".dimmed())?;
+    writeln!(out, "{}", tr!("grade-printed").dimmed())?;
     let lines: Vec<&str> = printed.lines().collect();
     for line in lines.iter().take(PRINTED_LINES) {
         writeln!(out, "  {} {line}", "│".dimmed())?;
     }
     if lines.len() > PRINTED_LINES {
         let more = lines.len() - PRINTED_LINES;
-        writeln!(out, "  {}", format!("… and {more} more lines").dimmed())?;
+        writeln!(out, "  {}", tr!("grade-more-lines", count = more).dimmed())?;
     }
     Ok(())
 }

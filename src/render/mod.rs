@@ -396,7 +396,7 @@ pub fn verdict(out: &mut impl Write, verdict: &Verdict) -> io::Result<bool> {
         }
         Verdict::Wrong(wrong) => wrong.to_string(),
     };
-    writeln!(out, "{} {message}", "error:".red().bold())?;
+    writeln!(out, "{} {message}", crate::tr!("error-prefix").red().bold())?;
     Ok(false)
 }
 

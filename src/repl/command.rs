@@ -2,6 +2,8 @@
 //! slide), or anything else. One table of commands serves parsing, `:help`,
 //! Tab completion and the "did you mean" suggestion.
 
+use crate::tr;
+
 /// A REPL command, parsed and with its argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -181,27 +183,51 @@ pub const COMMANDS: &[Spec] = &[
     },
 ];
 
-/// Why a line is not a valid command.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a line is not a valid command; said in the course's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandError {
-    #[error("unknown command `:{name}`; did you mean `:{suggestion}`? (:help lists the commands)")]
     UnknownWithSuggestion {
         name: String,
         suggestion: &'static str,
     },
-    #[error("unknown command `:{0}` (:help lists the commands)")]
     Unknown(String),
-    #[error("`:{name}` needs {argument}: `:{name} {argument}`")]
     MissingArgument {
         name: &'static str,
         argument: &'static str,
     },
-    #[error("`:{name}` takes no argument, but got `{argument}`")]
     UnexpectedArgument {
         name: &'static str,
         argument: String,
     },
 }
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            CommandError::UnknownWithSuggestion { name, suggestion } => tr!(
+                "command-unknown-suggest",
+                name = name.as_str(),
+                suggestion = *suggestion
+            ),
+            CommandError::Unknown(name) => tr!("command-unknown", name = name.as_str()),
+            CommandError::MissingArgument { name, argument } => {
+                tr!(
+                    "command-missing-argument",
+                    name = *name,
+                    argument = *argument
+                )
+            }
+            CommandError::UnexpectedArgument { name, argument } => tr!(
+                "command-unexpected-argument",
+                name = *name,
+                argument = argument.as_str()
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for CommandError {}
 
 pub fn parse(line: &str) -> Result<Input, CommandError> {
     let line = line.trim();

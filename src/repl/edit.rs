@@ -11,15 +11,14 @@ use crate::lesson::codegen::{has_main, main_returns_result};
 use crate::lesson::{Mode, Slide, Snippet};
 
 use super::Repl;
+use crate::tr;
 
 /// What `:edit` puts in the line, and the note shown above it.
 #[derive(Debug, PartialEq, Eq)]
 struct Edit {
-    note: &'static str,
+    note: String,
     code: String,
 }
-
-const SNIPPET_NOTE: &str = "Edit the slide's Rust, then Enter runs it live:";
 
 impl<W: Write> Repl<W> {
     /// `:edit` or `:edit N` (`number` as typed).
@@ -32,7 +31,7 @@ impl<W: Write> Repl<W> {
         }
         match edit(self.session.slide(), number) {
             Ok(edit) => {
-                self.note(edit.note)?;
+                self.note(&edit.note)?;
                 self.edit = Some(edit.code);
                 Ok(())
             }
@@ -56,8 +55,8 @@ fn first(snippets: &[&Snippet]) -> Result<Edit, String> {
         return Ok(snippet_edit(snippet));
     }
     match snippets.first().and_then(|s| why_not_editable(s)) {
-        Some(why) => Err(format!("this slide's Rust {why}; type your own")),
-        None => Err("this slide has no Rust to edit; type your own".into()),
+        Some(why) => Err(tr!("edit-slide-not-editable", why = why)),
+        None => Err(tr!("edit-no-rust")),
     }
 }
 
@@ -73,25 +72,22 @@ fn numbered(slide: &Slide, snippets: &[&Snippet], typed: &str) -> Result<Edit, S
     let Some(why) = why_not_editable(snippet) else {
         return Ok(snippet_edit(snippet));
     };
-    let why = format!("snippet {number} of this slide {why}");
+    let why = tr!("edit-snippet-not-editable", number = number, why = why);
     match snippets.iter().position(|s| why_not_editable(s).is_none()) {
-        Some(index) => Err(format!("{why}; :edit {} takes one that runs", index + 1)),
+        Some(index) => Err(tr!("edit-take-another", why = why, number = index + 1)),
         None => Err(why),
     }
 }
 
 fn no_such_snippet(slide: &Slide, count: usize, typed: &str) -> String {
     let has = match count {
-        0 if slide.exercises().next().is_some() => {
-            "it has no Rust snippet, only an exercise: :edit puts your answer in the line"
-                .to_string()
-        }
-        0 => "it has no Rust snippet; type your own".to_string(),
-        1 => "it has 1 Rust snippet: :edit or :edit 1".to_string(),
-        2 => "it has 2 Rust snippets: :edit 1 or :edit 2".to_string(),
-        n => format!("it has {n} Rust snippets: :edit 1 to :edit {n}"),
+        0 if slide.exercises().next().is_some() => tr!("edit-has-only-exercise"),
+        0 => tr!("edit-has-none"),
+        1 => tr!("edit-has-one"),
+        2 => tr!("edit-has-two"),
+        n => tr!("edit-has-many", count = n),
     };
-    format!("no snippet `{typed}` on this slide: {has}")
+    tr!("edit-no-such-snippet", typed = typed, has = has)
 }
 
 /// Why `snippet` cannot be edited and run live, or `None` when it can:
@@ -99,19 +95,15 @@ fn no_such_snippet(slide: &Slide, count: usize, typed: &str) -> String {
 fn why_not_editable(snippet: &Snippet) -> Option<String> {
     match (snippet.mode, &snippet.included) {
         (Mode::Run | Mode::NoRun | Mode::ShouldPanic, _) => None,
-        (Mode::CompileFail, _) => {
-            Some("does not compile, on purpose: :run shows the compiler's refusal".into())
-        }
-        (Mode::Ignore, Some(file)) => {
-            Some(format!("is shown, not run: it is an excerpt of {file}"))
-        }
-        (Mode::Ignore, None) => Some("is shown, not run: it does not compile on its own".into()),
+        (Mode::CompileFail, _) => Some(tr!("edit-compile-fail")),
+        (Mode::Ignore, Some(file)) => Some(tr!("edit-excerpt", file = file.as_str())),
+        (Mode::Ignore, None) => Some(tr!("edit-fragment")),
     }
 }
 
 fn snippet_edit(snippet: &Snippet) -> Edit {
     Edit {
-        note: SNIPPET_NOTE,
+        note: tr!("edit-note"),
         code: live_code(snippet),
     }
 }
@@ -152,7 +144,7 @@ mod tests {
         assert_eq!(
             three(None),
             Ok(Edit {
-                note: SNIPPET_NOTE,
+                note: tr!("edit-note"),
                 code: "println!(\"runs\");".into()
             })
         );

@@ -9,6 +9,7 @@ use colored::Colorize;
 use crate::live::{self, Evaluation, Outcome};
 
 use super::Repl;
+use crate::tr;
 
 impl<W: Write> Repl<W> {
     pub(super) fn show_evaluation(
@@ -24,17 +25,15 @@ impl<W: Write> Repl<W> {
                 }
                 if evaluation.panicked {
                     let lost = if evaluation.lost.is_empty() {
-                        "no variable was lost".to_string()
+                        tr!("panic-nothing-lost")
                     } else {
-                        format!(
-                            "lost with it: {} (moved into the code that panicked)",
-                            names(&evaluation.lost)
-                        )
+                        tr!("panic-lost", names = names(&evaluation.lost))
                     };
                     writeln!(
                         self.out,
-                        "{} the code panicked; the session goes on, {lost}",
-                        "panic:".red().bold()
+                        "{} {}",
+                        tr!("panic-prefix").red().bold(),
+                        tr!("panic-goes-on", lost = lost)
                     )?;
                 }
             }
@@ -55,14 +54,16 @@ impl<W: Write> Repl<W> {
                 if crate::interrupt::take() {
                     writeln!(
                         self.out,
-                        "{} the live code was stopped (Ctrl-C); a new process took its place and every variable was lost{lost}",
-                        "interrupted:".yellow()
+                        "{} {}",
+                        tr!("interrupted-prefix").yellow(),
+                        tr!("live-interrupted", lost = lost)
                     )?;
                 } else {
                     writeln!(
                         self.out,
-                        "{} the process running live code died ({why}); a new one took its place and every variable was lost{lost}",
-                        "error:".red().bold()
+                        "{} {}",
+                        tr!("error-prefix").red().bold(),
+                        tr!("live-died", why = why.as_str(), lost = lost)
                     )?;
                 }
             }
@@ -74,10 +75,14 @@ impl<W: Write> Repl<W> {
                 };
                 writeln!(
                     self.out,
-                    "{} the live code used more than its limit of {} s of processor time (input is not a terminal, so Ctrl-C cannot stop it; {}=SECONDS changes the limit); a new process took its place and every variable was lost{lost}",
-                    "stopped:".yellow(),
-                    limit.as_secs(),
-                    crate::live::TIME_LIMIT_ENV
+                    "{} {}",
+                    tr!("stopped-prefix").yellow(),
+                    tr!(
+                        "live-timed-out",
+                        seconds = limit.as_secs(),
+                        variable = crate::live::TIME_LIMIT_ENV,
+                        lost = lost
+                    )
                 )?;
             }
             Outcome::Failed(why) => self.problem(why)?,
@@ -86,7 +91,7 @@ impl<W: Write> Repl<W> {
             && !matches!(evaluation.outcome, Outcome::Died(_) | Outcome::TimedOut(_))
             && !evaluation.lost.is_empty()
         {
-            self.problem(&format!("variables lost: {}", names(&evaluation.lost)))?;
+            self.problem(&tr!("variables-lost", names = names(&evaluation.lost)))?;
         }
         Ok(())
     }

@@ -14,10 +14,7 @@ use crate::lesson::Exercise;
 use crate::render;
 
 use super::Repl;
-
-const ANSWER_NOTE: &str = "Your answer: Enter keeps it and grades it with the hidden tests.";
-const NO_ANSWER: &str =
-    "write your answer first: :edit puts the starter in the line, :exercise opens it in $EDITOR";
+use crate::tr;
 
 impl<W: Write> Repl<W> {
     /// `:edit` on an exercise's slide: the answer so far, or the starter.
@@ -26,7 +23,7 @@ impl<W: Write> Repl<W> {
             .answers
             .read(exercise)
             .unwrap_or_else(|| grade::starter(exercise));
-        self.note(ANSWER_NOTE)?;
+        self.note(&tr!("answer-note"))?;
         self.edit = Some(answer.trim_end().to_string());
         self.answering = Some(exercise.id.clone());
         Ok(())
@@ -38,18 +35,18 @@ impl<W: Write> Repl<W> {
             return self.live_eval(code).map(drop);
         };
         if let Err(why) = self.answers.write(&exercise, code) {
-            self.problem(&format!("your answer could not be kept: {why}"))?;
+            self.problem(&tr!("answer-not-kept", why = why.to_string()))?;
         }
-        self.grade_and_report(&exercise, code, "your answer")
+        self.grade_and_report(&exercise, code, &tr!("answer-name"))
     }
 
     /// `:check`: grades the answer kept for this slide's exercise.
     pub(super) fn check_exercise(&mut self) -> io::Result<()> {
         let Some(exercise) = self.session.slide().exercises().next().cloned() else {
-            return self.problem("this slide has no exercise to check");
+            return self.problem(&tr!("exercise-none-to-check"));
         };
         let Some(answer) = self.answers.read(&exercise) else {
-            return self.problem(NO_ANSWER);
+            return self.problem(&tr!("answer-none"));
         };
         let shown = self.answer_name(&exercise);
         self.grade_and_report(&exercise, &answer, &shown)
@@ -59,31 +56,41 @@ impl<W: Write> Repl<W> {
     /// once the editor closes.
     pub(super) fn exercise_in_editor(&mut self) -> io::Result<()> {
         let Some(exercise) = self.session.slide().exercises().next().cloned() else {
-            return self.problem("this slide has no exercise");
+            return self.problem(&tr!("exercise-none"));
         };
         let Some(editor) = editor() else {
-            return self.problem(
-                "no editor is set: set $EDITOR (or $VISUAL) to yours, or use :edit to answer in the line",
-            );
+            return self.problem(&tr!("editor-none"));
         };
         let file = match self.answers.file_with_starter(&exercise) {
             Ok(Some(file)) => file,
             Ok(None) => {
-                return self.problem(
-                    "there is no state folder to keep the answer's file in; use :edit to answer in the line",
-                );
+                return self.problem(&tr!("answer-no-folder"));
             }
-            Err(why) => return self.problem(&format!("cannot write the answer's file: {why}")),
+            Err(why) => {
+                return self.problem(&tr!("answer-file-unwritable", why = why.to_string()));
+            }
         };
-        self.note(&format!("Opening {} in {editor}...", file.display()))?;
+        self.note(&tr!(
+            "editor-opening",
+            path = file.display().to_string(),
+            editor = editor.as_str()
+        ))?;
         self.out.flush()?;
         // The editor's command may carry arguments (`code --wait`), as git allows.
         let mut words = editor.split_whitespace();
         let program = words.next().unwrap_or_default();
         match Command::new(program).args(words).arg(&file).status() {
             Ok(status) if status.success() => self.check_exercise(),
-            Ok(status) => self.problem(&format!("{editor} ended with {status}; answer not graded")),
-            Err(why) => self.problem(&format!("cannot start the editor `{editor}`: {why}")),
+            Ok(status) => self.problem(&tr!(
+                "editor-failed",
+                editor = editor.as_str(),
+                status = status.to_string()
+            )),
+            Err(why) => self.problem(&tr!(
+                "editor-unstartable",
+                editor = editor.as_str(),
+                why = why.to_string()
+            )),
         }
     }
 
@@ -96,11 +103,12 @@ impl<W: Write> Repl<W> {
             .cloned()
     }
 
-    /// How rustc's messages name the answer: its file, or "your answer".
+    /// How rustc's messages name the answer: its file, or "your answer"
+    /// in the course's language.
     fn answer_name(&self, exercise: &Exercise) -> String {
         match self.answers.file(exercise) {
             Some(file) if file.exists() => file.display().to_string(),
-            _ => "your answer".to_string(),
+            _ => tr!("answer-name"),
         }
     }
 
@@ -124,28 +132,25 @@ impl<W: Write> Repl<W> {
             if let Some(warning) = self.session.record_solved(&exercise.id) {
                 self.warn(&warning)?;
             }
-            return self.note("Enter goes on to the next slide");
+            return self.note(&tr!("solved-go-on"));
         }
-        let more = if self.hints.get(&exercise.id).copied().unwrap_or(0) < exercise.hints.len() {
-            ":hint gives a hint, "
+        if self.hints.get(&exercise.id).copied().unwrap_or(0) < exercise.hints.len() {
+            self.note(&tr!("not-yet-with-hint"))
         } else {
-            ""
-        };
-        self.note(&format!(
-            ":edit changes your answer, {more}:solution shows one"
-        ))
+            self.note(&tr!("not-yet"))
+        }
     }
 
     /// `:hint`: the exercise's hints, one more each time.
     pub(super) fn hint(&mut self) -> io::Result<()> {
         let Some(exercise) = self.session.slide().exercises().next().cloned() else {
-            return self.problem("this slide has no exercise");
+            return self.problem(&tr!("exercise-none"));
         };
         let shown = self.hints.entry(exercise.id.clone()).or_insert(0);
         match exercise.hints.get(*shown) {
             Some(hint) => {
                 *shown += 1;
-                let count = format!("Hint {}/{}:", *shown, exercise.hints.len());
+                let count = tr!("hint-count", shown = *shown, count = exercise.hints.len());
                 writeln!(
                     self.out,
                     "{} {}",
@@ -153,24 +158,22 @@ impl<W: Write> Repl<W> {
                     render::inline_markdown(hint)
                 )
             }
-            None if exercise.hints.is_empty() => {
-                self.note("this exercise has no hints; :solution shows an answer")
-            }
-            None => self.note("no more hints; :solution shows an answer"),
+            None if exercise.hints.is_empty() => self.note(&tr!("hint-none")),
+            None => self.note(&tr!("hint-no-more")),
         }
     }
 
     pub(super) fn solution(&mut self) -> io::Result<()> {
         let Some(exercise) = self.session.slide().exercises().next().cloned() else {
-            return self.problem("this slide has no exercise");
+            return self.problem(&tr!("exercise-none"));
         };
         render::code_block(
             &mut self.out,
-            "Rust · a solution",
+            &tr!("label-solution"),
             "rust",
             &exercise.solution.visible_code(),
         )?;
-        self.note("(:edit, then type it or your own version)")
+        self.note(&tr!("solution-note"))
     }
 }
 

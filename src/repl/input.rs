@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use rustyline::config::Config;
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
+
+use crate::tr;
 use rustyline::{CompletionType, Editor, EventHandler, KeyCode, KeyEvent, Modifiers};
 
 use super::balance::needs_more;
@@ -77,9 +79,10 @@ pub fn usable_history(path: PathBuf) -> Result<PathBuf, String> {
     match crate::bounded::check_regular(&path, MAX_HISTORY_BYTES, "a history file") {
         Ok(()) => Ok(path),
         Err(crate::bounded::Unreadable::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(path),
-        Err(refused) => Err(format!(
-            "the history file {} is left alone ({refused}); this session keeps no history",
-            path.display()
+        Err(refused) => Err(tr!(
+            "history-left-alone",
+            path = path.display().to_string(),
+            reason = refused.to_string()
         )),
     }
 }
@@ -107,12 +110,21 @@ impl Terminal {
             return Ok(());
         };
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                tr!(
+                    "cannot-create",
+                    path = dir.display().to_string(),
+                    reason = e.to_string()
+                )
+            })?;
         }
-        self.editor
-            .append_history(path)
-            .map_err(|e| format!("cannot save history to {}: {e}", path.display()))
+        self.editor.append_history(path).map_err(|e| {
+            tr!(
+                "history-unsaved",
+                path = path.display().to_string(),
+                reason = e.to_string()
+            )
+        })
     }
 }
 
@@ -134,7 +146,7 @@ impl LineReader for Terminal {
             Err(ReadlineError::Interrupted) => Line::Interrupted,
             Err(ReadlineError::Eof) => Line::End,
             Err(ReadlineError::Io(e)) if e.kind() == io::ErrorKind::InvalidData => {
-                Line::Invalid("the line is not valid UTF-8".into())
+                Line::Invalid(tr!("line-not-utf8"))
             }
             Err(e) => Line::Invalid(e.to_string()),
         }
@@ -244,7 +256,7 @@ impl<R: BufRead> Piped<R> {
                 }
                 match line {
                     Ok(line) => Line::Text(line),
-                    Err(_) => Line::Invalid("the line is not valid UTF-8".into()),
+                    Err(_) => Line::Invalid(tr!("line-not-utf8")),
                 }
             }
             Err(e) => Line::Invalid(e.to_string()),

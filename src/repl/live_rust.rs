@@ -10,6 +10,7 @@ use colored::Colorize;
 use crate::live::{Compile, Event, Live, PanickedThread};
 
 use super::Repl;
+use crate::tr;
 
 impl<W: Write> Repl<W> {
     /// Compiles and runs the student's Rust; what it prints appears as it
@@ -75,7 +76,7 @@ impl<W: Write> Repl<W> {
                         indicatif::ProgressStyle::with_template("{spinner} {msg}")
                             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
                     );
-                    spinner.set_message("live Rust is starting (evcxr compiles a first program)");
+                    spinner.set_message(tr!("live-starting"));
                     spinner.enable_steady_tick(std::time::Duration::from_millis(100));
                 },
                 show,
@@ -96,7 +97,7 @@ impl<W: Write> Repl<W> {
             return Ok(());
         }
         match self.ask_live(|live, show| live.vars(show))? {
-            Ok(vars) if vars.is_empty() => self.note("no live variables yet"),
+            Ok(vars) if vars.is_empty() => self.note(&tr!("live-no-vars")),
             Ok(vars) => {
                 for (name, kind) in vars {
                     writeln!(self.out, "{}: {kind}", name.cyan())?;
@@ -112,7 +113,7 @@ impl<W: Write> Repl<W> {
             return Ok(());
         }
         match self.ask_live(|live, show| live.reset(show))? {
-            Ok(()) => self.note("live Rust restarted: every variable and item is forgotten"),
+            Ok(()) => self.note(&tr!("live-restarted")),
             Err(reason) => self.problem(&reason.to_string()),
         }
     }
@@ -148,11 +149,11 @@ fn show_event(out: &mut impl Write, event: Event) -> io::Result<()> {
             thread: PanickedThread::Spawned(name),
             message,
         } => {
-            let thread = match name {
-                Some(name) => format!("thread '{name}'"),
-                None => "a thread the code spawned".to_string(),
+            let head = match name {
+                Some(name) => tr!("thread-panicked", name = name),
+                None => tr!("spawned-thread-panicked"),
             };
-            writeln!(out, "{}", format!("{thread} panicked:\n{message}").red())
+            writeln!(out, "{}", format!("{head}\n{message}").red())
         }
         Event::Loading(message) => writeln!(out, "{}", message.yellow()),
         Event::Started(_) | Event::Evaluated(_) | Event::Vars(_) | Event::Reset(_) => Ok(()),

@@ -148,7 +148,7 @@ impl<W: Write> Repl<W> {
                 Line::End => break,
                 Line::Invalid(why) => {
                     invalid += 1;
-                    self.problem(&format!("{why}; line ignored"))?;
+                    self.problem(&tr!("line-ignored", why = why))?;
                     if invalid >= MAX_INVALID_LINES {
                         break;
                     }
@@ -247,11 +247,11 @@ impl<W: Write> Repl<W> {
             Command::Prev => self.step(Session::back, &tr!("start-of-course"))?,
             Command::Goto(slide) => match self.session.goto(&slide) {
                 Ok(()) => self.show()?,
-                Err(error) => self.problem(&error.to_string())?,
+                Err(error) => self.problem(&error.localized())?,
             },
             Command::Lesson(target) => match self.session.open(&target) {
                 Ok(()) => self.show()?,
-                Err(error) => self.problem(&error.to_string())?,
+                Err(error) => self.problem(&error.localized())?,
             },
             Command::Lessons => {
                 let current = self.session.lesson().id.clone();
@@ -350,9 +350,7 @@ impl<W: Write> Repl<W> {
                 Ok(()) => return Ok(()),
                 Err(why) => {
                     self.pager = None;
-                    self.problem(&format!(
-                        "{why}; long slides are printed whole from now on (set PAGER to a pager that works)"
-                    ))?;
+                    self.problem(&tr!("pager-failed", why = why.to_string()))?;
                 }
             }
         }
@@ -409,7 +407,7 @@ impl<W: Write> Repl<W> {
     }
 
     fn problem(&mut self, message: &str) -> io::Result<()> {
-        writeln!(self.out, "{} {message}", "error:".red().bold())
+        writeln!(self.out, "{} {message}", tr!("error-prefix").red().bold())
     }
 
     fn note(&mut self, message: &str) -> io::Result<()> {
@@ -417,7 +415,11 @@ impl<W: Write> Repl<W> {
     }
 
     fn warn(&mut self, warning: &ProgressWarning) -> io::Result<()> {
-        writeln!(self.out, "{} {warning}", "warning:".yellow().bold())
+        writeln!(
+            self.out,
+            "{} {warning}",
+            tr!("warning-prefix").yellow().bold()
+        )
     }
 }
 

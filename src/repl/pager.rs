@@ -57,9 +57,10 @@ impl Pager {
         if status.success() || status.code().is_none() {
             Ok(())
         } else {
-            Err(io::Error::other(format!(
-                "the pager {} ended with {status}",
-                self.command[0]
+            Err(io::Error::other(crate::tr!(
+                "pager-ended",
+                pager = self.command[0].as_str(),
+                status = status.to_string()
             )))
         }
     }

@@ -11,17 +11,16 @@ use crate::play;
 use crate::python::{self, Piece, PythonError, PythonRun, Shell, ShellKind};
 
 use super::Repl;
+use crate::tr;
 
 impl<W: Write> Repl<W> {
     pub(super) fn run_slide(&mut self) -> io::Result<()> {
         let snippets: Vec<_> = self.session.slide().snippets().cloned().collect();
         if snippets.is_empty() && self.session.slide().exercises().next().is_some() {
-            return self.note(
-                "this slide is an exercise: :edit puts your answer in the line (:exercise opens it in $EDITOR), :check grades it, :solution shows one",
-            );
+            return self.note(&tr!("run-exercise-slide"));
         }
         if snippets.is_empty() {
-            return self.problem("this slide has no Rust to run; Enter moves on");
+            return self.problem(&tr!("run-no-rust"));
         }
         for snippet in snippets {
             let played = play::play(&mut self.out, &self.registry, &snippet)?;
@@ -40,7 +39,7 @@ impl<W: Write> Repl<W> {
     pub(super) fn run_python(&mut self) -> io::Result<()> {
         let slide = self.session.slide();
         if slide.python().next().is_none() {
-            return self.problem("this slide has no Python to run; Enter moves on");
+            return self.problem(&tr!("run-no-python"));
         }
         if let Some(line) = excerpt_only(self.session.lesson(), slide) {
             return self.note(&line);
@@ -71,12 +70,8 @@ impl<W: Write> Repl<W> {
         }
         if crate::interrupt::take() {
             let line = match &ran {
-                Err(error) if error.shell_lost() => {
-                    "interrupted: the cell did not stop, so its Python shell was stopped (Ctrl-C)"
-                }
-                _ => {
-                    "interrupted: the cell was stopped (Ctrl-C); the shell keeps what ran before it"
-                }
+                Err(error) if error.shell_lost() => tr!("python-shell-interrupted"),
+                _ => tr!("python-cell-interrupted"),
             };
             writeln!(self.out, "{}", line.yellow())?;
             return Ok(false);
@@ -87,7 +82,7 @@ impl<W: Write> Repl<W> {
                 self.note(&error.to_string())?;
             }
             Err(error) if error.shell_lost() => {
-                self.problem(&format!("{error}; the next :python starts a new one"))?;
+                self.problem(&tr!("python-shell-lost", error = error.to_string()))?;
             }
             Err(error) => self.problem(&error.to_string())?,
         }
@@ -99,9 +94,10 @@ impl<W: Write> Repl<W> {
     fn after_python(&mut self, run: &PythonRun, lesson: usize, slide: usize) -> io::Result<()> {
         let course = self.session.catalog().lessons();
         if let Some(cell) = python::defining_missing(run, course, lesson, slide, &[]) {
-            let line = format!(
-                "{} is defined by the cell of {}: run that slide's Python first",
-                cell.name, cell.place
+            let line = tr!(
+                "python-defined-elsewhere",
+                name = cell.name.as_str(),
+                place = cell.place.as_str()
             );
             return self.note(&line);
         }
@@ -118,10 +114,7 @@ impl<W: Write> Repl<W> {
         match python::Shell::start() {
             Ok(shell) => {
                 if shell.kind() == ShellKind::Plain {
-                    self.note(&format!(
-                        "IPython not found: the cells run in plain python3, without magics (to install it: {})",
-                        python::INSTALL_IPYTHON
-                    ))?;
+                    self.note(&tr!("ipython-missing", install = python::INSTALL_IPYTHON))?;
                 }
                 self.python = Some((lesson, shell));
                 Ok(true)
@@ -141,7 +134,7 @@ impl<W: Write> Repl<W> {
     /// `:reset` stops the Python shell too: the next `:python` starts afresh.
     pub(super) fn reset_python(&mut self) -> io::Result<()> {
         match self.python.take() {
-            Some(_) => self.note("the Python shell stopped: the next :python starts a new one"),
+            Some(_) => self.note(&tr!("python-shell-stopped")),
             None => Ok(()),
         }
     }
@@ -149,7 +142,7 @@ impl<W: Write> Repl<W> {
     pub(super) fn time_slide(&mut self) -> io::Result<()> {
         let snippets: Vec<_> = self.session.slide().snippets().cloned().collect();
         if snippets.is_empty() {
-            return self.problem("this slide has no Rust to time; Enter moves on");
+            return self.problem(&tr!("timeit-no-rust"));
         }
         for snippet in snippets {
             play::time(&mut self.out, &self.registry, &snippet)?;
@@ -172,9 +165,10 @@ fn run_in_shell(
         Err(error) => return Ok(Err(error)),
     };
     for cell in &needed {
-        let line = format!(
-            "first runs the cell of {}, which defines {}",
-            cell.place, cell.name
+        let line = tr!(
+            "python-runs-first",
+            place = cell.place.as_str(),
+            name = cell.name.as_str()
         );
         writeln!(out, "{}", line.dimmed())?;
     }
@@ -182,7 +176,11 @@ fn run_in_shell(
         ShellKind::IPython => "IPython",
         ShellKind::Plain => "python3",
     };
-    let header = format!("Python output of {}/{slide} ({which})", course[lesson].id);
+    let header = tr!(
+        "python-output",
+        place = format!("{}/{slide}", course[lesson].id),
+        shell = which
+    );
     writeln!(out, "\n{}", header.blue().bold())?;
     let mut failed = None;
     let mut stdout_ends_line = true;
@@ -224,9 +222,7 @@ fn excerpt_only(lesson: &Lesson, slide: &Slide) -> Option<String> {
         return None;
     }
     Some(match python::whole_cell_of(lesson, excerpt) {
-        Some(number) => format!(
-            "this Python is an excerpt, shown and not run: the whole cell is on slide {number} (:goto {number}, then :python)"
-        ),
-        None => "this Python is an excerpt of a course cell, shown and not run".to_string(),
+        Some(number) => tr!("python-excerpt-of-slide", number = number),
+        None => tr!("python-excerpt"),
     })
 }

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::bounded::Unreadable;
+use crate::tr;
 
 /// What is saved between sessions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -90,28 +91,60 @@ impl Progress {
 /// The largest progress file read: a whole course's is a few kilobytes.
 const MAX_PROGRESS_BYTES: u64 = 1 << 20;
 
-/// Something the student should know about their progress file; never fatal.
-#[derive(Debug, thiserror::Error)]
+/// Something the student should know about their progress file; never
+/// fatal. Said in the course's language.
+#[derive(Debug)]
 pub enum ProgressWarning {
-    #[error(
-        "progress file {path} is unreadable ({reason}); it was kept as {kept} and you start afresh"
-    )]
     Corrupt {
         path: PathBuf,
         reason: String,
         kept: PathBuf,
     },
-    #[error(
-        "cannot read progress file {path} ({reason}); you start afresh and it is left as it is"
-    )]
-    Unreadable { path: PathBuf, reason: String },
-    #[error(
-        "progress file {path} is unreadable ({reason}) and could not be kept aside; you start afresh"
-    )]
-    CorruptNotKept { path: PathBuf, reason: String },
-    #[error("cannot save progress to {path} ({reason}); carrying on without saving")]
-    Unwritable { path: PathBuf, reason: String },
+    Unreadable {
+        path: PathBuf,
+        reason: String,
+    },
+    CorruptNotKept {
+        path: PathBuf,
+        reason: String,
+    },
+    Unwritable {
+        path: PathBuf,
+        reason: String,
+    },
 }
+
+impl std::fmt::Display for ProgressWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |path: &PathBuf| path.display().to_string();
+        let text = match self {
+            ProgressWarning::Corrupt { path, reason, kept } => tr!(
+                "progress-corrupt",
+                path = shown(path),
+                reason = reason.as_str(),
+                kept = shown(kept)
+            ),
+            ProgressWarning::Unreadable { path, reason } => tr!(
+                "progress-unreadable",
+                path = shown(path),
+                reason = reason.as_str()
+            ),
+            ProgressWarning::CorruptNotKept { path, reason } => tr!(
+                "progress-corrupt-not-kept",
+                path = shown(path),
+                reason = reason.as_str()
+            ),
+            ProgressWarning::Unwritable { path, reason } => tr!(
+                "progress-unwritable",
+                path = shown(path),
+                reason = reason.as_str()
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ProgressWarning {}
 
 /// Reads and writes `progress.json` in one directory.
 #[derive(Debug)]
