@@ -177,6 +177,41 @@ python-output = Python output of { $place } ({ $shell })
 python-excerpt-of-slide = this Python is an excerpt, shown and not run: the whole cell is on slide { $number } (:goto { $number }, then :python)
 python-excerpt = this Python is an excerpt of a course cell, shown and not run
 
+## The verdict on a snippet: :run, avance run, :timeit and check's reasons.
+verdict-panicked-as-intended = panicked, as this slide intends:
+verdict-refused-as-intended = rustc refuses it, as this slide intends:
+verdict-no-rustc = This Rust is meant not to compile; rustc is not installed here to show why.
+verdict-rustc-unrunnable = could not run rustc: { $why }
+verdict-meant-to-panic = the snippet was meant to panic, but finished
+verdict-panicked = the snippet panicked:
+verdict-returned-error = the snippet returned an error:
+verdict-output-differs = the snippet's output is not what its output block (line { $line }) says:
+verdict-process-ended = the snippet's process ended with { $status }
+verdict-panicked-while-timed = the snippet panicked while being timed
+run-interrupted = interrupted: { $id } was stopped (Ctrl-C)
+timeit-panics-on-purpose = { $id } panics on purpose; there is nothing to time
+timeit-interrupted = interrupted: the timing of { $id } was stopped (Ctrl-C)
+wrong-should-panic = it finished, but it is marked should_panic
+wrong-panicked = it panicked:
+wrong-returned-error = it returned an error:
+wrong-exit-status = it failed with exit status { $code }:
+wrong-signal = it was killed by a signal:
+wrong-timed-out = killed after { $seconds } s without finishing
+wrong-output-differs = stdout differs from the output block at line { $line }:
+wrong-compiled = it compiled, but it is marked compile_fail
+wrong-refused-without = rustc refused it, but without { $missing }:
+wrong-needs-the-crate = compile_fail snippets are compiled alone, with std only; this one needs the avance crate:
+check-cannot-start = could not start { $exe }: { $why }
+check-hint-gives-away = hint { $hint } gives away the solution's line `{ $line }`; a hint nudges, it does not answer
+check-skipped-exercises = SKIPPED: rustc not found; exercises need it
+check-skipped-compile-fail = SKIPPED: rustc not found; compile_fail snippets need it
+check-skipped-because = SKIPPED: { $why }
+check-starter-name = the starter
+check-starter-passes = the starter already passes every hidden test: the exercise asks nothing
+check-python-failed = the Python failed:
+check-python-differs = the Python's stdout differs from the python-output block at line { $line }:
+check-python-stopped = the Python stopped before this block:
+
 ## Exercises: answering, hints, grading.
 answer-note = Your answer: Enter keeps it and grades it with the hidden tests.
 answer-none = write your answer first: :edit puts the starter in the line, :exercise opens it in $EDITOR

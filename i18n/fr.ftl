@@ -176,6 +176,41 @@ python-output = Sortie Python de { $place } ({ $shell })
 python-excerpt-of-slide = ce Python est un extrait, montré et non exécuté : la cellule entière est sur la diapositive { $number } (:goto { $number }, puis :python)
 python-excerpt = ce Python est un extrait d'une cellule du cours, montré et non exécuté
 
+## Le verdict sur un extrait : :run, avance run, :timeit et les raisons de check.
+verdict-panicked-as-intended = a paniqué, comme le veut cette diapositive :
+verdict-refused-as-intended = rustc le refuse, comme le veut cette diapositive :
+verdict-no-rustc = Ce Rust ne doit pas compiler ; rustc n'est pas installé ici pour montrer pourquoi.
+verdict-rustc-unrunnable = impossible d'exécuter rustc : { $why }
+verdict-meant-to-panic = l'extrait devait paniquer, mais il s'est terminé
+verdict-panicked = l'extrait a paniqué :
+verdict-returned-error = l'extrait a renvoyé une erreur :
+verdict-output-differs = la sortie de l'extrait n'est pas ce que dit son bloc de sortie (ligne { $line }) :
+verdict-process-ended = le processus de l'extrait s'est terminé avec { $status }
+verdict-panicked-while-timed = l'extrait a paniqué pendant le chronométrage
+run-interrupted = interrompu : { $id } a été arrêté (Ctrl-C)
+timeit-panics-on-purpose = { $id } panique exprès ; il n'y a rien à chronométrer
+timeit-interrupted = interrompu : le chronométrage de { $id } a été arrêté (Ctrl-C)
+wrong-should-panic = il s'est terminé, or il est marqué should_panic
+wrong-panicked = il a paniqué :
+wrong-returned-error = il a renvoyé une erreur :
+wrong-exit-status = il a échoué avec le code de sortie { $code } :
+wrong-signal = il a été tué par un signal :
+wrong-timed-out = tué au bout de { $seconds } s sans avoir fini
+wrong-output-differs = sa sortie standard diffère du bloc de sortie de la ligne { $line } :
+wrong-compiled = il a compilé, or il est marqué compile_fail
+wrong-refused-without = rustc l'a refusé, mais sans { $missing } :
+wrong-needs-the-crate = les extraits compile_fail sont compilés seuls, avec std uniquement ; celui-ci a besoin de la crate avance :
+check-cannot-start = impossible de lancer { $exe } : { $why }
+check-hint-gives-away = l'indice { $hint } dévoile la ligne `{ $line }` de la solution ; un indice met sur la voie, il ne donne pas la réponse
+check-skipped-exercises = IGNORÉ : rustc introuvable ; les exercices en ont besoin
+check-skipped-compile-fail = IGNORÉ : rustc introuvable ; les extraits compile_fail en ont besoin
+check-skipped-because = IGNORÉ : { $why }
+check-starter-name = le point de départ
+check-starter-passes = le point de départ passe déjà tous les tests cachés : l'exercice ne demande rien
+check-python-failed = le Python a échoué :
+check-python-differs = la sortie standard du Python diffère du bloc python-output de la ligne { $line } :
+check-python-stopped = le Python s'est arrêté avant ce bloc :
+
 ## Les exercices : répondre, indices, correction.
 answer-note = Votre réponse : Entrée la garde et la corrige avec les tests cachés.
 answer-none = écrivez d'abord votre réponse : :edit met le point de départ dans la ligne, :exercise l'ouvre dans $EDITOR

@@ -21,6 +21,7 @@ use crate::lesson::{CodeBlock, Exercise, Expected, Lesson, Mode, Scale, Slide, S
 use crate::python;
 use crate::run::Registry;
 use crate::rustc;
+use crate::tr;
 use crate::verdict::{self, Ended, Happened};
 
 /// A snippet that runs longer than this is killed and reported (the
@@ -86,7 +87,11 @@ impl Checker {
         }
         match run_child(&self.exe, &snippet.id, Scale::Check) {
             Ok(output) => report(judge_child(snippet, &output)),
-            Err(e) => Verdict::Failed(format!("could not start {}: {e}", self.exe.display())),
+            Err(e) => Verdict::Failed(tr!(
+                "check-cannot-start",
+                exe = self.exe.display().to_string(),
+                why = e.to_string()
+            )),
         }
     }
 
@@ -94,21 +99,21 @@ impl Checker {
     /// hint may hold a line of the solution. (The solution is a snippet.)
     fn check_exercise(&self, exercise: &Exercise) -> Verdict {
         if let Some((hint, line)) = hint_giving_away(exercise) {
-            return Verdict::Failed(format!(
-                "hint {hint} gives away the solution's line `{line}`; a hint nudges, it does not answer"
-            ));
+            return Verdict::Failed(tr!("check-hint-gives-away", hint = hint, line = line));
         }
         let Some(rustc) = &self.rustc else {
-            return Verdict::Skipped("SKIPPED: rustc not found; exercises need it".into());
+            return Verdict::Skipped(tr!("check-skipped-exercises"));
         };
         let starter = grade::starter(exercise);
         let grader = Grader::with(rustc.clone());
-        match grader.grade(exercise, &starter, AnswerName("the starter"), false, || {
-            false
-        }) {
-            Ok(grade) if grade.passed() => Verdict::Failed(
-                "the starter already passes every hidden test: the exercise asks nothing".into(),
-            ),
+        match grader.grade(
+            exercise,
+            &starter,
+            AnswerName(&tr!("check-starter-name")),
+            false,
+            || false,
+        ) {
+            Ok(grade) if grade.passed() => Verdict::Failed(tr!("check-starter-passes")),
             Ok(_) => Verdict::Passed,
             Err(why) => Verdict::Failed(why.to_string()),
         }
@@ -116,12 +121,10 @@ impl Checker {
 
     fn check_compile_fail(&self, snippet: &Snippet) -> Verdict {
         let Some(rustc) = &self.rustc else {
-            return Verdict::Skipped(
-                "SKIPPED: rustc not found; compile_fail snippets need it".into(),
-            );
+            return Verdict::Skipped(tr!("check-skipped-compile-fail"));
         };
         match rustc::compile_alone(rustc, snippet, false) {
-            Err(e) => Verdict::Failed(format!("could not run rustc: {e}")),
+            Err(e) => Verdict::Failed(tr!("verdict-rustc-unrunnable", why = e.to_string())),
             Ok(compiled) => report(verdict::judge(snippet, Happened::Compiled(&compiled))),
         }
     }
@@ -202,24 +205,27 @@ fn python_verdict(
             | python::PythonError::NeedsIPython
             | python::PythonError::NeedsCuda),
         ) => {
-            return Verdict::Skipped(format!("SKIPPED: {error}"));
+            return Verdict::Skipped(tr!("check-skipped-because", why = error.to_string()));
         }
         Err(error) => return Verdict::Failed(error.to_string()),
     };
     let raised = !run.success && index + 1 >= run.blocks.len();
     match run.blocks.get(index) {
-        Some(_) if raised => {
-            Verdict::Failed(format!("the Python failed:\n{}", run.stderr.trim_end()))
-        }
+        Some(_) if raised => Verdict::Failed(format!(
+            "{}\n{}",
+            tr!("check-python-failed"),
+            run.stderr.trim_end()
+        )),
         Some(stdout) => match compare(stdout, &expected.text) {
             Ok(()) => Verdict::Passed,
             Err(diff) => Verdict::Failed(format!(
-                "the Python's stdout differs from the python-output block at line {}:\n{diff}",
-                expected.line
+                "{}\n{diff}",
+                tr!("check-python-differs", line = expected.line)
             )),
         },
         None => Verdict::Failed(format!(
-            "the Python stopped before this block:\n{}",
+            "{}\n{}",
+            tr!("check-python-stopped"),
             run.stderr.trim_end()
         )),
     }

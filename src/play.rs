@@ -77,7 +77,7 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
             writeln!(
                 out,
                 "{}",
-                format!("interrupted: {} was stopped (Ctrl-C)", snippet.id).yellow()
+                crate::tr!("run-interrupted", id = snippet.id.as_str()).yellow()
             )?;
             return Ok(Played::Interrupted);
         }
@@ -137,7 +137,12 @@ pub(crate) fn read_outcome(record: &Path, status: ExitStatus) -> RunOutcome {
     std::fs::read_to_string(record)
         .ok()
         .and_then(|text| RunOutcome::from_record(&text))
-        .unwrap_or_else(|| RunOutcome::Failed(format!("the snippet's process ended with {status}")))
+        .unwrap_or_else(|| {
+            RunOutcome::Failed(crate::tr!(
+                "verdict-process-ended",
+                status = status.to_string()
+            ))
+        })
 }
 
 /// Times a snippet with [`crate::timeit`] in a child process, so that
@@ -150,7 +155,7 @@ pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
             return writeln!(
                 out,
                 "{}",
-                format!("{} panics on purpose; there is nothing to time", snippet.id).dimmed()
+                crate::tr!("timeit-panics-on-purpose", id = snippet.id.as_str()).dimmed()
             );
         }
         Err(why) => return writeln!(out, "{}", why.to_string().dimmed()),
@@ -163,11 +168,7 @@ pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
         return writeln!(
             out,
             "{}",
-            format!(
-                "interrupted: the timing of {} was stopped (Ctrl-C)",
-                snippet.id
-            )
-            .yellow()
+            crate::tr!("timeit-interrupted", id = snippet.id.as_str()).yellow()
         );
     };
     let text = std::fs::read_to_string(record.path()).unwrap_or_default();
@@ -223,6 +224,6 @@ pub fn time_in_this_process(snippet: &CompiledSnippet) -> String {
     bar.finish_and_clear();
     match timed {
         Ok(timing) => format!("{TIMED}{timing}"),
-        Err(_) => RunOutcome::Panicked("the snippet panicked while being timed".into()).to_record(),
+        Err(_) => RunOutcome::Panicked(crate::tr!("verdict-panicked-while-timed")).to_record(),
     }
 }

@@ -91,8 +91,7 @@ pub fn uses_the_crate(diagnostics: &str) -> bool {
 /// `false` when it did not go as intended (rustc accepted it, or failed to run).
 pub fn show_refusal(out: &mut impl Write, snippet: &Snippet) -> io::Result<bool> {
     let Some(rustc) = find() else {
-        let message = "This Rust is meant not to compile; rustc is not installed here to show why.";
-        writeln!(out, "{}", message.yellow())?;
+        writeln!(out, "{}", crate::tr!("verdict-no-rustc").yellow())?;
         return Ok(true);
     };
     let color = colored::control::SHOULD_COLORIZE.should_colorize();
@@ -101,8 +100,9 @@ pub fn show_refusal(out: &mut impl Write, snippet: &Snippet) -> io::Result<bool>
         Err(e) => {
             writeln!(
                 out,
-                "{} could not run rustc: {e}",
-                crate::tr!("error-prefix").red().bold()
+                "{} {}",
+                crate::tr!("error-prefix").red().bold(),
+                crate::tr!("verdict-rustc-unrunnable", why = e.to_string())
             )?;
             return Ok(false);
         }
@@ -120,7 +120,7 @@ pub fn show_refusal(out: &mut impl Write, snippet: &Snippet) -> io::Result<bool>
             writeln!(
                 out,
                 "{}",
-                "rustc refuses it, as this slide intends:".yellow()
+                crate::tr!("verdict-refused-as-intended").yellow()
             )?;
             write!(out, "{diagnostics}")?;
             Ok(true)

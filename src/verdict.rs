@@ -125,32 +125,31 @@ pub enum Wrong {
 
 impl fmt::Display for Wrong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::tr;
         match self {
-            Wrong::FinishedButShouldPanic => {
-                write!(f, "it finished, but it is marked should_panic")
-            }
-            Wrong::Panicked(message) => write!(f, "it panicked:\n{message}"),
-            Wrong::ReturnedError(error) => write!(f, "it returned an error: {error}"),
+            Wrong::FinishedButShouldPanic => f.write_str(&tr!("wrong-should-panic")),
+            Wrong::Panicked(message) => write!(f, "{}\n{message}", tr!("wrong-panicked")),
+            Wrong::ReturnedError(error) => write!(f, "{} {error}", tr!("wrong-returned-error")),
             Wrong::ExitStatus { code, stderr } => {
-                write!(f, "it failed with exit status {code}:\n{stderr}")
+                write!(f, "{}\n{stderr}", tr!("wrong-exit-status", code = *code))
             }
-            Wrong::Signal(stderr) => write!(f, "it was killed by a signal:\n{stderr}"),
-            Wrong::TimedOut { seconds } => write!(f, "killed after {seconds} s without finishing"),
+            Wrong::Signal(stderr) => write!(f, "{}\n{stderr}", tr!("wrong-signal")),
+            Wrong::TimedOut { seconds } => f.write_str(&tr!("wrong-timed-out", seconds = *seconds)),
             Wrong::OutputDiffers { line, diff } => {
-                write!(
-                    f,
-                    "stdout differs from the output block at line {line}:\n{diff}"
-                )
+                write!(f, "{}\n{diff}", tr!("wrong-output-differs", line = *line))
             }
-            Wrong::Compiled => write!(f, "it compiled, but it is marked compile_fail"),
+            Wrong::Compiled => f.write_str(&tr!("wrong-compiled")),
             Wrong::RefusedWithout {
                 missing,
                 diagnostics,
-            } => write!(f, "rustc refused it, but without {missing}:\n{diagnostics}"),
-            Wrong::NeedsTheCrate(diagnostics) => write!(
+            } => write!(
                 f,
-                "compile_fail snippets are compiled alone, with std only; this one needs the avance crate:\n{diagnostics}"
+                "{}\n{diagnostics}",
+                tr!("wrong-refused-without", missing = missing.as_str())
             ),
+            Wrong::NeedsTheCrate(diagnostics) => {
+                write!(f, "{}\n{diagnostics}", tr!("wrong-needs-the-crate"))
+            }
         }
     }
 }

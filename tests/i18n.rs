@@ -351,3 +351,56 @@ fn an_exercise_is_graded_in_french() {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");
     }
 }
+
+/// `avance run` in French: a panic and a refusal as the slide intends.
+#[test]
+fn run_says_its_verdicts_in_french() {
+    let home = tempfile::tempdir().unwrap();
+    let output = bare(home.path())
+        .args(["--lang", "fr", "run", "underscore"])
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    let refusal = if common::require_tool("rustc") {
+        "rustc le refuse, comme le veut cette diapositive\u{a0}:"
+    } else {
+        "Ce Rust ne doit pas compiler\u{a0}; rustc n'est pas installé ici pour montrer pourquoi."
+    };
+    for expected in [
+        "a paniqué, comme le veut cette diapositive\u{a0}: called `Result::unwrap()`",
+        refusal,
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+}
+
+/// `check`'s reason for a snippet whose output block was edited, in French.
+#[test]
+fn checks_reason_is_french() {
+    let home = tempfile::tempdir().unwrap();
+    let lessons = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let english = fs::read_to_string(root.join("lessons/02-truthiness.md")).unwrap();
+    let edited = english.replacen(
+        "\"bohr\" found nothing\n",
+        "\"bohr\" found nothing, edited\n",
+        1,
+    );
+    assert_ne!(edited, english, "the output line to edit is in lesson 2");
+    fs::write(lessons.path().join("02-truthiness.md"), edited).unwrap();
+    let output = bare(home.path())
+        .arg("--lessons")
+        .arg(lessons.path())
+        .args(["--lang", "fr", "check", "truthiness"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "ÉCHEC 02-truthiness/2: sa sortie standard diffère du bloc de sortie de la ligne "
+        ),
+        "{text}"
+    );
+}

@@ -380,19 +380,19 @@ pub fn verdict(out: &mut impl Write, verdict: &Verdict) -> io::Result<bool> {
             writeln!(
                 out,
                 "{} {message}",
-                "panicked, as this slide intends:".yellow()
+                tr!("verdict-panicked-as-intended").yellow()
             )?;
             return Ok(true);
         }
-        Verdict::Wrong(Wrong::FinishedButShouldPanic) => {
-            "the snippet was meant to panic, but finished".to_string()
+        Verdict::Wrong(Wrong::FinishedButShouldPanic) => tr!("verdict-meant-to-panic"),
+        Verdict::Wrong(Wrong::Panicked(message)) => {
+            format!("{} {message}", tr!("verdict-panicked"))
         }
-        Verdict::Wrong(Wrong::Panicked(message)) => format!("the snippet panicked: {message}"),
         Verdict::Wrong(Wrong::ReturnedError(error)) => {
-            format!("the snippet returned an error: {error}")
+            format!("{} {error}", tr!("verdict-returned-error"))
         }
         Verdict::Wrong(Wrong::OutputDiffers { line, diff }) => {
-            format!("the snippet's output is not what its output block (line {line}) says:\n{diff}")
+            format!("{}\n{diff}", tr!("verdict-output-differs", line = *line))
         }
         Verdict::Wrong(wrong) => wrong.to_string(),
     };
