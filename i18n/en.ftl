@@ -212,6 +212,31 @@ check-python-failed = the Python failed:
 check-python-differs = the Python's stdout differs from the python-output block at line { $line }:
 check-python-stopped = the Python stopped before this block:
 
+## Why live Rust, the Python, grading or a snippet cannot go on.
+word-and = and
+live-not-started = live Rust has not started
+live-off = live Rust is off ({ $var }={ $value }); commands still work
+live-no-toolchain = live Rust needs a Rust toolchain ({ $missing } not found on PATH; https://rustup.rs); the slides' compiled snippets still run with :run
+live-build-folder = live Rust cannot use its build folder { $path }: { $reason }
+live-thread = cannot start live Rust's thread: { $why }
+live-program-path = cannot find this program's path: { $why }
+live-crates = cannot load the lessons' crates: { $why }
+live-could-not-start = live Rust could not start ({ $why })
+live-stopped = live Rust stopped unexpectedly
+python-not-found = { $program } not found: running the course's Python needs python3 (or set AVANCE_PYTHON)
+python-unstartable = { $program } could not be started: { $message }
+python-none = the slide has no Python
+python-timed-out = a cell ran past { $seconds } s: its Python shell was stopped
+python-killed = the cell did not stop on Ctrl-C: its Python shell was stopped
+python-needs-ipython = this Python uses IPython's magics, and IPython is not installed ({ $install })
+python-needs-cuda = this Python needs pycuda and an NVIDIA GPU, which are not both here (python3 -m pip install pycuda, where a GPU is)
+grade-no-rustc = rustc is not installed here, and exercises are graded by compiling them: install Rust from rustup.rs
+grade-io = could not compile or run the answer: { $why }
+not-runnable-not-compiled = snippet { $id } is not compiled into this program (marked ignore or compile_fail)
+not-runnable-no-run = snippet { $id } is compiled but not run (marked no_run)
+not-runnable-stale = snippet { $id } was edited since this program was built; rebuild it (cargo build) to run the new code
+not-runnable-not-built-in = snippet { $id } is new: this program was built without it; put its lesson in lessons/ and rebuild (cargo build) to run it
+
 ## Exercises: answering, hints, grading.
 answer-note = Your answer: Enter keeps it and grades it with the hidden tests.
 answer-none = write your answer first: :edit puts the starter in the line, :exercise opens it in $EDITOR

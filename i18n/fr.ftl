@@ -211,6 +211,31 @@ check-python-failed = le Python a échoué :
 check-python-differs = la sortie standard du Python diffère du bloc python-output de la ligne { $line } :
 check-python-stopped = le Python s'est arrêté avant ce bloc :
 
+## Pourquoi le Rust en direct, le Python, la correction ou un extrait ne peut continuer.
+word-and = et
+live-not-started = le Rust en direct n'a pas démarré
+live-off = le Rust en direct est désactivé ({ $var }={ $value }) ; les commandes fonctionnent toujours
+live-no-toolchain = le Rust en direct a besoin d'une chaîne de compilation Rust ({ $missing } introuvable dans le PATH ; https://rustup.rs) ; les extraits compilés des diapositives s'exécutent toujours avec :run
+live-build-folder = le Rust en direct ne peut pas utiliser son dossier de compilation { $path } : { $reason }
+live-thread = impossible de lancer le thread du Rust en direct : { $why }
+live-program-path = impossible de trouver le chemin de ce programme : { $why }
+live-crates = impossible de charger les crates des leçons : { $why }
+live-could-not-start = le Rust en direct n'a pas pu démarrer ({ $why })
+live-stopped = le Rust en direct s'est arrêté de façon inattendue
+python-not-found = { $program } introuvable : exécuter le Python du cours demande python3 (ou définissez AVANCE_PYTHON)
+python-unstartable = { $program } n'a pas pu être lancé : { $message }
+python-none = la diapositive n'a pas de Python
+python-timed-out = une cellule a dépassé { $seconds } s : son shell Python a été arrêté
+python-killed = la cellule ne s'est pas arrêtée sur Ctrl-C : son shell Python a été arrêté
+python-needs-ipython = ce Python utilise les magics d'IPython, et IPython n'est pas installé ({ $install })
+python-needs-cuda = ce Python a besoin de pycuda et d'un GPU NVIDIA, qui ne sont pas tous deux présents ici (python3 -m pip install pycuda, là où il y a un GPU)
+grade-no-rustc = rustc n'est pas installé ici, et les exercices sont corrigés en les compilant : installez Rust depuis rustup.rs
+grade-io = impossible de compiler ou d'exécuter la réponse : { $why }
+not-runnable-not-compiled = l'extrait { $id } n'est pas compilé dans ce programme (marqué ignore ou compile_fail)
+not-runnable-no-run = l'extrait { $id } est compilé mais pas exécuté (marqué no_run)
+not-runnable-stale = l'extrait { $id } a été modifié depuis la compilation de ce programme ; recompilez-le (cargo build) pour exécuter le nouveau code
+not-runnable-not-built-in = l'extrait { $id } est nouveau : ce programme a été compilé sans lui ; mettez sa leçon dans lessons/ et recompilez (cargo build) pour l'exécuter
+
 ## Les exercices : répondre, indices, correction.
 answer-note = Votre réponse : Entrée la garde et la corrige avec les tests cachés.
 answer-none = écrivez d'abord votre réponse : :edit met le point de départ dans la ligne, :exercise l'ouvre dans $EDITOR

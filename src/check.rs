@@ -83,7 +83,7 @@ impl Checker {
 
     fn check_run(&self, snippet: &Snippet) -> Verdict {
         if let Err(why) = self.registry.runnable(snippet) {
-            return Verdict::Failed(why.to_string());
+            return Verdict::Failed(why.localized());
         }
         match run_child(&self.exe, &snippet.id, Scale::Check) {
             Ok(output) => report(judge_child(snippet, &output)),

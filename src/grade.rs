@@ -22,12 +22,17 @@ pub const TIME_LIMIT: Duration = Duration::from_secs(10);
 /// Why an answer could not be graded at all.
 #[derive(Debug, thiserror::Error)]
 pub enum GradeError {
-    #[error(
-        "rustc is not installed here, and exercises are graded by compiling them: install Rust from rustup.rs"
-    )]
     NoRustc,
-    #[error("could not compile or run the answer: {0}")]
     Io(#[from] std::io::Error),
+}
+
+impl std::fmt::Display for GradeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            GradeError::NoRustc => crate::tr!("grade-no-rustc"),
+            GradeError::Io(why) => crate::tr!("grade-io", why = why.to_string()),
+        })
+    }
 }
 
 /// What rustc's messages call the answer's file.

@@ -61,11 +61,16 @@ pub fn play(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
     match registry.runnable(snippet) {
         Ok(_) => {}
         Err(why @ (NotRunnable::Stale(_) | NotRunnable::NotBuiltIn(_))) => {
-            writeln!(out, "{} {why}", crate::tr!("error-prefix").red().bold())?;
+            writeln!(
+                out,
+                "{} {}",
+                crate::tr!("error-prefix").red().bold(),
+                why.localized()
+            )?;
             return Ok(Played::Stale);
         }
         Err(why) => {
-            writeln!(out, "{}", why.to_string().dimmed())?;
+            writeln!(out, "{}", why.localized().dimmed())?;
             return Ok(Played::NotRun);
         }
     }
@@ -158,7 +163,7 @@ pub fn time(out: &mut impl Write, registry: &Registry, snippet: &Snippet) -> io:
                 crate::tr!("timeit-panics-on-purpose", id = snippet.id.as_str()).dimmed()
             );
         }
-        Err(why) => return writeln!(out, "{}", why.to_string().dimmed()),
+        Err(why) => return writeln!(out, "{}", why.localized().dimmed()),
     };
     out.flush()?;
     let record = tempfile::NamedTempFile::new()?;

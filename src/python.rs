@@ -36,24 +36,35 @@ pub fn interpreter() -> String {
 /// Why the Python could not be run, or not to its end.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PythonError {
-    #[error(
-        "{program} not found: running the course's Python needs python3 (or set AVANCE_PYTHON)"
-    )]
     NotFound { program: String },
-    #[error("{program} could not be started: {message}")]
     Start { program: String, message: String },
-    #[error("the slide has no Python")]
     NoPython,
-    #[error("a cell ran past {seconds} s: its Python shell was stopped")]
     TimedOut { seconds: u64 },
-    #[error("the cell did not stop on Ctrl-C: its Python shell was stopped")]
     Killed,
-    #[error("this Python uses IPython's magics, and IPython is not installed ({INSTALL_IPYTHON})")]
     NeedsIPython,
-    #[error(
-        "this Python needs pycuda and an NVIDIA GPU, which are not both here (python3 -m pip install pycuda, where a GPU is)"
-    )]
     NeedsCuda,
+}
+
+impl std::fmt::Display for PythonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::tr;
+        let text = match self {
+            PythonError::NotFound { program } => {
+                tr!("python-not-found", program = program.as_str())
+            }
+            PythonError::Start { program, message } => tr!(
+                "python-unstartable",
+                program = program.as_str(),
+                message = message.as_str()
+            ),
+            PythonError::NoPython => tr!("python-none"),
+            PythonError::TimedOut { seconds } => tr!("python-timed-out", seconds = *seconds),
+            PythonError::Killed => tr!("python-killed"),
+            PythonError::NeedsIPython => tr!("python-needs-ipython", install = INSTALL_IPYTHON),
+            PythonError::NeedsCuda => tr!("python-needs-cuda"),
+        };
+        f.write_str(&text)
+    }
 }
 
 impl PythonError {

@@ -404,3 +404,54 @@ fn checks_reason_is_french() {
         "{text}"
     );
 }
+
+/// Why live Rust, the Python or grading cannot go on, in French.
+#[test]
+fn the_repls_tools_say_why_they_cannot_in_french() {
+    let home = tempfile::tempdir().unwrap();
+    let output = bare(home.path())
+        .env("AVANCE_LANG", "fr")
+        .env("AVANCE_LIVE", "off")
+        .env("AVANCE_PYTHON", "/nonexistent/python3")
+        .env("RUSTC", "/nonexistent/rustc")
+        .write_stdin(":lesson 2/2\nlet x = 1;\n:python\n:lesson 01/14\n:edit\n\n:q\n")
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    for expected in [
+        "erreur\u{a0}: le Rust en direct est désactivé (AVANCE_LIVE=off)\u{a0}; les commandes fonctionnent toujours",
+        "erreur\u{a0}: /nonexistent/python3 introuvable\u{a0}: exécuter le Python du cours demande python3",
+        "erreur\u{a0}: rustc n'est pas installé ici, et les exercices sont corrigés en les compilant",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+}
+
+/// A snippet edited since the build cannot run: said in French.
+#[test]
+fn a_stale_snippet_is_refused_in_french() {
+    let home = tempfile::tempdir().unwrap();
+    let lessons = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let english = fs::read_to_string(root.join("lessons/02-truthiness.md")).unwrap();
+    let edited = english.replacen(
+        "[\"ein\", \"bohr\", \"\"] {",
+        "[\"ein\", \"bohrr\", \"\"] {",
+        1,
+    );
+    assert_ne!(edited, english, "the code to edit is in lesson 2");
+    fs::write(lessons.path().join("02-truthiness.md"), edited).unwrap();
+    let output = bare(home.path())
+        .arg("--lessons")
+        .arg(lessons.path())
+        .args(["--lang", "fr", "run", "2/2"])
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "erreur\u{a0}: l'extrait 02-truthiness/2 a été modifié depuis la compilation de ce programme\u{a0}; recompilez-le"
+        ),
+        "{text}"
+    );
+}

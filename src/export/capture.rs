@@ -70,7 +70,7 @@ fn capture_one(
         Mode::Run | Mode::ShouldPanic => {}
     }
     if let Err(why) = registry.runnable(snippet) {
-        return failed(why.to_string());
+        return failed(why.localized());
     }
     match check::run_child(exe, &snippet.id, Scale::Course) {
         Ok(output) => {

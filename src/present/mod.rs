@@ -161,8 +161,12 @@ pub fn run_slide(registry: &Registry, slide: &Slide, index: usize) -> RunOutput 
                 },
                 Err(why @ (NotRunnable::Stale(_) | NotRunnable::NotBuiltIn(_))) => {
                     ok = false;
-                    said =
-                        format!("{} {why}\n", crate::tr!("error-prefix").red().bold()).into_bytes();
+                    said = format!(
+                        "{} {}\n",
+                        crate::tr!("error-prefix").red().bold(),
+                        why.localized()
+                    )
+                    .into_bytes();
                 }
                 // The room sees what the slide means, not the program's terms.
                 Err(NotRunnable::NoRun(_)) => {

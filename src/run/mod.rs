@@ -92,6 +92,21 @@ pub enum NotRunnable {
     NotBuiltIn(String),
 }
 
+#[cfg(feature = "cli")]
+impl NotRunnable {
+    /// The reason in the course's language (the terminal program's
+    /// messages, which this crate without `cli` does not have).
+    pub fn localized(&self) -> String {
+        use crate::tr;
+        match self {
+            NotRunnable::NotCompiled(id) => tr!("not-runnable-not-compiled", id = id.as_str()),
+            NotRunnable::NoRun(id) => tr!("not-runnable-no-run", id = id.as_str()),
+            NotRunnable::Stale(id) => tr!("not-runnable-stale", id = id.as_str()),
+            NotRunnable::NotBuiltIn(id) => tr!("not-runnable-not-built-in", id = id.as_str()),
+        }
+    }
+}
+
 impl Registry {
     pub const fn new(snippets: &'static [CompiledSnippet]) -> Self {
         Registry { snippets }
