@@ -118,6 +118,13 @@ progress-unreadable = cannot read progress file { $path } ({ $reason }); you sta
 progress-corrupt-not-kept = progress file { $path } is unreadable ({ $reason }) and could not be kept aside; you start afresh
 progress-unwritable = cannot save progress to { $path } ({ $reason }); carrying on without saving
 cannot-create = cannot create { $path }: { $reason }
+cannot-write = cannot write { $path }
+cannot-read = cannot read { $path }
+cannot-create-path = cannot create { $path }
+cannot-take-ctrl-c = cannot take over Ctrl-C
+already-exists = { $paths } already exists; pass --force to overwrite
+present-needs-terminal = `avance present` takes over a terminal: run it in one (`avance show { $lesson }` prints the slides)
+notes-needs-terminal = `avance notes` draws a full-screen view: run it in a terminal
 
 ## The REPL's input line and its commands.
 command-unknown-suggest = unknown command `:{ $name }`; did you mean `:{ $suggestion }`? (:help lists the commands)

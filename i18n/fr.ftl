@@ -117,6 +117,13 @@ progress-unreadable = impossible de lire le fichier de progression { $path } ({ 
 progress-corrupt-not-kept = le fichier de progression { $path } est illisible ({ $reason }) et n'a pas pu être mis de côté ; vous repartez de zéro
 progress-unwritable = impossible d'enregistrer la progression dans { $path } ({ $reason }) ; on continue sans enregistrer
 cannot-create = impossible de créer { $path } : { $reason }
+cannot-write = impossible d'écrire { $path }
+cannot-read = impossible de lire { $path }
+cannot-create-path = impossible de créer { $path }
+cannot-take-ctrl-c = impossible de prendre la main sur Ctrl-C
+already-exists = { $paths } existe déjà ; passez --force pour l'écraser
+present-needs-terminal = `avance present` occupe tout le terminal : lancez-le depuis un terminal (`avance show { $lesson }` affiche les diapositives)
+notes-needs-terminal = `avance notes` dessine une vue plein écran : lancez-le depuis un terminal
 
 ## La ligne de saisie du REPL et ses commandes.
 command-unknown-suggest = commande inconnue `:{ $name }` ; vouliez-vous dire `:{ $suggestion }` ? (:help liste les commandes)

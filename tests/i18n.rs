@@ -455,3 +455,47 @@ fn a_stale_snippet_is_refused_in_french() {
         "{text}"
     );
 }
+
+/// The commands' errors at the edges: a file that exists, a slide out of
+/// range, no terminal.
+#[test]
+fn the_commands_edges_are_french() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let export = || {
+        bare(home.path())
+            .args(["--lang", "fr", "export", "truthiness", "--html"])
+            .arg(out.path())
+            .output()
+            .unwrap()
+    };
+    assert!(export().status.success());
+    let again = export();
+    assert!(!again.status.success());
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        stderr.contains("02-truthiness.html existe déjà\u{a0}; passez --force pour l'écraser"),
+        "{stderr}"
+    );
+    let present = |args: &[&str]| {
+        let output = bare(home.path())
+            .args(["--lang", "fr", "present", "truthiness"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let stderr = present(&["--slide", "99"]);
+    assert!(
+        stderr.contains("il n'y a pas de diapositive 99"),
+        "{stderr}"
+    );
+    let stderr = present(&[]);
+    assert!(
+        stderr.contains(
+            "`avance present` occupe tout le terminal\u{a0}: lancez-le depuis un terminal"
+        ),
+        "{stderr}"
+    );
+}

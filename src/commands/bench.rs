@@ -97,7 +97,7 @@ struct ParallelArgs {
 impl BenchArgs {
     pub(super) fn run(self) -> Result<ExitCode> {
         crate::interrupt::end_with(crate::tr!("bench-interrupted"))
-            .context("cannot take over Ctrl-C")?;
+            .context(crate::tr!("cannot-take-ctrl-c"))?;
         let mut out = io::stdout().lock();
         match self.kind {
             Kind::Conv(args) => args.run(&mut out)?,

@@ -48,7 +48,8 @@ impl ExerciseArgs {
         };
         let mut index = course.pick(&self.target)?;
         let grader = Grader::find()?;
-        crate::interrupt::end_with(tr!("exercise-stopped")).context("cannot take over Ctrl-C")?;
+        crate::interrupt::end_with(tr!("exercise-stopped"))
+            .context(crate::tr!("cannot-take-ctrl-c"))?;
         loop {
             course.watch(&mut out, &grader, index)?;
             match index + 1 < course.exercises.len() {
@@ -166,8 +167,8 @@ fn grade_file(
     exercise: &Exercise,
     file: &Path,
 ) -> Result<bool> {
-    let answer =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let answer = std::fs::read_to_string(file)
+        .with_context(|| crate::tr!("cannot-read", path = file.display().to_string()))?;
     let color = colored::control::SHOULD_COLORIZE.should_colorize();
     let shown = file.display().to_string();
     let grade = grader.grade(exercise, &answer, AnswerName(&shown), color, || false)?;

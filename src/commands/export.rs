@@ -64,7 +64,7 @@ impl ExportArgs {
                 super::warn(&tr!("export-snippet-differs", id = *id));
             }
             export::write_file(target, &export::page(lesson, &outputs))
-                .with_context(|| format!("cannot write {}", target.display()))?;
+                .with_context(|| crate::tr!("cannot-write", path = target.display().to_string()))?;
             writeln!(
                 out,
                 "{} {} {}",
@@ -75,7 +75,7 @@ impl ExportArgs {
         }
         if let Some(index) = index {
             export::write_file(&index, &export::index(&lessons))
-                .with_context(|| format!("cannot write {}", index.display()))?;
+                .with_context(|| crate::tr!("cannot-write", path = index.display().to_string()))?;
             writeln!(out, "{} {}", tr!("wrote").green().bold(), index.display())?;
         }
         Ok(ExitCode::SUCCESS)

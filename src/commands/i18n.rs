@@ -139,7 +139,7 @@ fn read_lessons(dir: &Path) -> Result<Vec<LessonText>> {
         };
         if files::is_lesson_file(name) {
             let text = fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+                .with_context(|| crate::tr!("cannot-read", path = path.display().to_string()))?;
             lessons.push(LessonText {
                 id: name.trim_end_matches(".md").to_string(),
                 text,
@@ -161,7 +161,9 @@ fn read_catalog(path: &Path) -> Result<polib::catalog::Catalog> {
     match fs::read_to_string(path) {
         Ok(text) => Ok(po::parse(&text).with_context(|| format!("in {}", path.display()))?),
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(po::parse("")?),
-        Err(error) => Err(error).with_context(|| format!("cannot read {}", path.display())),
+        Err(error) => {
+            Err(error).with_context(|| crate::tr!("cannot-read", path = path.display().to_string()))
+        }
     }
 }
 
@@ -171,7 +173,7 @@ fn write(path: &Path, text: &str) -> Result<()> {
             .with_context(|| format!("cannot create the folder {}", parent.display()))?;
     }
     crate::atomic::write(path, text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| crate::tr!("cannot-write", path = path.display().to_string()))?;
     // A catalog is a file of the project, readable as the lessons are.
     use std::os::unix::fs::PermissionsExt as _;
     fs::set_permissions(path, fs::Permissions::from_mode(0o644))

@@ -27,8 +27,9 @@ impl ManArgs {
         // Names each command `avance-NAME`, as the main page lists them.
         program.build();
         if let Some(dir) = self.dir {
-            std::fs::create_dir_all(&dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(&dir).with_context(|| {
+                crate::tr!("cannot-create-path", path = dir.display().to_string())
+            })?;
             write_pages(&program, &dir)
                 .with_context(|| format!("cannot write the manual pages into {}", dir.display()))?;
             return Ok(ExitCode::SUCCESS);

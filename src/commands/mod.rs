@@ -342,17 +342,15 @@ fn refuse_overwrite(targets: &[PathBuf], force: bool) -> Result<()> {
         .map(|path| path.display().to_string())
         .collect();
     if !force && !existing.is_empty() {
-        bail!(
-            "{} already exists; pass --force to overwrite",
-            existing.join(", ")
-        );
+        bail!(crate::tr!("already-exists", paths = existing.join(", ")));
     }
     Ok(())
 }
 
 /// Creates `dir` and its parents, naming it when that fails.
 fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
+    std::fs::create_dir_all(dir)
+        .with_context(|| crate::tr!("cannot-create-path", path = dir.display().to_string()))
 }
 
 /// Fails with `what` unless stdin and stdout are both a terminal.

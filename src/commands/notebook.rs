@@ -81,7 +81,7 @@ impl NotebookArgs {
         let mut out = io::stdout();
         for (notebook, target) in notebooks.iter().zip(&targets) {
             notebook::write(target, notebook)
-                .with_context(|| format!("cannot write {}", target.display()))?;
+                .with_context(|| crate::tr!("cannot-write", path = target.display().to_string()))?;
             writeln!(
                 out,
                 "{} {}",

@@ -17,7 +17,7 @@ impl NotesArgs {
     pub(super) fn run(self, context: &Context) -> Result<ExitCode> {
         let catalog = context.catalog()?;
         let lesson = &catalog.lessons()[catalog.find(&self.lesson)?];
-        super::need_terminal("`avance notes` draws a full-screen view: run it in a terminal")?;
+        super::need_terminal(&crate::tr!("notes-needs-terminal"))?;
         crate::present::notes::notes(lesson)?;
         Ok(ExitCode::SUCCESS)
     }

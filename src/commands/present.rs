@@ -22,17 +22,18 @@ impl PresentArgs {
         let (index, in_target) = catalog.locate(&self.lesson)?;
         let lesson = &catalog.lessons()[index];
         let start = match self.slide {
-            Some(n) if usize::from(n) > lesson.slides.len() => bail!(
-                "lesson {} has slides 1 to {}; there is no slide {n}",
-                lesson.id,
-                lesson.slides.len()
-            ),
+            Some(n) if usize::from(n) > lesson.slides.len() => bail!(crate::tr!(
+                "lookup-slide-out-of-range",
+                lesson = lesson.id.as_str(),
+                slide = n.to_string(),
+                count = lesson.slides.len()
+            )),
             Some(n) => usize::from(n) - 1,
             None => in_target.unwrap_or(0),
         };
-        super::need_terminal(&format!(
-            "`avance present` takes over a terminal: run it in one (`avance show {}` prints the slides)",
-            self.lesson
+        super::need_terminal(&crate::tr!(
+            "present-needs-terminal",
+            lesson = self.lesson.as_str()
         ))?;
         crate::present::present(lesson, &context.registry, start)?;
         Ok(ExitCode::SUCCESS)

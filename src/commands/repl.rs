@@ -18,7 +18,7 @@ pub(super) fn run(context: &Context) -> Result<ExitCode> {
     // and the line editor come after).
     let live_folder = unsafe { crate::live::prepare(kept.as_deref()) };
     // Ctrl-C stops what runs (a snippet, live code, the Python), not the REPL.
-    crate::interrupt::install().context("cannot take over Ctrl-C")?;
+    crate::interrupt::install().context(crate::tr!("cannot-take-ctrl-c"))?;
     let catalog = context.catalog()?;
     let names = catalog
         .lessons()
