@@ -178,17 +178,39 @@ pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
             floor.text
         )?;
     }
-    writeln!(
-        out,
-        "{:<12} {:>11} {:>8} {:>8} {:>11} {:>11} {:>13}  {}",
+    let headings = [
         heading("bench-kernel", "kernel"),
         heading("bench-kernel-only", "kernel only"),
         heading("bench-times-floor", "× floor"),
-        "GMAC/s",
+        "GMAC/s".to_string(),
         heading("bench-end-to-end", "end to end"),
         heading("bench-pinned", "pinned"),
         heading("bench-vs-best-cpu", "vs best CPU"),
+    ];
+    // Each column as wide as its heading in the course's language.
+    let w: Vec<usize> = [12, 11, 8, 8, 11, 11, 13]
+        .iter()
+        .zip(&headings)
+        .map(|(&least, heading)| least.max(heading.chars().count()))
+        .collect();
+    writeln!(
+        out,
+        "{:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}  {}",
+        headings[0],
+        headings[1],
+        headings[2],
+        headings[3],
+        headings[4],
+        headings[5],
+        headings[6],
         heading("bench-equal", "equal to naive"),
+        w0 = w[0],
+        w1 = w[1],
+        w2 = w[2],
+        w3 = w[3],
+        w4 = w[4],
+        w5 = w[5],
+        w6 = w[6],
     )?;
     for row in &report.rows {
         let ratio = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{}×", significant(r)));
@@ -199,7 +221,7 @@ pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
         };
         writeln!(
             out,
-            "{:<12} {:>11} {:>8} {:>8} {:>11} {:>11} {:>13}  {equal}",
+            "{:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}  {equal}",
             row.kernel,
             format_time(row.kernel_median_s),
             significant(row.times_floor),
@@ -211,6 +233,13 @@ pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
                 ratio(row.vs_best_cpu_kernel),
                 ratio(row.vs_best_cpu_end_to_end)
             ),
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2],
+            w3 = w[3],
+            w4 = w[4],
+            w5 = w[5],
+            w6 = w[6],
         )?;
     }
     writeln!(
