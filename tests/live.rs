@@ -252,7 +252,8 @@ fn over_a_pipe_live_code_stops_at_its_time_limit_and_the_repl_goes_on() {
         "{out}"
     );
     assert!(out.contains("\n42\n"), "{out}");
-    assert!(started.elapsed() < std::time::Duration::from_secs(120));
+    // A guard against a limit that never fires, generous for a loaded machine.
+    assert!(started.elapsed() < std::time::Duration::from_secs(600));
 }
 
 #[test]
