@@ -237,6 +237,7 @@ python-timed-out = a cell ran past { $seconds } s: its Python shell was stopped
 python-killed = the cell did not stop on Ctrl-C: its Python shell was stopped
 python-needs-ipython = this Python uses IPython's magics, and IPython is not installed ({ $install })
 python-needs-cuda = this Python needs pycuda and an NVIDIA GPU, which are not both here (python3 -m pip install pycuda, where a GPU is)
+python-needs-module = this Python imports `{ $module }`, which this python3 cannot find: it is not installed here, or an earlier cell of the course builds it
 grade-no-rustc = rustc is not installed here, and exercises are graded by compiling them: install Rust from rustup.rs
 grade-io = could not compile or run the answer: { $why }
 not-runnable-not-compiled = snippet { $id } is not compiled into this program (marked ignore or compile_fail)

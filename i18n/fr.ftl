@@ -236,6 +236,7 @@ python-timed-out = une cellule a dépassé { $seconds } s : son shell Python a �
 python-killed = la cellule ne s'est pas arrêtée sur Ctrl-C : son shell Python a été arrêté
 python-needs-ipython = ce Python utilise les magics d'IPython, et IPython n'est pas installé ({ $install })
 python-needs-cuda = ce Python a besoin de pycuda et d'un GPU NVIDIA, qui ne sont pas tous deux présents ici (python3 -m pip install pycuda, là où il y a un GPU)
+python-needs-module = ce Python importe `{ $module }`, que ce python3 ne trouve pas : il n'est pas installé ici, ou une cellule précédente du cours le construit
 grade-no-rustc = rustc n'est pas installé ici, et les exercices sont corrigés en les compilant : installez Rust depuis rustup.rs
 grade-io = impossible de compiler ou d'exécuter la réponse : { $why }
 not-runnable-not-compiled = l'extrait { $id } n'est pas compilé dans ce programme (marqué ignore ou compile_fail)

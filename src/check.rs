@@ -203,7 +203,8 @@ fn python_verdict(
         Err(
             error @ (python::PythonError::NotFound { .. }
             | python::PythonError::NeedsIPython
-            | python::PythonError::NeedsCuda),
+            | python::PythonError::NeedsCuda
+            | python::PythonError::NeedsModule { .. }),
         ) => {
             return Verdict::Skipped(tr!("check-skipped-because", why = error.to_string()));
         }

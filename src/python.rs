@@ -36,13 +36,25 @@ pub fn interpreter() -> String {
 /// Why the Python could not be run, or not to its end.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PythonError {
-    NotFound { program: String },
-    Start { program: String, message: String },
+    NotFound {
+        program: String,
+    },
+    Start {
+        program: String,
+        message: String,
+    },
     NoPython,
-    TimedOut { seconds: u64 },
+    TimedOut {
+        seconds: u64,
+    },
     Killed,
     NeedsIPython,
     NeedsCuda,
+    /// The slide's own Python imports a module this python3 cannot find:
+    /// not installed, or built by a course cell that has not run.
+    NeedsModule {
+        module: String,
+    },
 }
 
 impl std::fmt::Display for PythonError {
@@ -62,6 +74,9 @@ impl std::fmt::Display for PythonError {
             PythonError::Killed => tr!("python-killed"),
             PythonError::NeedsIPython => tr!("python-needs-ipython", install = INSTALL_IPYTHON),
             PythonError::NeedsCuda => tr!("python-needs-cuda"),
+            PythonError::NeedsModule { module } => {
+                tr!("python-needs-module", module = module.as_str())
+            }
         };
         f.write_str(&text)
     }
@@ -130,6 +145,13 @@ pub fn plan<'a>(
         .map(|(_, text)| *text)
         .chain(needed.iter().map(|n| n.cell.text.as_str()));
     runs_here(shell, texts)?;
+    // Only the slide's own imports: a needed cell that fails on one still
+    // defines what comes before it, and says so in one line.
+    for (role, text) in &own {
+        if *role != PythonRole::Excerpt {
+            imports_here(shell, text)?;
+        }
+    }
     // The latest found first: what it defines, the others used.
     needed.reverse();
     Ok(needed)
@@ -159,6 +181,39 @@ fn runs_here<'t>(
         return Err(PythonError::NeedsCuda);
     }
     Ok(())
+}
+
+/// Refuses a cell that imports a module this shell cannot find.
+fn imports_here(shell: &mut Shell, cell: &str) -> Result<(), PythonError> {
+    for module in imported_modules(cell) {
+        if !shell.has_module(&module)? {
+            return Err(PythonError::NeedsModule { module });
+        }
+    }
+    Ok(())
+}
+
+/// The top-level modules a cell imports, in order: `import a.b as c, d`
+/// and `from a.b import c` at the start of a line (not relative imports).
+pub fn imported_modules(cell: &str) -> Vec<String> {
+    let mut modules: Vec<String> = Vec::new();
+    for line in cell.lines().map(str::trim_start) {
+        let names: Vec<&str> = if let Some(rest) = line.strip_prefix("import ") {
+            rest.split(',').collect()
+        } else if let Some(rest) = line.strip_prefix("from ") {
+            rest.split_whitespace().next().into_iter().collect()
+        } else {
+            continue;
+        };
+        for name in names {
+            let top = name.trim().split(['.', ' ']).next().unwrap_or("");
+            let is_name = !top.is_empty() && top.chars().all(|c| c.is_alphanumeric() || c == '_');
+            if is_name && !modules.iter().any(|m| m == top) {
+                modules.push(top.to_string());
+            }
+        }
+    }
+    modules
 }
 
 /// Whether a cell holds IPython's own syntax: a line starting with `%`
@@ -665,6 +720,16 @@ mod tests {
         assert_eq!(
             plan(&mut shell, &course, 0, number, &[]).unwrap_err(),
             PythonError::NeedsIPython
+        );
+    }
+
+    #[test]
+    fn the_modules_a_cell_imports() {
+        let cell = "import numpy as np\nimport os.path, sys\nfrom monModuleFortran import themodule\n\
+                    from . import sibling\n    import numba as nb\nx = 'import not'\nimport numpy";
+        assert_eq!(
+            imported_modules(cell),
+            ["numpy", "os", "sys", "monModuleFortran", "numba"]
         );
     }
 }

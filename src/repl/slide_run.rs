@@ -78,7 +78,11 @@ impl<W: Write> Repl<W> {
         }
         match ran {
             Ok(run) => self.after_python(&run, lesson, number)?,
-            Err(error @ (PythonError::NeedsIPython | PythonError::NeedsCuda)) => {
+            Err(
+                error @ (PythonError::NeedsIPython
+                | PythonError::NeedsCuda
+                | PythonError::NeedsModule { .. }),
+            ) => {
                 self.note(&error.to_string())?;
             }
             Err(error) if error.shell_lost() => {
