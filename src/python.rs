@@ -183,10 +183,19 @@ fn runs_here<'t>(
     Ok(())
 }
 
-/// Refuses a cell that imports a module this shell cannot find.
+/// Refuses a cell that imports a module this shell cannot find, unless
+/// the cell names it elsewhere than in its imports: a cell may write the
+/// module it then imports (lesson 12 makes a package in a folder).
 fn imports_here(shell: &mut Shell, cell: &str) -> Result<(), PythonError> {
+    let elsewhere: String = cell
+        .lines()
+        .filter(|line| {
+            let line = line.trim_start();
+            !line.starts_with("import ") && !line.starts_with("from ")
+        })
+        .collect();
     for module in imported_modules(cell) {
-        if !shell.has_module(&module)? {
+        if !elsewhere.contains(&module) && !shell.has_module(&module)? {
             return Err(PythonError::NeedsModule { module });
         }
     }

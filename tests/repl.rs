@@ -766,3 +766,35 @@ fn exercise_opens_the_answer_in_the_editor_and_grades_it_when_it_closes() {
         "{out}"
     );
 }
+
+/// A slide whose own Python imports a module python3 cannot find gets one
+/// line naming it, not a traceback; a cell that writes the module it then
+/// imports runs.
+#[test]
+fn python_that_imports_a_missing_module_is_one_line() {
+    if !common::require_tool("python3") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir_all(&lessons).unwrap();
+    std::fs::write(
+        lessons.join("01-demo.md"),
+        "# Demo\n\nIntro.\n\n## Missing\n\n```python\nimport avance_nowhere_zz\nprint('never')\n```\n\n\
+         ## Written\n\n```python\nimport importlib, os\nos.makedirs('shapes_zz', exist_ok=True)\n\
+         open('shapes_zz/__init__.py', 'w').write('AREA = 2')\nimportlib.invalidate_caches()\n\
+         import shapes_zz\nprint(shapes_zz.AREA * 21)\n```\n",
+    )
+    .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let mut command = avance(home.path());
+    command.arg("--lessons").arg(&lessons);
+    let out = common::repl_output(command, ":goto 2\n:python\n:goto 3\n:python\n");
+    assert!(
+        out.contains("this Python imports `avance_nowhere_zz`, which this python3 cannot find"),
+        "{out}"
+    );
+    assert!(!out.contains("Traceback"), "{out}");
+    assert!(!out.contains("\nnever\n"), "{out}");
+    assert!(out.contains("\n42\n"), "{out}");
+}
