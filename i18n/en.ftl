@@ -182,6 +182,7 @@ python-shell-stopped = the Python shell stopped: the next :python starts a new o
 python-runs-first = first runs the cell of { $place }, which defines { $name }
 python-output = Python output of { $place } ({ $shell })
 python-excerpt-of-slide = this Python is an excerpt, shown and not run: the whole cell is on slide { $number } (:goto { $number }, then :python)
+python-excerpt-of-lesson = this Python is an excerpt, shown and not run: the whole cell is on slide { $place } (:lesson { $place }, then :python)
 python-excerpt = this Python is an excerpt of a course cell, shown and not run
 
 ## The verdict on a snippet: :run, avance run, :timeit and check's reasons.
@@ -238,6 +239,7 @@ python-killed = the cell did not stop on Ctrl-C: its Python shell was stopped
 python-needs-ipython = this Python uses IPython's magics, and IPython is not installed ({ $install })
 python-needs-cuda = this Python needs pycuda and an NVIDIA GPU, which are not both here (python3 -m pip install pycuda, where a GPU is)
 python-needs-module = this Python imports `{ $module }`, which this python3 cannot find: it is not installed here, or an earlier cell of the course builds it
+python-needs-failed-cell = this slide needs `{ $name }`, which the course's cell of { $place } defines, but that cell fails here ({ $why })
 grade-no-rustc = rustc is not installed here, and exercises are graded by compiling them: install Rust from rustup.rs
 grade-io = could not compile or run the answer: { $why }
 not-runnable-not-compiled = snippet { $id } is not compiled into this program (marked ignore or compile_fail)

@@ -181,6 +181,7 @@ python-shell-stopped = le shell Python est arrêté : le prochain :python en dé
 python-runs-first = exécute d'abord la cellule de { $place }, qui définit { $name }
 python-output = Sortie Python de { $place } ({ $shell })
 python-excerpt-of-slide = ce Python est un extrait, montré et non exécuté : la cellule entière est sur la diapositive { $number } (:goto { $number }, puis :python)
+python-excerpt-of-lesson = ce Python est un extrait, montré et non exécuté : la cellule entière est sur la diapositive { $place } (:lesson { $place }, puis :python)
 python-excerpt = ce Python est un extrait d'une cellule du cours, montré et non exécuté
 
 ## Le verdict sur un extrait : :run, avance run, :timeit et les raisons de check.
@@ -237,6 +238,7 @@ python-killed = la cellule ne s'est pas arrêtée sur Ctrl-C : son shell Python 
 python-needs-ipython = ce Python utilise les magics d'IPython, et IPython n'est pas installé ({ $install })
 python-needs-cuda = ce Python a besoin de pycuda et d'un GPU NVIDIA, qui ne sont pas tous deux présents ici (python3 -m pip install pycuda, là où il y a un GPU)
 python-needs-module = ce Python importe `{ $module }`, que ce python3 ne trouve pas : il n'est pas installé ici, ou une cellule précédente du cours le construit
+python-needs-failed-cell = cette diapositive a besoin de `{ $name }`, que définit la cellule du cours de { $place }, mais cette cellule échoue ici ({ $why })
 grade-no-rustc = rustc n'est pas installé ici, et les exercices sont corrigés en les compilant : installez Rust depuis rustup.rs
 grade-io = impossible de compiler ou d'exécuter la réponse : { $why }
 not-runnable-not-compiled = l'extrait { $id } n'est pas compilé dans ce programme (marqué ignore ou compile_fail)

@@ -21,6 +21,7 @@ pub use needs::Needed;
 pub use shell::{Piece, Shell, ShellKind};
 
 use crate::lesson::{CodeBlock, Lesson, PythonRole};
+use crate::tr;
 
 /// A Python cell that runs longer than this is stopped, and its shell too.
 const TIMEOUT: Duration = Duration::from_secs(120);
@@ -147,8 +148,9 @@ pub fn plan<'a>(
     runs_here(shell, texts)?;
     // Only the slide's own imports: a needed cell that fails on one still
     // defines what comes before it, and says so in one line.
+    // A cell magic's body is another language (`%%cython`'s `cimport`).
     for (role, text) in &own {
-        if *role != PythonRole::Excerpt {
+        if *role != PythonRole::Excerpt && !text.trim_start().starts_with("%%") {
             imports_here(shell, text)?;
         }
     }
@@ -248,6 +250,7 @@ pub fn run_planned(
     needed: &[Needed],
     sink: &mut dyn FnMut(Piece),
 ) -> Result<PythonRun, PythonError> {
+    let mut failed: Vec<(String, String)> = Vec::new();
     for cell in needed {
         let mut stderr = String::new();
         let ran = shell.run(PythonRole::Cell, &cell.cell.text, &mut |piece| {
@@ -260,9 +263,37 @@ pub fn run_planned(
             let why = needs::exception_line(&stderr).unwrap_or("it raised");
             let line = format!("the cell of {} failed: {why}\n", cell.place);
             sink(Piece::Stderr(&line));
+            failed.push((cell.place.clone(), why.to_string()));
         }
     }
-    run_blocks_in(shell, &runnable(&course[lesson], slide)?, sink)
+    let blocks = runnable(&course[lesson], slide)?;
+    if failed.is_empty() {
+        return run_blocks_in(shell, &blocks, sink);
+    }
+    // A cell it needed failed: a NameError of the slide's own is that
+    // failure's consequence, said in one line rather than a traceback.
+    let mut stderr = String::new();
+    let run = run_blocks_in(shell, &blocks, &mut |piece| match piece {
+        Piece::Stdout(_) => sink(piece),
+        Piece::Stderr(text) => stderr.push_str(text),
+    })?;
+    match needs::missing_name(&stderr).filter(|_| !run.success) {
+        Some(name) => {
+            let (place, why) = &failed[0];
+            let line = format!(
+                "{}\n",
+                tr!(
+                    "python-needs-failed-cell",
+                    name = name,
+                    place = place.as_str(),
+                    why = why.as_str()
+                )
+            );
+            sink(Piece::Stderr(&line));
+        }
+        None => sink(Piece::Stderr(&stderr)),
+    }
+    Ok(run)
 }
 
 /// The cell of the course that defines the name a run's `NameError` named,
@@ -369,7 +400,7 @@ pub fn whole_cell_of(lesson: &Lesson, excerpt: &CodeBlock) -> Option<usize> {
     lesson.slides.iter().find_map(|slide| {
         slide
             .python()
-            .filter(|block| block.role == PythonRole::Cell)
+            .filter(|block| matches!(block.role, PythonRole::Cell | PythonRole::Raises))
             .any(|block| {
                 let cell = lines(&block.text);
                 cell.iter()

@@ -798,3 +798,14 @@ fn python_that_imports_a_missing_module_is_one_line() {
     assert!(!out.contains("\nnever\n"), "{out}");
     assert!(out.contains("\n42\n"), "{out}");
 }
+
+/// `AVANCE_HOME` naming a folder that does not exist yet: it is made, and
+/// progress is saved there.
+#[test]
+fn a_new_avance_home_folder_is_made_and_progress_saved() {
+    let parent = tempfile::tempdir().unwrap();
+    let home = parent.path().join("new").join("home");
+    let out = repl(&home, ":next\n:q\n");
+    assert!(out.contains("Progress saved."), "{out}");
+    assert!(home.join("progress.json").is_file(), "{out}");
+}

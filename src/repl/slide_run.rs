@@ -41,7 +41,11 @@ impl<W: Write> Repl<W> {
         if slide.python().next().is_none() {
             return self.problem(&tr!("run-no-python"));
         }
-        if let Some(line) = excerpt_only(self.session.lesson(), slide) {
+        if let Some(line) = excerpt_only(
+            self.session.catalog().lessons(),
+            self.session.lesson(),
+            slide,
+        ) {
             return self.note(&line);
         }
         let (lesson, number) = (self.session.lesson_index(), slide.number);
@@ -216,8 +220,8 @@ fn run_in_shell(
 }
 
 /// For a slide whose Python is all excerpts, what `:python` says instead
-/// of running it.
-fn excerpt_only(lesson: &Lesson, slide: &Slide) -> Option<String> {
+/// of running it: where the whole cell is, in this lesson or another.
+fn excerpt_only(course: &[Lesson], lesson: &Lesson, slide: &Slide) -> Option<String> {
     let excerpt = slide.python().next()?;
     if slide
         .python()
@@ -225,8 +229,15 @@ fn excerpt_only(lesson: &Lesson, slide: &Slide) -> Option<String> {
     {
         return None;
     }
-    Some(match python::whole_cell_of(lesson, excerpt) {
-        Some(number) => tr!("python-excerpt-of-slide", number = number),
+    if let Some(number) = python::whole_cell_of(lesson, excerpt) {
+        return Some(tr!("python-excerpt-of-slide", number = number));
+    }
+    let elsewhere = course.iter().find_map(|other| {
+        let number = python::whole_cell_of(other, excerpt)?;
+        Some(format!("{}/{number}", other.number))
+    });
+    Some(match elsewhere {
+        Some(place) => tr!("python-excerpt-of-lesson", place = place),
         None => tr!("python-excerpt"),
     })
 }

@@ -258,6 +258,10 @@ impl ProgressStore {
 
     /// Under the lock: read, merge, write.
     fn write(&self, progress: &mut Progress) -> io::Result<()> {
+        // `AVANCE_HOME=new-folder` or a first run: the folder is made.
+        if let Some(folder) = self.path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
         let _lock = self.lock()?;
         match self.read() {
             Read::Progress(theirs) => progress.absorb(theirs),
