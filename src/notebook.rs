@@ -264,12 +264,18 @@ impl Cells {
     }
 }
 
-fn slide_cells(cells: &mut Cells, lesson: &Lesson, slide: &Slide) {
+/// A slide's heading as the markdown cell that opens it: the lesson's
+/// title on its first slide, the slide's title after.
+pub(crate) fn slide_heading(lesson: &Lesson, slide: &Slide) -> String {
     if slide.number == 1 {
-        cells.markdown(&format!("# {}", escape(&lesson.title)));
+        format!("# {}", escape(&lesson.title))
     } else {
-        cells.markdown(&format!("## {}", escape(&slide.title)));
+        format!("## {}", escape(&slide.title))
     }
+}
+
+fn slide_cells(cells: &mut Cells, lesson: &Lesson, slide: &Slide) {
+    cells.markdown(&slide_heading(lesson, slide));
     for section in view::sections(slide) {
         match section {
             Section::Prose(prose) => cells.markdown(&prose_markdown(&prose)),

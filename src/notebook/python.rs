@@ -52,11 +52,7 @@ pub fn notebook(lesson: &Lesson) -> Value {
 }
 
 fn slide_cells(cells: &mut Cells, lesson: &Lesson, slide: &Slide) {
-    if slide.number == 1 {
-        cells.markdown(&format!("# {}", escape(&lesson.title)));
-    } else {
-        cells.markdown(&format!("## {}", escape(&slide.title)));
-    }
+    cells.markdown(&super::slide_heading(lesson, slide));
     for section in view::sections(slide) {
         match section {
             Section::Prose(prose) => cells.markdown(&prose_markdown(&prose)),
