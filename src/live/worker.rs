@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, VecDeque};
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 use std::thread;
 
 use evcxr::{CommandContext, Error, EvalContext, EvalContextOutputs};
@@ -62,14 +62,10 @@ pub(super) fn run(
         deferred: VecDeque::new(),
         root,
         preparation: Preparation::Running(Progress::default()),
+        warmed_up: false,
         crates_loaded: false,
         hooked_process: None,
     };
-    // While the student reads the slide: this is also evcxr's first build,
-    // and rust-analyzer's first look at the standard library, which the
-    // first Tab would otherwise wait for.
-    worker.hook_panics();
-    let _ = worker.context.completions("", 0);
     while let Some(request) = worker.next_request() {
         let event = match request {
             Request::Eval(code, compile) => Event::Evaluated(worker.eval(&code, compile)),
@@ -169,6 +165,8 @@ struct Worker {
     /// The build folder.
     root: PathBuf,
     preparation: Preparation,
+    /// Whether [`Worker::warm_up`] ran.
+    warmed_up: bool,
     crates_loaded: bool,
     /// The process [`panics::HOOK`] was last installed in (evcxr starts
     /// a new one when the code kills its own).
@@ -185,10 +183,29 @@ enum Preparation {
 }
 
 impl Worker {
+    /// The next request; the first time none is waiting, the worker warms
+    /// up first (an input typed at once is not kept waiting behind it).
     fn next_request(&mut self) -> Option<Request> {
-        self.deferred
-            .pop_front()
-            .or_else(|| self.requests.recv().ok())
+        if let Some(request) = self.deferred.pop_front() {
+            return Some(request);
+        }
+        if !self.warmed_up {
+            match self.requests.try_recv() {
+                Ok(request) => return Some(request),
+                Err(TryRecvError::Disconnected) => return None,
+                Err(TryRecvError::Empty) => self.warm_up(),
+            }
+        }
+        self.requests.recv().ok()
+    }
+
+    /// While the student reads the slide: the panic hook (evcxr's second
+    /// build), and rust-analyzer's first look at the standard library,
+    /// which the first Tab would otherwise wait for.
+    fn warm_up(&mut self) {
+        self.warmed_up = true;
+        self.hook_panics();
+        let _ = self.context.completions("", 0);
     }
 
     /// The preparation ended: its crates become evcxr's, unless evcxr
