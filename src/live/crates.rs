@@ -249,14 +249,19 @@ fn drain(child: &mut Child) -> thread::JoinHandle<String> {
 }
 
 /// The preparation gives way to what the student waits for (evcxr's
-/// builds, the slides' snippets); in a process group of its own.
+/// builds, the slides' snippets); in a process group of its own. On Linux
+/// cargo is also killed when this program dies without stopping it (a
+/// signal): the thread that started it waits for it to the end.
 fn lower_priority(command: &mut Command) {
     use std::os::unix::process::CommandExt;
     command.process_group(0);
-    // SAFETY: setpriority(2) is async-signal-safe; it changes this child only.
+    // SAFETY: setpriority(2) and prctl(2) are async-signal-safe; they
+    // change this child only.
     unsafe {
         command.pre_exec(|| {
             libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+            #[cfg(target_os = "linux")]
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
             Ok(())
         });
     }
