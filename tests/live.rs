@@ -5,7 +5,10 @@
 
 mod common;
 
-use std::path::Path;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant, SystemTime};
 
 use common::{avance, require_tool};
 
@@ -23,13 +26,17 @@ fn live_repl(home: &Path, input: &str) -> String {
 
 /// A home whose kept live build folder is shared by every run of these
 /// tests (in cargo's target folder): the lessons' crates compile for the
-/// first run only, as they do for a student's first session.
-fn home_with_kept_live_builds() -> tempfile::TempDir {
+/// first run only, as they do for a student's first session. The guard
+/// keeps the tests that share it from running together (the second would
+/// find it locked and compile everything in a temporary folder).
+fn home_with_kept_live_builds() -> (tempfile::TempDir, MutexGuard<'static, ()>) {
+    static KEPT: Mutex<()> = Mutex::new(());
+    let guard = KEPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let home = tempfile::tempdir().unwrap();
     let kept = Path::new(env!("CARGO_TARGET_TMPDIR")).join("live-builds");
     std::fs::create_dir_all(&kept).unwrap();
     std::os::unix::fs::symlink(&kept, home.path().join("live")).unwrap();
-    home
+    (home, guard)
 }
 
 fn toolchain() -> bool {
@@ -215,7 +222,7 @@ fn timeit_compiles_optimised_and_typed_code_goes_back_to_quick() {
     if !toolchain() {
         return;
     }
-    let home = home_with_kept_live_builds();
+    let (home, _kept) = home_with_kept_live_builds();
     // evcxr writes the level into the manifest of the crate it compiles,
     // in EVCXR_TMPDIR, which the live code inherits: the code reads it.
     let manifest = "std::fs::read_to_string(std::path::Path::new(&std::env::var(\"EVCXR_TMPDIR\").unwrap()).join(\"Cargo.toml\")).unwrap()";
@@ -326,4 +333,90 @@ fn dep_adds_a_crate_of_ones_own_and_refuses_one_that_does_not_exist() {
     let refused = out.split(":dep mine_nowhere_zz").nth(1).expect(&out);
     assert!(refused.contains("error:"), "{out}");
     assert!(refused.contains("No such file or directory"), "{out}");
+}
+
+/// The compiled libraries in evcxr's target folder, with when each was
+/// written: the generated crate's own (`ctx`, the student's code) left out.
+fn compiled_crates(live: &Path) -> Vec<(PathBuf, SystemTime)> {
+    let mut found = Vec::new();
+    let mut folders = vec![live.join("evcxr").join("target")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                folders.push(path);
+            } else if name.ends_with(".rlib") && !name.starts_with("libctx") {
+                let written = entry.metadata().and_then(|m| m.modified()).unwrap();
+                found.push((path, written));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The lessons' crates are compiled from the REPL's start, in the
+/// background: once the REPL says they are ready (the file it writes in
+/// the build folder), the first input naming them compiles nothing but the
+/// input. Neither the cargo output nor the one-time message shows.
+#[test]
+fn the_lessons_crates_are_prepared_before_the_first_input_names_them() {
+    if !toolchain() {
+        return;
+    }
+    let (home, _kept) = home_with_kept_live_builds();
+    let mut repl = std::process::Command::new(env!("CARGO_BIN_EXE_avance"))
+        .env("AVANCE_HOME", home.path())
+        .env("AVANCE_LANG", "en")
+        .env("AVANCE_LIVE", "on")
+        .env_remove("LD_LIBRARY_PATH")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("avance starts");
+    let live = home.path().join("live");
+    let ready = live.join(avance::live::READY_FILE);
+    // The first run compiles them all (minutes on a small machine).
+    let started = Instant::now();
+    while !ready.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(1200) && repl.try_wait().unwrap().is_none(),
+            "the crates were not prepared"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let before = compiled_crates(&live);
+    assert!(
+        before
+            .iter()
+            .any(|(path, _)| path.to_string_lossy().contains("libndarray-")),
+        "{before:?}"
+    );
+    let mut stdin = repl.stdin.take().unwrap();
+    stdin
+        .write_all(b"ndarray::arr1(&[1, 2, 3]).sum() + 0 * std::mem::size_of::<avance::timeit::Timer>() as i32\n")
+        .unwrap();
+    drop(stdin);
+    let mut out = String::new();
+    repl.stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    let mut err = String::new();
+    repl.stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(repl.wait().unwrap().success(), "{err}");
+    assert!(out.contains("\n6\n"), "{out}\n{err}");
+    assert!(!out.contains("loading the lessons' crates"), "{out}");
+    assert!(
+        !out.contains("Compiling") && !err.contains("Compiling"),
+        "{out}\n{err}"
+    );
+    assert_eq!(compiled_crates(&live), before, "a crate was compiled again");
 }

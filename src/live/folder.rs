@@ -48,7 +48,7 @@ fn toolchain() -> Result<(), LiveError> {
     }
 }
 
-fn find_on_path(tool: &str) -> Option<PathBuf> {
+pub(super) fn find_on_path(tool: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .map(|dir| dir.join(tool))
@@ -114,6 +114,7 @@ impl BuildFolder {
             root: resolved(&root)?,
             _held: held,
         };
+        super::crates::restore(&folder.root);
         let config = folder.root.join(".cargo").join("config.toml");
         std::fs::create_dir_all(folder.root.join(".cargo"))
             .and_then(|()| std::fs::write(&config, DEPENDENCIES_OPTIMIZED))

@@ -10,12 +10,15 @@
 //! REPL shows it in order while the code runs.
 //!
 //! The lessons' crates (`avance` itself, from the source this program was
-//! built from, ndarray and rayon) are loaded the first time an input names
-//! one of them, with a message: compiling them takes a while once. The
-//! build folder is kept in the student's state folder, locked by one session
-//! at a time, so later sessions find them compiled.
+//! built from, ndarray and rayon) are compiled in the background from the
+//! REPL's start, beside evcxr and without blocking it (`crates.rs`), and
+//! loaded the first time an input names one of them; an input that comes
+//! before they are ready waits with a progress line. The build folder is
+//! kept in the student's state folder, locked by one session at a time, so
+//! later sessions find them compiled.
 
 mod cpu;
+mod crates;
 mod diagnostic;
 mod error;
 mod folder;
@@ -25,6 +28,7 @@ mod worker;
 
 pub(crate) use worker::find_rust_libraries;
 
+pub use crates::{Progress, READY_FILE};
 pub use diagnostic::{Diagnostic, Label, render_diagnostics};
 pub use error::LiveError;
 pub use folder::{BuildFolder, prepare};
@@ -137,6 +141,9 @@ pub enum Event {
     Started(Result<(), LiveError>),
     /// The lessons' crates are being compiled (a one-time wait).
     Loading(String),
+    /// An input waits for the lessons' crates, compiled in the background:
+    /// this far.
+    Preparing(Progress),
     Stdout(String),
     Stderr(String),
     /// A panic, on this thread, with this message.
@@ -170,6 +177,10 @@ enum Request {
         position: usize,
         reply: Sender<Completions>,
     },
+    /// From the thread preparing the lessons' crates: how far it is.
+    Preparing(Progress),
+    /// From the same thread: done, or cargo's error (shortened).
+    Prepared(Result<(), String>),
 }
 
 /// What Tab offers in live Rust: the candidates, and the byte range of the
@@ -223,8 +234,18 @@ pub struct Live {
     /// killed to stop code that Ctrl-C or the time limit stops.
     process: Arc<OnceLock<ProcessHandle>>,
     time_limit: Option<Duration>,
+    /// The cargo process preparing the lessons' crates, stopped with us.
+    preparing: Option<crates::Running>,
     /// Where evcxr builds, held (locked or alive) while this session runs.
     _folder: Option<BuildFolder>,
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        if let Some(preparing) = &self.preparing {
+            preparing.stop();
+        }
+    }
 }
 
 /// How long the REPL keeps listening for the code's last lines once evcxr
@@ -244,9 +265,12 @@ impl Live {
         let (event_sender, events) = mpsc::channel();
         let process = Arc::new(OnceLock::new());
         let for_worker = Arc::clone(&process);
+        let root = folder.root.clone();
+        let (specs, _) = crate_specs();
+        let preparing = crates::spawn(root.clone(), specs, request_sender.clone());
         let spawned = thread::Builder::new()
             .name("live-rust".into())
-            .spawn(move || worker::run(requests, event_sender, &for_worker));
+            .spawn(move || worker::run(requests, event_sender, &for_worker, root));
         match spawned {
             Ok(_) => Live {
                 requests: Some(request_sender),
@@ -254,9 +278,13 @@ impl Live {
                 state: State::Starting,
                 process,
                 time_limit: None,
+                preparing: Some(preparing),
                 _folder: Some(folder),
             },
-            Err(e) => Live::unavailable(LiveError::Thread(e.to_string())),
+            Err(e) => {
+                preparing.stop();
+                Live::unavailable(LiveError::Thread(e.to_string()))
+            }
         }
     }
 
@@ -269,6 +297,7 @@ impl Live {
             state: State::Unavailable(reason),
             process: Arc::new(OnceLock::new()),
             time_limit: None,
+            preparing: None,
             _folder: None,
         }
     }

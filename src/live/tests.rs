@@ -18,9 +18,12 @@ fn the_build_folder_keeps_dependencies_optimised_and_moves_the_first_layout_down
     assert_eq!(folder.evcxr_dir(), root.join("evcxr"));
     let config = std::fs::read_to_string(root.join(".cargo/config.toml")).unwrap();
     assert!(config.contains("[profile.dev.package.\"*\"]\nopt-level = 2\n"));
-    let moved = root.join("evcxr/target/debug/deps/libndarray.rlib");
+    // Down to evcxr's folder, then on to where the lessons' crates are
+    // prepared, since they are dependencies compiled as evcxr does.
+    let moved = root.join("crates/target/debug/deps/libndarray.rlib");
     assert_eq!(std::fs::read_to_string(moved).unwrap(), "compiled");
     assert!(!root.join("target").exists() && !root.join("src").exists());
+    assert!(!root.join("evcxr/target").exists());
     assert!(!root.join("Cargo.toml").exists());
     // A second session finds it locked and builds in a folder of its own.
     let second = BuildFolder::prepare(Some(&root)).unwrap();

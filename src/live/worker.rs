@@ -1,18 +1,18 @@
 //! The thread that owns evcxr's context: creates it, then answers the
 //! REPL's requests one at a time.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 use std::thread;
 
 use evcxr::{CommandContext, Error, EvalContext, EvalContextOutputs};
 
 use super::{
     Compile, Completions, Diagnostic, Evaluation, Event, LiveError, Outcome, ProcessHandle,
-    Request, crate_specs, names_lesson_crates, panics, wording,
+    Progress, Request, crate_specs, crates, names_lesson_crates, panics, wording,
 };
 
 /// Starts evcxr's context, hands its process to `process`, then answers
@@ -21,6 +21,7 @@ pub(super) fn run(
     requests: Receiver<Request>,
     events: Sender<Event>,
     process: &OnceLock<ProcessHandle>,
+    root: PathBuf,
 ) {
     let (context, outputs) = match start_context() {
         Ok(created) => created,
@@ -57,15 +58,15 @@ pub(super) fn run(
     let mut worker = Worker {
         context,
         events,
+        requests,
+        deferred: VecDeque::new(),
+        root,
+        preparation: Preparation::Running(Progress::default()),
+        warmed_up: false,
         crates_loaded: false,
         hooked_process: None,
     };
-    // While the student reads the slide: this is also evcxr's first build,
-    // and rust-analyzer's first look at the standard library, which the
-    // first Tab would otherwise wait for.
-    worker.hook_panics();
-    let _ = worker.context.completions("", 0);
-    for request in requests {
+    while let Some(request) = worker.next_request() {
         let event = match request {
             Request::Eval(code, compile) => Event::Evaluated(worker.eval(&code, compile)),
             Request::Vars => Event::Vars(worker.vars()),
@@ -77,6 +78,14 @@ pub(super) fn run(
             } => {
                 // The asker may have stopped waiting: nothing to do then.
                 let _ = reply.send(worker.complete(&code, position));
+                continue;
+            }
+            Request::Preparing(progress) => {
+                worker.preparation = Preparation::Running(progress);
+                continue;
+            }
+            Request::Prepared(result) => {
+                worker.prepared(result);
                 continue;
             }
         };
@@ -98,7 +107,7 @@ fn start_context() -> Result<(CommandContext, EvalContextOutputs), LiveError> {
 }
 
 /// evcxr's optimisation levels for [`Compile::Quick`] and [`Compile::Optimized`].
-const QUICK: &str = "0";
+pub(super) const QUICK: &str = "0";
 const OPTIMIZED: &str = "2";
 
 /// The process that runs live code: this program again (evcxr's runtime
@@ -150,13 +159,89 @@ fn rust_libdir() -> Option<PathBuf> {
 struct Worker {
     context: CommandContext,
     events: Sender<Event>,
+    requests: Receiver<Request>,
+    /// Requests that came while an input waited for the lessons' crates.
+    deferred: VecDeque<Request>,
+    /// The build folder.
+    root: PathBuf,
+    preparation: Preparation,
+    /// Whether [`Worker::warm_up`] ran.
+    warmed_up: bool,
     crates_loaded: bool,
     /// The process [`panics::HOOK`] was last installed in (evcxr starts
     /// a new one when the code kills its own).
     hooked_process: Option<u32>,
 }
 
+/// Where the background preparation of the lessons' crates stands.
+enum Preparation {
+    Running(Progress),
+    /// Evcxr's target folder holds them.
+    Ready,
+    /// cargo's error, shortened: evcxr compiles them itself at `:dep`.
+    Failed(String),
+}
+
 impl Worker {
+    /// The next request; the first time none is waiting, the worker warms
+    /// up first (an input typed at once is not kept waiting behind it).
+    fn next_request(&mut self) -> Option<Request> {
+        if let Some(request) = self.deferred.pop_front() {
+            return Some(request);
+        }
+        if !self.warmed_up {
+            match self.requests.try_recv() {
+                Ok(request) => return Some(request),
+                Err(TryRecvError::Disconnected) => return None,
+                Err(TryRecvError::Empty) => self.warm_up(),
+            }
+        }
+        self.requests.recv().ok()
+    }
+
+    /// While the student reads the slide: the panic hook (evcxr's second
+    /// build), and rust-analyzer's first look at the standard library,
+    /// which the first Tab would otherwise wait for.
+    fn warm_up(&mut self) {
+        self.warmed_up = true;
+        self.hook_panics();
+        let _ = self.context.completions("", 0);
+    }
+
+    /// The preparation ended: its crates become evcxr's, unless evcxr
+    /// already compiled them itself.
+    fn prepared(&mut self, result: Result<(), String>) {
+        self.preparation = match result {
+            Ok(()) if self.crates_loaded => Preparation::Failed(String::new()),
+            Ok(()) => match crates::adopt(&self.root) {
+                Ok(()) => Preparation::Ready,
+                Err(e) => Preparation::Failed(format!("cannot move the prepared crates: {e}")),
+            },
+            Err(error) => Preparation::Failed(error),
+        };
+    }
+
+    /// Waits for the preparation, telling the REPL how far it is; Tab
+    /// meanwhile gets no completions rather than waiting.
+    fn wait_for_preparation(&mut self) {
+        while let Preparation::Running(progress) = self.preparation {
+            let _ = self.events.send(Event::Preparing(progress));
+            match self.requests.recv() {
+                Ok(Request::Preparing(progress)) => {
+                    self.preparation = Preparation::Running(progress)
+                }
+                Ok(Request::Prepared(result)) => self.prepared(result),
+                Ok(Request::Complete { reply, .. }) => {
+                    let _ = reply.send(Completions::default());
+                }
+                Ok(other) => self.deferred.push_back(other),
+                Err(_) => {
+                    self.preparation = Preparation::Failed("live Rust stopped".into());
+                }
+            }
+        }
+    }
+
     fn eval(&mut self, code: &str, compile: Compile) -> Evaluation {
         if !self.crates_loaded
             && names_lesson_crates(code)
@@ -225,19 +310,39 @@ impl Worker {
 
     /// `:dep` for the lessons' crates: the next evaluation compiles them.
     fn load_crates(&mut self) -> Result<(), LiveError> {
+        self.wait_for_preparation();
         let (specs, note) = crate_specs();
         let names: Vec<&str> = specs
             .iter()
             .filter_map(|spec| spec.split_once(" = ").map(|(name, _)| name))
             .collect();
-        let mut message = format!(
-            "loading the lessons' crates ({}) for live Rust: compiled once, then kept for later sessions",
-            names.join(", ")
-        );
+        let mut message = match &self.preparation {
+            Preparation::Ready => {
+                crates::share_lock_file(&self.root);
+                None
+            }
+            Preparation::Failed(error) => {
+                let mut message = format!(
+                    "loading the lessons' crates ({}) for live Rust: compiled once, then kept for later sessions",
+                    names.join(", ")
+                );
+                if !error.is_empty() {
+                    message =
+                        format!("preparing them in the background failed:\n{error}\n{message}");
+                }
+                Some(message)
+            }
+            Preparation::Running(_) => None,
+        };
         if let Some(note) = note {
-            message = format!("{message}\n{note}");
+            message = Some(match message {
+                Some(message) => format!("{message}\n{note}"),
+                None => note,
+            });
         }
-        let _ = self.events.send(Event::Loading(message));
+        if let Some(message) = message {
+            let _ = self.events.send(Event::Loading(message));
+        }
         // Offline first: a machine that built avance has every crate it
         // needs in cargo's cache, and asking the registry costs seconds.
         let commands: String = specs.iter().map(|spec| format!(":dep {spec}\n")).collect();

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
-use crate::live::{Compile, Event, Live, PanickedThread};
+use crate::live::{Compile, Event, Live, PanickedThread, Progress};
 
 use super::Repl;
 use crate::tr;
@@ -56,11 +56,18 @@ impl<W: Write> Repl<W> {
     ) -> io::Result<T> {
         let out = &mut self.out;
         let mut failed = Ok(());
+        let mut preparing = PreparingLine::default();
         let answer = ask(&mut self.live, &mut |event| {
+            if let Event::Preparing(progress) = event {
+                preparing.show(progress);
+                return;
+            }
+            preparing.clear();
             if failed.is_ok() {
                 failed = show_event(out, event);
             }
         });
+        preparing.clear();
         failed.map(|()| answer)
     }
 
@@ -127,6 +134,36 @@ impl<W: Write> Repl<W> {
     }
 }
 
+/// The one line, on stderr, that an input naming the lessons' crates shows
+/// while it waits for their preparation: "preparing live Rust: 12/34
+/// crates" (nothing when stderr is not a terminal).
+#[derive(Default)]
+struct PreparingLine(Option<indicatif::ProgressBar>);
+
+impl PreparingLine {
+    fn show(&mut self, progress: Progress) {
+        let bar = self.0.get_or_insert_with(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} preparing live Rust: {pos}/{len} crates",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(std::time::Duration::from_millis(100));
+            bar
+        });
+        bar.set_length(progress.total as u64);
+        bar.set_position(progress.done as u64);
+    }
+
+    fn clear(&mut self) {
+        if let Some(bar) = self.0.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// What live code printed, and live Rust's own messages, to the REPL.
 fn show_event(out: &mut impl Write, event: Event) -> io::Result<()> {
     match event {
@@ -156,6 +193,10 @@ fn show_event(out: &mut impl Write, event: Event) -> io::Result<()> {
             writeln!(out, "{}", format!("{head}\n{message}").red())
         }
         Event::Loading(message) => writeln!(out, "{}", message.yellow()),
-        Event::Started(_) | Event::Evaluated(_) | Event::Vars(_) | Event::Reset(_) => Ok(()),
+        Event::Started(_)
+        | Event::Preparing(_)
+        | Event::Evaluated(_)
+        | Event::Vars(_)
+        | Event::Reset(_) => Ok(()),
     }
 }
