@@ -214,11 +214,15 @@ fn build(
         *pid = Some(child.id());
     }
     let stderr = drain(&mut child);
-    let mut done = 0;
+    // A crate that build scripts use too is compiled twice (for them and
+    // for the code), and counted once.
+    let mut compiled = std::collections::HashSet::new();
     if let Some(stdout) = child.stdout.take() {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if is_dependency_library(&line) {
-                done += 1;
+            if let Some(package) = dependency_library(&line)
+                && compiled.insert(package)
+            {
+                let done = compiled.len();
                 let progress = Progress {
                     done,
                     total: total.max(done),
@@ -290,20 +294,25 @@ fn count_crates(linker: &Linker, dir: &Path, host: &str, offline: bool) -> Optio
     Some(nodes.len().saturating_sub(1))
 }
 
-/// A `compiler-artifact` message for a dependency's library (a build
-/// script is part of its crate, the generated crate is not one of them).
-fn is_dependency_library(line: &str) -> bool {
-    let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-        return false;
-    };
+/// The package of a `compiler-artifact` message for a dependency's
+/// library (a build script is part of its crate, the generated crate is
+/// not one of them).
+fn dependency_library(line: &str) -> Option<String> {
+    let message = serde_json::from_str::<serde_json::Value>(line).ok()?;
     let target = &message["target"];
-    message["reason"] == "compiler-artifact"
+    let library = message["reason"] == "compiler-artifact"
         && target["name"] != CRATE_NAME
         && target["kind"].as_array().is_some_and(|kinds| {
             kinds
                 .iter()
                 .any(|kind| kind != "custom-build" && kind != "bin")
-        })
+        });
+    library.then(|| {
+        message["package_id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    })
 }
 
 /// Rust's target for this machine (evcxr builds with `--target` it).
@@ -436,17 +445,21 @@ mod tests {
     fn only_dependencies_libraries_count() {
         let artifact = |name: &str, kind: &str| {
             format!(
-                r#"{{"reason":"compiler-artifact","target":{{"name":"{name}","kind":["{kind}"]}}}}"#
+                r#"{{"reason":"compiler-artifact","package_id":"{name}@1","target":{{"name":"{name}","kind":["{kind}"]}}}}"#
             )
         };
-        assert!(is_dependency_library(&artifact("rayon", "lib")));
-        assert!(is_dependency_library(&artifact(
-            "serde_derive",
-            "proc-macro"
-        )));
-        assert!(!is_dependency_library(&artifact("rayon", "custom-build")));
-        assert!(!is_dependency_library(&artifact("ctx", "cdylib")));
-        assert!(!is_dependency_library("   Compiling rayon"));
+        let package = |name: &str| Some(format!("{name}@1"));
+        assert_eq!(
+            dependency_library(&artifact("rayon", "lib")),
+            package("rayon")
+        );
+        assert_eq!(
+            dependency_library(&artifact("serde_derive", "proc-macro")),
+            package("serde_derive")
+        );
+        assert_eq!(dependency_library(&artifact("rayon", "custom-build")), None);
+        assert_eq!(dependency_library(&artifact("ctx", "cdylib")), None);
+        assert_eq!(dependency_library("   Compiling rayon"), None);
     }
 
     #[test]
