@@ -205,10 +205,13 @@ fn imports_here(shell: &mut Shell, cell: &str) -> Result<(), PythonError> {
 }
 
 /// The top-level modules a cell imports, in order: `import a.b as c, d`
-/// and `from a.b import c` at the start of a line (not relative imports).
+/// and `from a.b import c` on lines of their own at the cell's top level
+/// (an import in a function or a `try` may fail on purpose; not relative
+/// imports), comments left out.
 pub fn imported_modules(cell: &str) -> Vec<String> {
     let mut modules: Vec<String> = Vec::new();
-    for line in cell.lines().map(str::trim_start) {
+    for line in cell.lines() {
+        let line = line.split('#').next().unwrap_or("");
         let names: Vec<&str> = if let Some(rest) = line.strip_prefix("import ") {
             rest.split(',').collect()
         } else if let Some(rest) = line.strip_prefix("from ") {
@@ -766,10 +769,11 @@ mod tests {
     #[test]
     fn the_modules_a_cell_imports() {
         let cell = "import numpy as np\nimport os.path, sys\nfrom monModuleFortran import themodule\n\
-                    from . import sibling\n    import numba as nb\nx = 'import not'\nimport numpy";
+                    from . import sibling\n    import numba as nb\nx = 'import not'\nimport numpy\n\
+                    import reglages  # finds it, compiles it, runs it";
         assert_eq!(
             imported_modules(cell),
-            ["numpy", "os", "sys", "monModuleFortran", "numba"]
+            ["numpy", "os", "sys", "monModuleFortran", "reglages"]
         );
     }
 }
