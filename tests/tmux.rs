@@ -145,7 +145,7 @@ impl Tmux {
         // report the exit status (a shell at a terminal would have put
         // avance in a group of its own).
         let script = format!(
-            "trap true INT; env -u NO_COLOR -u PAGER AVANCE_LIVE=off AVANCE_LANG=en AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
+            "trap true INT; env -u NO_COLOR -u PAGER AVANCE_LIVE=off AVANCE_LIVE_PREPARE=off AVANCE_LANG=en AVANCE_HOME={home} {env}TERM=xterm-256color {bin}{args}; \
              echo {EXITED}$?; stty -a; echo {STTY_DONE}",
             home = sh_quote(&home.display().to_string()),
             bin = sh_quote(env!("CARGO_BIN_EXE_avance")),

@@ -146,8 +146,18 @@ impl Running {
 
 /// Starts the preparation on a thread of its own; the worker hears of its
 /// progress and end through `worker`.
+/// Set to `off` (or `0`), the crates are not prepared in the background:
+/// the first input naming them compiles them, as evcxr's `:dep` does (the
+/// test suite's REPLs, which would otherwise each start a 70 s build).
+pub const PREPARE_ENV: &str = "AVANCE_LIVE_PREPARE";
+
 pub(super) fn spawn(root: PathBuf, specs: Vec<String>, worker: Sender<Request>) -> Running {
     let running = Running::default();
+    if std::env::var(PREPARE_ENV).is_ok_and(|value| value == "off" || value == "0") {
+        // An empty reason: the crates load as before, with no failure said.
+        let _ = worker.send(Request::Prepared(Err(String::new())));
+        return running;
+    }
     let for_thread = running.clone();
     let if_not_spawned = worker.clone();
     let spawned = thread::Builder::new()

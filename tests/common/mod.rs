@@ -17,6 +17,9 @@ pub fn avance(home: &Path) -> Command {
     command
         .env("AVANCE_HOME", home)
         .env("AVANCE_LANG", "en")
+        // No background build of the lessons' crates in every REPL a test
+        // starts (tests/live.rs checks the preparation on its own).
+        .env("AVANCE_LIVE_PREPARE", "off")
         .env("AVANCE_LIVE", "off")
         .env_remove("NO_COLOR");
     command
