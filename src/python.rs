@@ -60,7 +60,6 @@ pub enum PythonError {
 
 impl std::fmt::Display for PythonError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::tr;
         let text = match self {
             PythonError::NotFound { program } => {
                 tr!("python-not-found", program = program.as_str())
