@@ -109,18 +109,6 @@ pub fn embedded_lesson_files() -> impl Iterator<Item = (&'static str, &'static s
         .map(|(name, text)| (name.trim_end_matches(".md"), *text))
 }
 
-/// The project paths of every file the build embedded: the lessons
-/// (`lessons/NN-slug.md`) and the files they include.
-pub fn embedded_paths() -> impl Iterator<Item = String> {
-    let lessons = embedded::LESSON_FILES
-        .iter()
-        .map(|(name, _)| format!("lessons/{name}"));
-    let included = embedded::INCLUDED_FILES
-        .iter()
-        .map(|(path, _)| path.to_string());
-    lessons.chain(included)
-}
-
 /// Files embedded by the build, looked up by their project path.
 struct EmbeddedFiles;
 

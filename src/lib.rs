@@ -2,32 +2,36 @@
 //! tutorial: each slide shows a Python idiom beside its Rust equivalent, and
 //! the Rust runs.
 //!
-//! The library holds the lesson model and parser ([`lesson`]), the catalog
-//! of lessons ([`catalog`]) and the snippet registry ([`run`]); with the
-//! default feature `cli` it also holds the terminal program: sessions and
-//! progress, rendering, the REPL, `avance check` and the command line. With
-//! `default-features = false` (as `:dep avance` in evcxr does) it stays light.
+//! Without features the library holds what the lessons' code calls, and
+//! what `:dep avance` gives live Rust and notebooks (`default-features =
+//! false`): the timed engines ([`conv`], [`elementwise`], [`parallel`]),
+//! [`timeit`], the course's example crate and the machine's description.
+//! The default feature `cli` adds the course itself, compiled in: the lesson
+//! model and parser ([`lesson`]), the catalog of lessons ([`catalog`]), the
+//! snippet registry ([`run`]), and the terminal program (sessions and
+//! progress, rendering, the REPL, `avance check`, the command line), with
+//! the crates the lessons' snippets use. Light, the library compiles in
+//! seconds, which is what live Rust's first input waits for.
 
-pub mod bounded;
-pub mod catalog;
 pub mod conv;
 pub mod elementwise;
 pub mod example_crate;
-pub mod lesson;
 pub mod machine;
 pub mod measure;
 pub mod parallel;
 #[cfg(feature = "profile")]
 pub mod profile;
 pub mod report;
-pub mod run;
 pub mod timeit;
-pub mod view;
 
 #[cfg(feature = "cli")]
 pub mod atomic;
 #[cfg(feature = "bench")]
 pub mod bench;
+#[cfg(feature = "cli")]
+pub mod bounded;
+#[cfg(feature = "cli")]
+pub mod catalog;
 #[cfg(feature = "cli")]
 pub mod check;
 #[cfg(feature = "cli")]
@@ -45,6 +49,8 @@ pub mod i18n;
 #[cfg(feature = "cli")]
 pub mod interrupt;
 #[cfg(feature = "cli")]
+pub mod lesson;
+#[cfg(feature = "cli")]
 pub mod live;
 #[cfg(feature = "cli")]
 pub mod notebook;
@@ -59,8 +65,12 @@ pub mod render;
 #[cfg(feature = "cli")]
 pub mod repl;
 #[cfg(feature = "cli")]
+pub mod run;
+#[cfg(feature = "cli")]
 pub mod rustc;
 #[cfg(feature = "cli")]
 pub mod session;
 #[cfg(feature = "cli")]
 pub mod verdict;
+#[cfg(feature = "cli")]
+pub mod view;

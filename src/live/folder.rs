@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use super::{LIVE_ENV, LiveError};
 
 /// Chooses and prepares live Rust's build folder, and points evcxr at it
-/// (`EVCXR_TMPDIR`, which evcxr reads when the worker starts it); `kept` is
+/// (`EVCXR_TMPDIR`, which evcxr reads when the worker starts it) and at
+/// its configuration there (`EVCXR_CONFIG_DIR`, see [`EVCXR_CONFIG`]); `kept` is
 /// the folder kept between sessions, if there is one (`None`: a temporary
 /// folder). An error says why live Rust will not start.
 ///
@@ -23,7 +24,10 @@ pub unsafe fn prepare(kept: Option<&Path>) -> Result<BuildFolder, LiveError> {
     toolchain()?;
     let folder = BuildFolder::prepare(kept)?;
     // SAFETY: the caller guarantees that no other thread runs.
-    unsafe { std::env::set_var("EVCXR_TMPDIR", folder.evcxr_dir()) };
+    unsafe {
+        std::env::set_var("EVCXR_TMPDIR", folder.evcxr_dir());
+        std::env::set_var("EVCXR_CONFIG_DIR", folder.evcxr_config_dir());
+    }
     Ok(folder)
 }
 
@@ -88,9 +92,36 @@ fn resolved(root: &Path) -> Result<PathBuf, LiveError> {
 
 /// Cargo reads `.cargo/config.toml` in every folder above the one it runs
 /// in; evcxr writes its own one level down, so this one is merged with it.
+///
+/// What runs only while compiling (the derive macros of `thiserror` and
+/// what they are built with) stays at level 0, as cargo leaves build
+/// scripts: optimised, it was the preparation's longest chain (syn, then
+/// thiserror-impl), for no gain.
 const DEPENDENCIES_OPTIMIZED: &str = "# Written by avance: the lessons' crates stay optimised whatever\n\
-# level live code is compiled at.\n\
-[profile.dev.package.\"*\"]\nopt-level = 2\n";
+# level live code is compiled at; what runs only while compiling does not.\n\
+[profile.dev.package.\"*\"]\nopt-level = 2\n\
+[profile.dev.package.proc-macro2]\nopt-level = 0\n\
+[profile.dev.package.quote]\nopt-level = 0\n\
+[profile.dev.package.syn]\nopt-level = 0\n\
+[profile.dev.package.unicode-ident]\nopt-level = 0\n\
+[profile.dev.package.thiserror-impl]\nopt-level = 0\n";
+
+/// evcxr's configuration for live Rust: its context starts at the level
+/// typed code compiles at. At evcxr's default (2), the first program built
+/// when the context starts has another manifest than the student's first
+/// input, and rust-analyzer loads the workspace and the standard library
+/// again for it: 1.9 s more before the first answer. A student's own evcxr
+/// configuration (its `:dep`s, its prelude) is not run by this program.
+fn evcxr_config() -> String {
+    format!(
+        "# Written by avance: live Rust's evcxr starts at the level typed code\n\
+         # compiles at.\n[evcxr]\nopt_level = \"{}\"\n",
+        super::worker::QUICK
+    )
+}
+
+/// The file [`evcxr_config`] is written to, in [`BuildFolder::evcxr_config_dir`].
+const EVCXR_CONFIG: &str = "evcxr.toml";
 
 impl BuildFolder {
     pub(super) fn prepare(kept: Option<&Path>) -> Result<BuildFolder, LiveError> {
@@ -122,11 +153,22 @@ impl BuildFolder {
                 path: config.clone(),
                 reason: e.to_string(),
             })?;
+        let evcxr_file = folder.evcxr_config_dir().join(EVCXR_CONFIG);
+        std::fs::create_dir_all(folder.evcxr_config_dir())
+            .and_then(|()| std::fs::write(&evcxr_file, evcxr_config()))
+            .map_err(|e| LiveError::BuildFolder {
+                path: evcxr_file.clone(),
+                reason: e.to_string(),
+            })?;
         Ok(folder)
     }
 
     pub(super) fn evcxr_dir(&self) -> PathBuf {
         self.root.join("evcxr")
+    }
+
+    pub(super) fn evcxr_config_dir(&self) -> PathBuf {
+        self.root.join("evcxr-config")
     }
 }
 

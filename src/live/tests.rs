@@ -18,6 +18,11 @@ fn the_build_folder_keeps_dependencies_optimised_and_moves_the_first_layout_down
     assert_eq!(folder.evcxr_dir(), root.join("evcxr"));
     let config = std::fs::read_to_string(root.join(".cargo/config.toml")).unwrap();
     assert!(config.contains("[profile.dev.package.\"*\"]\nopt-level = 2\n"));
+    assert!(config.contains("[profile.dev.package.syn]\nopt-level = 0\n"));
+    // evcxr's context starts at the level typed code compiles at.
+    let evcxr = std::fs::read_to_string(folder.evcxr_config_dir().join("evcxr.toml")).unwrap();
+    let evcxr: toml::Table = evcxr.parse().unwrap();
+    assert_eq!(evcxr["evcxr"]["opt_level"].as_str(), Some(worker::QUICK));
     // Down to evcxr's folder, then on to where the lessons' crates are
     // prepared, since they are dependencies compiled as evcxr does.
     let moved = root.join("crates/target/debug/deps/libndarray.rlib");

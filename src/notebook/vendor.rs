@@ -5,10 +5,10 @@
 //! crate from `avance/`, wherever the folder goes.
 //!
 //! The copy holds only what that build reads: the build script, the light
-//! modules (`CRATE_FILES`), the lessons and the files they include (which
-//! the library embeds), `Cargo.lock`, and a manifest cut down from this
-//! project's to the light features and their dependencies. A test checks
-//! the list against the files cargo says the copy's build read.
+//! modules (`CRATE_FILES`), `Cargo.lock`, and a manifest cut down from this
+//! project's to the light features and their dependencies. The lessons stay
+//! out: the light library does not embed them. A test checks the list
+//! against the files cargo says the copy's build read.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -21,15 +21,12 @@ pub const FOLDER: &str = "avance";
 /// may turn on (`notebook::FEATURES`). The others need the terminal program.
 pub const LIGHT_FEATURES: [&str; 4] = ["gpu", "profile", "progress", "tokio"];
 
-/// The light library's own files, besides the lessons and what they include
-/// (`catalog::embedded_paths`), with every light feature on or off.
-const CRATE_FILES: [&str; 52] = [
+/// The light library's files, with every light feature on or off.
+const CRATE_FILES: [&str; 36] = [
     "Cargo.lock",
     "build.rs",
     "kernels/convolve_naive.cu",
     "kernels/convolve_tiled.cu",
-    "src/bounded.rs",
-    "src/catalog.rs",
     "src/conv/gpu.rs",
     "src/conv/gpu/absent.rs",
     "src/conv/gpu/cuda.rs",
@@ -46,17 +43,6 @@ const CRATE_FILES: [&str; 52] = [
     "src/elementwise.rs",
     "src/elementwise/vmath.rs",
     "src/example_crate.rs",
-    "src/lesson/codegen.rs",
-    "src/lesson/fence.rs",
-    "src/lesson/files.rs",
-    "src/lesson/include.rs",
-    "src/lesson/inline.rs",
-    "src/lesson/mod.rs",
-    "src/lesson/model.rs",
-    "src/lesson/parse.rs",
-    "src/lesson/parse/builder.rs",
-    "src/lesson/parse/walker.rs",
-    "src/lesson/visible.rs",
     "src/lib.rs",
     "src/machine.rs",
     "src/measure.rs",
@@ -72,10 +58,7 @@ const CRATE_FILES: [&str; 52] = [
     "src/report/bench.rs",
     "src/report/html.rs",
     "src/report/mod.rs",
-    "src/run/mod.rs",
-    "src/run/outcome.rs",
     "src/timeit.rs",
-    "src/view.rs",
 ];
 
 /// Why the copy could not be written.
@@ -97,11 +80,7 @@ pub enum VendorError {
 
 /// Every file of the copy but its manifest, as project paths.
 pub fn files() -> BTreeSet<String> {
-    CRATE_FILES
-        .iter()
-        .map(|path| path.to_string())
-        .chain(crate::catalog::embedded_paths())
-        .collect()
+    CRATE_FILES.iter().map(|path| path.to_string()).collect()
 }
 
 /// Copies the light crate from the source at `source` into `to` (created
@@ -142,6 +121,9 @@ struct Light {
     features: BTreeMap<String, Vec<String>>,
     /// The dependencies kept: the required ones and the light features'.
     dependencies: BTreeSet<String>,
+    /// The same for the build script's (none: its work is the terminal
+    /// program's).
+    build_dependencies: BTreeSet<String>,
     /// The features dropped, which the sources still name in `cfg`s.
     dropped: Vec<String>,
 }
@@ -160,7 +142,11 @@ pub fn light_manifest(manifest: &str) -> Result<String, VendorError> {
             "[dependencies]" => {
                 keep_lines(&mut out, &lines, |key| light.dependencies.contains(key))
             }
-            "[build-dependencies]" => keep_lines(&mut out, &lines, |_| true),
+            "[build-dependencies]" if !light.build_dependencies.is_empty() => {
+                keep_lines(&mut out, &lines, |key| {
+                    light.build_dependencies.contains(key)
+                })
+            }
             _ => continue,
         }
     }
@@ -196,30 +182,42 @@ fn light_parts(manifest: &str) -> Result<Light, VendorError> {
             .map(String::from);
         features.insert(name.to_string(), list.collect::<Vec<_>>());
     }
-    let dependencies = table
-        .get("dependencies")
-        .and_then(toml::Value::as_table)
-        .ok_or_else(|| VendorError::Manifest("no [dependencies] table".into()))?;
-    let optional = |spec: &toml::Value| spec.get("optional").and_then(toml::Value::as_bool);
-    let required = dependencies
-        .iter()
-        .filter(|(_, spec)| optional(spec) != Some(true))
-        .map(|(name, _)| name.clone());
-    let enabled = features
+    let enabled: BTreeSet<String> = features
         .values()
         .flatten()
         .filter_map(|item| item.strip_prefix("dep:"))
-        .map(String::from);
+        .map(String::from)
+        .collect();
     let dropped = declared
         .keys()
         .filter(|name| *name != "default" && !features.contains_key(*name))
         .cloned()
         .collect();
     Ok(Light {
-        dependencies: required.chain(enabled).collect(),
+        dependencies: kept_dependencies(&table, "dependencies", &enabled)?,
+        build_dependencies: kept_dependencies(&table, "build-dependencies", &enabled)?,
         features,
         dropped,
     })
+}
+
+/// The dependencies of `section` that the light library builds with: the
+/// required ones, and the optional ones a light feature `enabled`.
+fn kept_dependencies(
+    table: &toml::Table,
+    section: &str,
+    enabled: &BTreeSet<String>,
+) -> Result<BTreeSet<String>, VendorError> {
+    let dependencies = table
+        .get(section)
+        .and_then(toml::Value::as_table)
+        .ok_or_else(|| VendorError::Manifest(format!("no [{section}] table")))?;
+    let optional = |spec: &toml::Value| spec.get("optional").and_then(toml::Value::as_bool);
+    Ok(dependencies
+        .iter()
+        .filter(|(name, spec)| optional(spec) != Some(true) || enabled.contains(*name))
+        .map(|(name, _)| name.clone())
+        .collect())
 }
 
 /// The manifest's lines by section header (`""` before the first).
@@ -282,7 +280,7 @@ mod tests {
         assert_eq!(names, ["default", "gpu", "profile", "progress", "tokio"]);
         let dependencies = table["dependencies"].as_table().unwrap();
         for kept in [
-            "pulldown-cmark",
+            "thiserror",
             "ndarray",
             "cudarc",
             "pprof",
@@ -291,7 +289,18 @@ mod tests {
         ] {
             assert!(dependencies.contains_key(kept), "{kept} dropped:\n{light}");
         }
-        for dropped in ["clap", "evcxr", "salsa", "mpi", "serde", "anyhow"] {
+        for dropped in [
+            "clap",
+            "evcxr",
+            "salsa",
+            "mpi",
+            "serde",
+            "anyhow",
+            "pulldown-cmark",
+            "fluent-bundle",
+            "tracing",
+            "time",
+        ] {
             assert!(
                 !dependencies.contains_key(dropped),
                 "{dropped} kept:\n{light}"
@@ -301,7 +310,8 @@ mod tests {
             assert!(!table.contains_key(gone), "[{gone}] kept:\n{light}");
         }
         assert!(table["package"].get("default-run").is_none());
-        assert!(table.contains_key("build-dependencies"));
+        // The build script's work (the lessons) is the terminal program's.
+        assert!(!table.contains_key("build-dependencies"), "{light}");
         assert!(
             light.contains("values(\"bench\", \"cli\", \"mpi\")"),
             "{light}"
@@ -321,11 +331,12 @@ mod tests {
     }
 
     #[test]
-    fn the_copy_holds_the_lessons_and_what_they_include() {
+    fn the_copy_holds_the_light_modules_and_no_lesson() {
         let files = files();
-        assert!(files.contains("lessons/00-ownership.md"));
-        assert!(files.contains("lessons/examples/sorting/src/lib.rs"));
         assert!(files.contains("src/lib.rs") && files.contains("build.rs"));
+        assert!(files.contains("src/conv/mod.rs"));
+        assert!(!files.iter().any(|file| file.starts_with("lessons/")));
         assert!(!files.iter().any(|file| file.starts_with("src/commands")));
+        assert!(!files.iter().any(|file| file.starts_with("src/lesson/")));
     }
 }
