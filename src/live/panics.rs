@@ -13,6 +13,13 @@ use super::Event;
 /// is, then the message with its line breaks as NULs. One line, so that
 /// nothing the code prints meanwhile comes between them. No backtrace: its
 /// frames would be evcxr's, not the student's.
+///
+/// On stdout, not stderr: evcxr reads the code's stdout in order up to the
+/// end of the evaluation, and answers only once every line has been taken,
+/// so the panic reaches the REPL before the answer, where a line on stderr,
+/// read by a thread of its own, could come after it on a loaded machine
+/// (and then show with the next input). A line the code left unfinished
+/// (`print!`) ends where the mark begins ([`recognise`]).
 pub(super) const HOOK: &str = r#"{
     let evaluating = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
@@ -29,7 +36,7 @@ pub(super) const HOOK: &str = r#"{
             format!("spawned:{}", thread.name().unwrap_or(""))
         };
         let message = message.replace('\n', "\u{0}");
-        eprintln!("\u{0}avance-panic\u{0}{whose}\u{0}{message}");
+        println!("\u{0}avance-panic\u{0}{whose}\u{0}{message}");
     }));
 }"#;
 
@@ -46,25 +53,28 @@ pub enum PanickedThread {
     Spawned(Option<String>),
 }
 
-/// `event` as a panic where it is the hook's line, unchanged otherwise.
-pub(super) fn recognise(event: Event) -> Event {
-    let Event::Stderr(line) = &event else {
-        return event;
+/// A line of the code's stdout as events: the hook's line as a panic, and
+/// what the code printed before it on the same line (an unfinished
+/// `print!`) as that line's start; any other line unchanged.
+pub(super) fn recognise(line: String) -> Vec<Event> {
+    let Some(start) = line.find(MARK) else {
+        return vec![Event::Stdout(line)];
     };
-    let Some((whose, message)) = line
-        .strip_prefix(MARK)
-        .and_then(|marked| marked.split_once('\0'))
-    else {
-        return event;
+    let Some((whose, message)) = line[start + MARK.len()..].split_once('\0') else {
+        return vec![Event::Stdout(line)];
     };
     let thread = match whose.strip_prefix("spawned:") {
         Some("") => PanickedThread::Spawned(None),
         Some(name) => PanickedThread::Spawned(Some(name.to_string())),
         None => PanickedThread::Evaluating,
     };
-    Event::Panic {
+    let panic = Event::Panic {
         thread,
         message: message.replace('\0', "\n"),
+    };
+    match &line[..start] {
+        "" => vec![panic],
+        printed => vec![Event::Stdout(printed.to_string()), panic],
     }
 }
 
@@ -85,21 +95,35 @@ mod tests {
     #[test]
     fn the_hook_writes_the_line_that_is_recognised() {
         assert!(HOOK.contains(&format!("{}{{whose}}\\u{{0}}", MARK.escape_default())));
-        let marked = |whose: &str| recognise(Event::Stderr(format!("{MARK}{whose}\0two\0lines")));
+        assert!(
+            HOOK.contains("println!"),
+            "on stdout, read before the answer"
+        );
+        let marked = |whose: &str| recognise(format!("{MARK}{whose}\0two\0lines"));
         let panic = |thread| Event::Panic {
             thread,
             message: "two\nlines".into(),
         };
-        assert_eq!(marked("evaluating"), panic(PanickedThread::Evaluating));
-        assert_eq!(marked("spawned:"), panic(PanickedThread::Spawned(None)));
+        assert_eq!(marked("evaluating"), [panic(PanickedThread::Evaluating)]);
+        assert_eq!(marked("spawned:"), [panic(PanickedThread::Spawned(None))]);
         assert_eq!(
             marked("spawned:worker"),
-            panic(PanickedThread::Spawned(Some("worker".into())))
+            [panic(PanickedThread::Spawned(Some("worker".into())))]
         );
         for unmarked in ["avance-panic evaluating", "\0avance-panic\0evaluating"] {
-            let plain = Event::Stderr(unmarked.into());
-            assert_eq!(recognise(plain.clone()), plain);
+            assert_eq!(recognise(unmarked.into()), [Event::Stdout(unmarked.into())]);
         }
+        // After an unfinished `print!`, the line so far, then the panic.
+        assert_eq!(
+            recognise(format!("3 2 1{MARK}evaluating\0boom")),
+            [
+                Event::Stdout("3 2 1".into()),
+                Event::Panic {
+                    thread: PanickedThread::Evaluating,
+                    message: "boom".into()
+                }
+            ]
+        );
     }
 
     #[test]

@@ -33,19 +33,21 @@ pub(super) fn run(
         }
     };
     // evcxr's eval blocks until its stdout is drained: drain both streams
-    // on their own threads, straight to the REPL.
+    // on their own threads, straight to the REPL. The panic hook writes on
+    // stdout (see `panics::HOOK`).
     for (receiver, wrap) in [
-        (outputs.stdout, Event::Stdout as fn(String) -> Event),
-        (outputs.stderr, |line| {
-            panics::recognise(Event::Stderr(line))
-        }),
+        (
+            outputs.stdout,
+            panics::recognise as fn(String) -> Vec<Event>,
+        ),
+        (outputs.stderr, |line| vec![Event::Stderr(line)]),
     ] {
         let events = events.clone();
         let _ = thread::Builder::new()
             .name("live-output".into())
             .spawn(move || {
-                for line in receiver.iter() {
-                    if events.send(wrap(line)).is_err() {
+                for event in receiver.iter().flat_map(wrap) {
+                    if events.send(event).is_err() {
                         break;
                     }
                 }
