@@ -22,6 +22,22 @@ notes-label = Notes:
 label-prints = It prints
 label-refused = rustc refuses it with
 label-solution = Rust · a solution
+label-python = Python
+label-code = code
+label-rust = Rust
+label-rust-no-run = Rust · compiled, not run
+label-rust-ignore = Rust · not compiled
+label-rust-should-panic = Rust · panics on purpose
+label-rust-compile-fail = Rust · does not compile, on purpose
+label-exercise = Exercise · your code starts here
+graded-by = { $count ->
+    [one] Graded by a hidden test that calls your code.
+   *[other] Graded by { $count } hidden tests that call your code.
+}
+label-python-output = Python output
+label-hint = Hint
+label-solution-short = Solution
+html-keys = ← → move · n notes · p Python
 output-of = Output of { $id }
 output-of-slide = Output of slide { $number }
 list-status = { $seen }/{ $slides } slides seen, { $run }/{ $runnable } snippets run

@@ -21,6 +21,22 @@ notes-label = Notes :
 label-prints = Affiche
 label-refused = rustc le refuse avec
 label-solution = Rust · une solution
+label-python = Python
+label-code = code
+label-rust = Rust
+label-rust-no-run = Rust · compilé, non exécuté
+label-rust-ignore = Rust · non compilé
+label-rust-should-panic = Rust · panique volontairement
+label-rust-compile-fail = Rust · ne compile pas, volontairement
+label-exercise = Exercice · votre code commence ici
+graded-by = { $count ->
+    [one] Vérifié par un test caché qui appelle votre code.
+   *[other] Vérifié par { $count } tests cachés qui appellent votre code.
+}
+label-python-output = Sortie Python
+label-hint = Indice
+label-solution-short = Solution
+html-keys = ← → changer de diapositive · n notes · p Python
 output-of = Sortie de { $id }
 output-of-slide = Sortie de la diapositive { $number }
 list-status = { $seen }/{ $slides } diapositives vues, { $run }/{ $runnable } extraits exécutés

@@ -55,11 +55,12 @@ pub fn page(lesson: &Lesson, outputs: &HashMap<String, Captured>) -> String {
         "</main>\n<footer><span class=\"lesson\">{} {}</span>\
          <span class=\"bar\"><span id=\"progress\"></span></span>\
          <span id=\"place\">1/{}</span>\
-         <span class=\"keys\">← → move · n notes · p Python</span></footer>\n\
+         <span class=\"keys\">{}</span></footer>\n\
          <script>\n{JS}</script>\n</body>\n</html>\n",
         lesson.number,
         escape(&lesson.title),
-        lesson.slides.len()
+        lesson.slides.len(),
+        escape(&tr!("html-keys"))
     );
     html
 }
@@ -95,7 +96,8 @@ fn slide_html(
             Section::Notes(notes) => {
                 let _ = writeln!(
                     html,
-                    "<aside class=\"notes\"><strong>Notes:</strong> {}</aside>",
+                    "<aside class=\"notes\"><strong>{}</strong> {}</aside>",
+                    escape(&tr!("notes-label")),
                     inline(&inline_spans(notes))
                 );
             }
@@ -157,7 +159,8 @@ fn code_block(html: &mut String, code: Code, outputs: &HashMap<String, Captured>
             if let Some(expected) = &python.expected {
                 let _ = write!(
                     html,
-                    "<div class=\"output\"><div class=\"label\">Python output</div><pre>{}</pre></div>",
+                    "<div class=\"output\"><div class=\"label\">{}</div><pre>{}</pre></div>",
+                    escape(&tr!("label-python-output")),
                     escape(expected.text.trim_end())
                 );
             }
@@ -188,7 +191,7 @@ fn exercise_html(html: &mut String, exercise: &Exercise) {
     let _ = write!(
         html,
         "<div class=\"block rust\"><div class=\"label\">{}</div>{}",
-        escape(view::EXERCISE_LABEL),
+        escape(&view::exercise_label()),
         highlight(&exercise.starter.visible_code(), "rust")
     );
     let _ = write!(
@@ -199,13 +202,15 @@ fn exercise_html(html: &mut String, exercise: &Exercise) {
     for hint in &exercise.hints {
         let _ = write!(
             html,
-            "<details><summary>Hint</summary>{}</details>",
+            "<details><summary>{}</summary>{}</details>",
+            escape(&tr!("label-hint")),
             inline(&inline_spans(hint))
         );
     }
     let _ = writeln!(
         html,
-        "<details><summary>Solution</summary>{}</details></div>",
+        "<details><summary>{}</summary>{}</details></div>",
+        escape(&tr!("label-solution-short")),
         highlight(&exercise.solution.visible_code(), "rust")
     );
 }
@@ -218,8 +223,8 @@ fn output(html: &mut String, id: &str, captured: &Captured) {
     };
     let _ = write!(
         html,
-        "<div class=\"{class}\"><div class=\"label\">Output of {}</div>",
-        escape(id)
+        "<div class=\"{class}\"><div class=\"label\">{}</div>",
+        escape(&tr!("output-of", id = id))
     );
     if !captured.text.is_empty() {
         let _ = write!(html, "<pre>{}</pre>", escape(captured.text.trim_end()));

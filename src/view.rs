@@ -6,6 +6,7 @@
 //! one match arm in each view, and the compiler points at each.
 
 use crate::lesson::{Block, CodeBlock, Exercise, ListItem, Mode, Slide, Snippet, Span};
+use crate::tr;
 
 /// One part of a slide, in reading order.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,9 +125,9 @@ impl<'a> Code<'a> {
     /// The title above the code: `Python`, `Rust · compiled, not run`, `toml`...
     pub fn label(&self) -> String {
         match self {
-            Code::Python(_) => "Python".to_string(),
+            Code::Python(_) => tr!("label-python"),
             Code::Rust(snippet) => snippet_label(snippet),
-            Code::Other(code) if code.lang.is_empty() => "code".to_string(),
+            Code::Other(code) if code.lang.is_empty() => tr!("label-code"),
             Code::Other(code) => code.lang.clone(),
         }
     }
@@ -152,25 +153,23 @@ impl<'a> Code<'a> {
 /// A Rust snippet's title: `Rust`, and what the slide means it to do when
 /// it is not simply to run.
 pub fn snippet_label(snippet: &Snippet) -> String {
-    let what = match snippet.mode {
-        Mode::Run => "",
-        Mode::NoRun => " · compiled, not run",
-        Mode::Ignore => " · not compiled",
-        Mode::ShouldPanic => " · panics on purpose",
-        Mode::CompileFail => " · does not compile, on purpose",
-    };
-    format!("Rust{what}")
+    tr!(match snippet.mode {
+        Mode::Run => "label-rust",
+        Mode::NoRun => "label-rust-no-run",
+        Mode::Ignore => "label-rust-ignore",
+        Mode::ShouldPanic => "label-rust-should-panic",
+        Mode::CompileFail => "label-rust-compile-fail",
+    })
 }
 
 /// The title above an exercise's starting code.
-pub const EXERCISE_LABEL: &str = "Exercise · your code starts here";
+pub fn exercise_label() -> String {
+    tr!("label-exercise")
+}
 
 /// The line under an exercise: how it is graded.
 pub fn graded_by(exercise: &crate::lesson::Exercise) -> String {
-    match exercise.tests.cases.len() {
-        1 => "Graded by a hidden test that calls your code.".to_string(),
-        n => format!("Graded by {n} hidden tests that call your code."),
-    }
+    tr!("graded-by", count = exercise.tests.cases.len())
 }
 
 #[cfg(test)]

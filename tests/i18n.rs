@@ -146,6 +146,26 @@ fn the_html_export_says_it_is_french() {
     assert!(page.contains("<html lang=\"fr\">"));
     assert!(page.contains(FRENCH_TITLE), "the title in French");
     assert!(page.contains("est faux"), "the prose in French");
+    // The page's own words too: labels, exercises, notes and keys.
+    for french in [
+        "Exercice · votre code commence ici",
+        "Vérifié par",
+        "Rust · ne compile pas, volontairement",
+        "Sortie Python",
+        "<summary>Indice</summary>",
+        "<strong>Notes\u{a0}:</strong>",
+        "changer de diapositive",
+    ] {
+        assert!(page.contains(french), "{french} missing");
+    }
+    for english in [
+        "your code starts here",
+        "Graded by",
+        "on purpose",
+        "Python output",
+    ] {
+        assert!(!page.contains(english), "{english} left in English");
+    }
 }
 
 #[test]

@@ -9,7 +9,7 @@ fn an_exercise_shows_its_code_and_how_it_is_graded_with_the_solution_folded() {
     let lesson = crate::lesson::demo_lesson(text);
     let page = page(&lesson, &HashMap::new());
     let exercise = page
-        .split(crate::view::EXERCISE_LABEL)
+        .split(&crate::view::exercise_label())
         .nth(1)
         .expect("exercise shown");
     assert!(exercise.contains("todo!"), "{exercise}");

@@ -206,7 +206,7 @@ fn exercise_lines(out: &mut Vec<String>, exercise: &Exercise, solution: bool, wi
     out.push(String::new());
     let starter = exercise.starter.visible_code();
     out.extend(code::block(
-        view::EXERCISE_LABEL,
+        &view::exercise_label(),
         "rust",
         &starter,
         width,

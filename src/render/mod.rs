@@ -313,7 +313,7 @@ fn prose(out: &mut impl Write, prose: &Prose, width: usize) -> io::Result<()> {
 /// and how it is graded.
 fn exercise(out: &mut impl Write, exercise: &Exercise, width: usize) -> io::Result<()> {
     let starter = exercise.starter.visible_code();
-    code_block_at(out, view::EXERCISE_LABEL, "rust", &starter, width)?;
+    code_block_at(out, &view::exercise_label(), "rust", &starter, width)?;
     writeln!(out, "{}", view::graded_by(exercise).dimmed())?;
     let hints = match exercise.hints.len() {
         0 => String::new(),

@@ -190,7 +190,7 @@ mod in_every_view {
             &text,
             &[
                 "It prints",
-                crate::view::EXERCISE_LABEL,
+                &crate::view::exercise_label(),
                 "say it",
                 "Rust · panics on purpose",
             ],
@@ -208,7 +208,7 @@ mod in_every_view {
             "the presenter",
             &text,
             &[
-                crate::view::EXERCISE_LABEL,
+                &crate::view::exercise_label(),
                 "say it",
                 "Rust · panics on purpose",
             ],
@@ -223,7 +223,7 @@ mod in_every_view {
         assert_shows(
             "the page",
             &text_of(&html),
-            &[crate::view::EXERCISE_LABEL, "say it", "print it"],
+            &[&crate::view::exercise_label(), "say it", "print it"],
         );
     }
 

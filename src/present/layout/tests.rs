@@ -65,7 +65,7 @@ fn an_exercise_shows_its_code_and_how_it_is_graded_not_the_solution() {
     let state = State::new(lesson.slides.len(), 1);
     let lines = plain(&layout(&lesson, &state, 80, 30));
     let text = lines.join("\n");
-    assert!(text.contains(crate::view::EXERCISE_LABEL), "{text}");
+    assert!(text.contains(&crate::view::exercise_label()), "{text}");
     assert!(text.contains("fn x() -> i32 { todo!() }"), "{text}");
     assert!(text.contains("Graded by a hidden test"), "{text}");
     assert!(
