@@ -105,6 +105,11 @@ notebook-excerpt-of = An excerpt of the cell of slide { $number } (“{ $title }
 notebook-excerpt = An excerpt of a course cell, shown and not run:
 notebook-console = An interpreter session, one cell per statement:
 notebook-raises = This cell raises an exception, on purpose.
+notebook-wrapped-thread = It prints its thread's name, `main` in a program; evcxr runs cells on another thread.
+notebook-wrapped-macro = In a function: evcxr orders a cell's items by name, and a macro must come before its use.
+notebook-wrapped-drop = In a function: its values print when dropped, at the function's end; evcxr would keep them.
+notebook-wrapped-borrow = In a function: evcxr cannot keep a closure or a borrow for the next cell.
+notebook-wrapped-generic = In a function: evcxr must write a kept variable's type, and cannot always write a generic one.
 
 ## The presenter's status row and footer.
 status-goto = go to slide { $typed }⏎

@@ -104,6 +104,11 @@ notebook-excerpt-of = Un extrait de la cellule de la diapositive { $number } («
 notebook-excerpt = Un extrait d'une cellule du cours, montré mais pas exécuté :
 notebook-console = Une session de l'interpréteur, une cellule par instruction :
 notebook-raises = Cette cellule lève une exception, exprès.
+notebook-wrapped-thread = Cet extrait affiche le nom de son thread, `main` dans un programme ; evcxr exécute les cellules sur un autre thread.
+notebook-wrapped-macro = Dans une fonction : evcxr range les éléments d'une cellule par nom, et une macro doit précéder son usage.
+notebook-wrapped-drop = Dans une fonction : ses valeurs s'affichent à leur destruction, à la fin de la fonction ; evcxr les garderait.
+notebook-wrapped-borrow = Dans une fonction : evcxr ne peut garder ni une fermeture ni un emprunt pour la cellule suivante.
+notebook-wrapped-generic = Dans une fonction : evcxr doit écrire le type d'une variable qu'il garde, et ne sait pas toujours écrire un type générique.
 
 ## La ligne d'état et le pied de page du mode présentation.
 status-goto = aller à la diapositive { $typed }⏎

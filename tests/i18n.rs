@@ -169,6 +169,25 @@ fn the_html_export_says_it_is_french() {
 }
 
 #[test]
+fn a_notebooks_own_notes_are_french() {
+    let home = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = bare(home.path())
+        .args(["--lang", "fr", "notebook", "--all", "-o"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let mut notebooks = String::new();
+    for entry in fs::read_dir(out.path()).unwrap() {
+        notebooks.push_str(&fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    // Why a snippet runs in a function, in the cell's first line.
+    assert!(notebooks.contains("// Dans une fonction"), "no French note");
+    assert!(!notebooks.contains("// In a function"), "an English note");
+}
+
+#[test]
 fn check_passes_in_french_as_in_english() {
     let home = tempfile::tempdir().unwrap();
     let output = bare(home.path())

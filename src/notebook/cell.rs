@@ -21,7 +21,8 @@ use crate::lesson::{Scale, Snippet};
 pub enum Layout {
     /// At evcxr's top level: its variables and items outlive the cell.
     TopLevel,
-    /// In a function the cell calls, for the reason given.
+    /// In a function the cell calls, for the reason given (the id of its
+    /// message, which the cell's first line says in the course's language).
     Wrapped(&'static str),
 }
 
@@ -33,30 +34,22 @@ pub fn cells_at(snippet: &Snippet, scale: Scale) -> Vec<String> {
     match (layout(code), main_call(code)) {
         (Layout::TopLevel, None) => vec![without_final_value(code)],
         (Layout::TopLevel, Some(call)) => vec![code.to_string(), call.to_string()],
-        (Layout::Wrapped(why), call) => vec![wrapped(code, why, call)],
+        (Layout::Wrapped(why), call) => vec![wrapped(code, &crate::tr!(why), call)],
     }
 }
 
 /// Where `code` can go, by evcxr's rules.
 pub fn layout(code: &str) -> Layout {
     if code.contains("thread::current()") {
-        Layout::Wrapped(
-            "It prints its thread's name, `main` in a program; evcxr runs cells on another thread.",
-        )
+        Layout::Wrapped("notebook-wrapped-thread")
     } else if code.contains("macro_rules!") {
-        Layout::Wrapped(
-            "In a function: evcxr orders a cell's items by name, and a macro must come before its use.",
-        )
+        Layout::Wrapped("notebook-wrapped-macro")
     } else if code.contains("impl Drop for") {
-        Layout::Wrapped(
-            "In a function: its values print when dropped, at the function's end; evcxr would keep them.",
-        )
+        Layout::Wrapped("notebook-wrapped-drop")
     } else if top_level_lets(code).any(keeps_a_closure_or_borrow) {
-        Layout::Wrapped("In a function: evcxr cannot keep a closure or a borrow for the next cell.")
+        Layout::Wrapped("notebook-wrapped-borrow")
     } else if top_level_lets(code).any(|value| calls_one_of(value, &generic_fns(code))) {
-        Layout::Wrapped(
-            "In a function: evcxr must write a kept variable's type, and cannot always write a generic one.",
-        )
+        Layout::Wrapped("notebook-wrapped-generic")
     } else {
         Layout::TopLevel
     }
