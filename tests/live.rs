@@ -100,6 +100,22 @@ x
 }
 
 #[test]
+fn an_input_that_defines_nothing_is_answered_before_the_context_and_evcxr_goes_on() {
+    if !toolchain() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    // Sent at once: the first input needs no context; the next ones do.
+    let out = live_repl(home.path(), "6 * 7 + 1000\nlet x = 2;\nx * 21\n");
+    assert!(out.contains("❯ 6 * 7 + 1000\n1042\n"), "{out}");
+    assert!(out.contains("❯ x * 21\n42\n"), "{out}");
+    // Compiled alone, by rustc, beside evcxr's folder.
+    let first = home.path().join("live").join("first").join("first.rs");
+    let program = std::fs::read_to_string(&first).expect("the first answer's program");
+    assert!(program.contains("6 * 7 + 1000"), "{program}");
+}
+
+#[test]
 fn a_joined_threads_panic_is_the_threads_and_the_code_goes_on() {
     if !toolchain() {
         return;

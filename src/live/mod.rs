@@ -21,6 +21,7 @@ mod cpu;
 mod crates;
 mod diagnostic;
 mod error;
+mod first;
 mod folder;
 mod panics;
 mod wording;
@@ -236,8 +237,9 @@ pub struct Live {
     time_limit: Option<Duration>,
     /// The cargo process preparing the lessons' crates, stopped with us.
     preparing: Option<crates::Running>,
-    /// Where evcxr builds, held (locked or alive) while this session runs.
-    _folder: Option<BuildFolder>,
+    /// Where evcxr builds, held (locked or alive) while this session runs;
+    /// the first answers ([`first`]) are compiled there too.
+    folder: Option<BuildFolder>,
 }
 
 impl Drop for Live {
@@ -279,7 +281,7 @@ impl Live {
                 process,
                 time_limit: None,
                 preparing: Some(preparing),
-                _folder: Some(folder),
+                folder: Some(folder),
             },
             Err(e) => {
                 preparing.stop();
@@ -298,7 +300,7 @@ impl Live {
             process: Arc::new(OnceLock::new()),
             time_limit: None,
             preparing: None,
-            _folder: None,
+            folder: None,
         }
     }
 
@@ -344,13 +346,31 @@ impl Live {
         }
     }
 
+    /// Whether `code` is answered without waiting for the context: it is
+    /// still starting, and `code` defines nothing ([`first`]).
+    pub fn answers_at_once(&self, code: &str, compile: Compile) -> bool {
+        matches!(self.state, State::Starting)
+            && compile == Compile::Quick
+            && first::defines_nothing(code)
+    }
+
     /// Compiles and runs `code`; what it prints goes to `sink` as it comes.
+    /// Before the context is ready, an input [`Live::answers_at_once`]
+    /// accepts is compiled alone; anything else waits for the context.
     pub fn eval(
         &mut self,
         code: &str,
         compile: Compile,
         sink: &mut dyn FnMut(Event),
     ) -> Result<Evaluation, LiveError> {
+        if self.answers_at_once(code, compile)
+            && let Some(folder) = &self.folder
+            && let Some(answered) =
+                first::answer(&folder.root.join("first"), code, self.time_limit, sink)
+        {
+            return Ok(answered);
+        }
+        self.ready(&mut || {}, sink)?;
         self.ask(Request::Eval(code.to_string(), compile))?;
         let mut panicked = false;
         let mut backtrace = Backtrace::default();

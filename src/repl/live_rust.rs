@@ -27,7 +27,7 @@ impl<W: Write> Repl<W> {
         shown: &str,
         compile: Compile,
     ) -> io::Result<Option<String>> {
-        if !self.live_ready()? {
+        if !self.live.answers_at_once(code, compile) && !self.live_ready()? {
             return Ok(None);
         }
         let mut stdout = String::new();
