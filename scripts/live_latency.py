@@ -15,9 +15,10 @@ Three measurements, each printed per run, then as a median:
    answer. Target for the `avance` one: 5 s. The time from the start to
    "prepared" is printed too.
 3. With EVCXR_BINARY (evcxr's own REPL, `cargo install evcxr_repl`): warm
-   evaluations, avance against evcxr. Each program is fed `1 * 3` ...
-   `21 * 3` at once; the time between two consecutive answers is one warm
-   evaluation (compile and run), the first answer (start-up) left out.
+   evaluations, avance against evcxr. Each program is fed `let warm = 0;`
+   (which waits for evcxr's context), then `1 * 3` ... `21 * 3`, at once;
+   the time between two consecutive answers is one warm evaluation
+   (compile and run), the first answer (start-up) left out.
    Rounds alternate between the programs so both see the same load; the
    lessons' crates are not prepared in the background meanwhile.
    Target: avance no slower than evcxr.
@@ -108,7 +109,10 @@ def ask(repl, exchange):
 
 
 def intervals(command, env, cwd):
-    feed = "".join(f"{i} * 3\n" for i in range(1, WARM_INPUTS + 1)).encode()
+    # A `let` first: avance answers an input that defines nothing alone
+    # while evcxr's context starts, and a `let` waits for the context, so
+    # every input after it is evcxr's, in both programs.
+    feed = ("let warm = 0;\n" + "".join(f"{i} * 3\n" for i in range(1, WARM_INPUTS + 1))).encode()
     expected = {str(i * 3) for i in range(1, WARM_INPUTS + 1)}
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, env=env, cwd=cwd)
