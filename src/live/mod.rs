@@ -346,31 +346,33 @@ impl Live {
         }
     }
 
-    /// Whether `code` is answered without waiting for the context: it is
-    /// still starting, and `code` defines nothing ([`first`]).
-    pub fn answers_at_once(&self, code: &str, compile: Compile) -> bool {
-        matches!(self.state, State::Starting)
-            && compile == Compile::Quick
-            && first::defines_nothing(code)
+    /// Before the context is ready, `code` compiled alone and run when it
+    /// defines nothing ([`first`]); `None` when it waits for the context
+    /// (it is ready, `code` defines something, or rustc refuses it alone:
+    /// nothing of it ran). What it prints goes to `sink` as it comes.
+    pub fn answer_at_once(
+        &mut self,
+        code: &str,
+        compile: Compile,
+        sink: &mut dyn FnMut(Event),
+    ) -> Option<Evaluation> {
+        if !matches!(self.state, State::Starting)
+            || compile != Compile::Quick
+            || !first::defines_nothing(code)
+        {
+            return None;
+        }
+        let folder = self.folder.as_ref()?;
+        first::answer(&folder.root.join("first"), code, self.time_limit, sink)
     }
 
     /// Compiles and runs `code`; what it prints goes to `sink` as it comes.
-    /// Before the context is ready, an input [`Live::answers_at_once`]
-    /// accepts is compiled alone; anything else waits for the context.
     pub fn eval(
         &mut self,
         code: &str,
         compile: Compile,
         sink: &mut dyn FnMut(Event),
     ) -> Result<Evaluation, LiveError> {
-        if self.answers_at_once(code, compile)
-            && let Some(folder) = &self.folder
-            && let Some(answered) =
-                first::answer(&folder.root.join("first"), code, self.time_limit, sink)
-        {
-            return Ok(answered);
-        }
-        self.ready(&mut || {}, sink)?;
         self.ask(Request::Eval(code.to_string(), compile))?;
         let mut panicked = false;
         let mut backtrace = Backtrace::default();

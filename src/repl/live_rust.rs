@@ -27,19 +27,33 @@ impl<W: Write> Repl<W> {
         shown: &str,
         compile: Compile,
     ) -> io::Result<Option<String>> {
-        if !self.live.answers_at_once(code, compile) && !self.live_ready()? {
-            return Ok(None);
-        }
         let mut stdout = String::new();
-        let evaluation = self.ask_live(|live, show| {
-            live.eval(code, compile, &mut |event| {
-                if let Event::Stdout(line) = &event {
-                    stdout.push_str(line);
-                    stdout.push('\n');
-                }
+        let mut keep_stdout = |event: &Event| {
+            if let Event::Stdout(line) = event {
+                stdout.push_str(line);
+                stdout.push('\n');
+            }
+        };
+        let at_once = self.ask_live(|live, show| {
+            live.answer_at_once(code, compile, &mut |event| {
+                keep_stdout(&event);
                 show(event);
             })
         })?;
+        let evaluation = match at_once {
+            Some(evaluation) => Ok(evaluation),
+            None => {
+                if !self.live_ready()? {
+                    return Ok(None);
+                }
+                self.ask_live(|live, show| {
+                    live.eval(code, compile, &mut |event| {
+                        keep_stdout(&event);
+                        show(event);
+                    })
+                })?
+            }
+        };
         match evaluation {
             Ok(evaluation) => self.show_evaluation(code, shown, &evaluation)?,
             Err(reason) => self.problem(&reason.to_string())?,
