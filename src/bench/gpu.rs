@@ -193,25 +193,7 @@ pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
         .zip(&headings)
         .map(|(&least, heading)| least.max(heading.chars().count()))
         .collect();
-    writeln!(
-        out,
-        "{:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}  {}",
-        headings[0],
-        headings[1],
-        headings[2],
-        headings[3],
-        headings[4],
-        headings[5],
-        headings[6],
-        heading("bench-equal", "equal to naive"),
-        w0 = w[0],
-        w1 = w[1],
-        w2 = w[2],
-        w3 = w[3],
-        w4 = w[4],
-        w5 = w[5],
-        w6 = w[6],
-    )?;
+    table_row(out, &w, headings, heading("bench-equal", "equal to naive"))?;
     for row in &report.rows {
         let ratio = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{}×", significant(r)));
         let equal = if row.equal_to_naive {
@@ -219,10 +201,8 @@ pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
         } else {
             "NO".red().bold()
         };
-        writeln!(
-            out,
-            "{:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}  {equal}",
-            row.kernel,
+        let cells = [
+            row.kernel.clone(),
             format_time(row.kernel_median_s),
             significant(row.times_floor),
             significant(row.throughput),
@@ -233,14 +213,8 @@ pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
                 ratio(row.vs_best_cpu_kernel),
                 ratio(row.vs_best_cpu_end_to_end)
             ),
-            w0 = w[0],
-            w1 = w[1],
-            w2 = w[2],
-            w3 = w[3],
-            w4 = w[4],
-            w5 = w[5],
-            w6 = w[6],
-        )?;
+        ];
+        table_row(out, &w, cells, equal)?;
     }
     writeln!(
         out,
@@ -255,6 +229,22 @@ pub fn print(out: &mut impl Write, report: &GpuReport) -> io::Result<()> {
         writeln!(out, "{}", note.dimmed())?;
     }
     Ok(())
+}
+
+/// One line of the GPU table: the kernel's name left-aligned, the six
+/// figures right-aligned, each in its column's width `w`, then `last`.
+fn table_row(
+    out: &mut impl Write,
+    w: &[usize],
+    cells: [String; 7],
+    last: impl std::fmt::Display,
+) -> io::Result<()> {
+    let [kernel, figures @ ..] = cells;
+    write!(out, "{kernel:<w0$}", w0 = w[0])?;
+    for (cell, &width) in figures.iter().zip(&w[1..]) {
+        write!(out, " {cell:>width$}")?;
+    }
+    writeln!(out, "  {last}")
 }
 
 #[cfg(test)]
