@@ -18,7 +18,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use super::{Evaluation, Event, Outcome, POLL, RunClock, panics};
+use super::{Evaluation, Event, Outcome, POLL, Watch, panics};
 
 /// Words that make an input define something, reach past std or do what a
 /// program of its own would do otherwise than evcxr (`return`, `?`): such
@@ -129,8 +129,8 @@ fn run(mut child: Child, time_limit: Option<Duration>, sink: &mut dyn FnMut(Even
         .take()
         .map(|out| lines_of(out, lines.clone(), true));
     let stderr = child.stderr.take().map(|err| lines_of(err, lines, false));
-    let mut clock = RunClock::start(Some(child.id()));
-    let (mut value, mut panicked, mut timed_out) = (None, false, None);
+    let mut watch = Watch::start(Some(child.id()), time_limit);
+    let (mut value, mut panicked) = (None, false);
     loop {
         match events.recv_timeout(POLL) {
             Ok(Event::Stdout(line)) if line.starts_with(VALUE_MARK) => {
@@ -141,13 +141,7 @@ fn run(mut child: Child, time_limit: Option<Duration>, sink: &mut dyn FnMut(Even
                 sink(event);
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                if let Some(limit) = time_limit
-                    && timed_out.is_none()
-                    && clock.elapsed(Some(child.id())) >= limit
-                {
-                    timed_out = Some(limit);
-                    let _ = child.kill();
-                } else if crate::interrupt::pressed() {
+                if watch.must_stop(Some(child.id())) {
                     let _ = child.kill();
                 }
             }
@@ -157,7 +151,7 @@ fn run(mut child: Child, time_limit: Option<Duration>, sink: &mut dyn FnMut(Even
     for reader in [stdout, stderr].into_iter().flatten() {
         let _ = reader.join();
     }
-    let outcome = match (child.wait(), timed_out) {
+    let outcome = match (child.wait(), watch.timed_out) {
         (_, Some(limit)) => Outcome::TimedOut(limit),
         (Ok(status), None) if status.success() => Outcome::Ran,
         (Ok(status), None) => Outcome::Died(status.to_string()),

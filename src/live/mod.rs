@@ -132,6 +132,37 @@ impl RunClock {
     }
 }
 
+/// What stops running live code: its time limit, once it is past, and
+/// Ctrl-C (over a pipe the code gets no SIGINT of its own).
+struct Watch {
+    clock: RunClock,
+    limit: Option<Duration>,
+    /// The limit, once the code ran past it.
+    timed_out: Option<Duration>,
+}
+
+impl Watch {
+    fn start(pid: Option<u32>, limit: Option<Duration>) -> Watch {
+        Watch {
+            clock: RunClock::start(pid),
+            limit,
+            timed_out: None,
+        }
+    }
+
+    /// Whether the code running in `pid` must be stopped now.
+    fn must_stop(&mut self, pid: Option<u32>) -> bool {
+        if let Some(limit) = self.limit
+            && self.timed_out.is_none()
+            && self.clock.elapsed(pid) >= limit
+        {
+            self.timed_out = Some(limit);
+            return true;
+        }
+        crate::interrupt::pressed()
+    }
+}
+
 /// How often a running evaluation looks at Ctrl-C and the time limit.
 const POLL: Duration = Duration::from_millis(50);
 
@@ -376,20 +407,12 @@ impl Live {
         self.ask(Request::Eval(code.to_string(), compile))?;
         let mut panicked = false;
         let mut backtrace = Backtrace::default();
-        let mut clock = RunClock::start(self.process_id());
-        let mut timed_out = None;
+        let mut watch = Watch::start(self.process_id(), self.time_limit);
         let mut evaluation = loop {
             let event = match self.events.recv_timeout(POLL) {
                 Ok(event) => event,
                 Err(RecvTimeoutError::Timeout) => {
-                    if let Some(limit) = self.time_limit
-                        && timed_out.is_none()
-                        && clock.elapsed(self.process_id()) >= limit
-                    {
-                        timed_out = Some(limit);
-                        self.stop_process();
-                    } else if crate::interrupt::pressed() {
-                        // Over a pipe the code gets no SIGINT of its own.
+                    if watch.must_stop(self.process_id()) {
                         self.stop_process();
                     }
                     continue;
@@ -409,7 +432,7 @@ impl Live {
                 }
             }
         };
-        if let (Some(limit), Outcome::Died(_)) = (timed_out, &evaluation.outcome) {
+        if let (Some(limit), Outcome::Died(_)) = (watch.timed_out, &evaluation.outcome) {
             evaluation.outcome = Outcome::TimedOut(limit);
         }
         // The last lines of stderr may still be on their way.
